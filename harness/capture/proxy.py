@@ -1,0 +1,347 @@
+"""Running mitmdump with our addon as a subprocess: start, wait until it listens, stop, always.
+
+mitmproxy lives in its own venv (see scripts/install-mitmproxy.sh), so it is never imported
+here: mitmdump runs in its own process group with `addon.py` and writes the run dir's
+flows.jsonl and flows.mitm; its own output goes to mitmdump.log. What happened to the
+capture itself (started, died, stopped) goes to capture.json for `capture_coverage`.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import errno
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from harness.capture.har import write_har
+from harness.errors import EnvironmentProblem, ProbeError
+from harness.paths import PROJECT_ROOT, cache_dir
+from harness.records import SCHEMA_VERSION, write_json_atomic
+from harness.rundir import FLOWS, FLOWS_HAR, FLOWS_RAW
+
+CAPTURE_STATE = "capture.json"
+MITMDUMP_LOG = "mitmdump.log"
+ADDON = Path(__file__).with_name("addon.py")
+MITM_VENV_MITMDUMP = PROJECT_ROOT / ".venv-mitm" / "bin" / "mitmdump"
+INSTALL_HINT = "run scripts/install-mitmproxy.sh or set PRIVACY_PROBE_MITMDUMP"
+LOG_TAIL_LINES = 12
+STOP_GRACE_SECONDS = 5.0
+
+CaptureMode = Literal["offline", "forward"]
+
+
+class CaptureError(ProbeError):
+    """mitmdump could not be started or kept running."""
+
+
+class PortInUse(CaptureError):
+    pass
+
+
+@dataclass(frozen=True)
+class CaptureSettings:
+    mode: CaptureMode = "offline"
+    listen_host: str = "127.0.0.1"
+    port: int | None = None  # None: a free port chosen at start
+    body_cap: int = 16 * 1024 * 1024  # decoded body bytes kept per message
+    # Bodies larger than this on the wire are not held in memory: in offline mode the flow
+    # fails (and is recorded as an error), in forward mode it streams through unrecorded.
+    max_wire_body: int = 64 * 1024 * 1024
+    startup_timeout: float = 20.0
+
+
+def find_mitmdump(explicit: Path | None = None) -> Path:
+    """The mitmdump to run: explicit argument, $PRIVACY_PROBE_MITMDUMP, .venv-mitm, PATH."""
+    from_env = os.environ.get("PRIVACY_PROBE_MITMDUMP")
+    for candidate in (explicit, Path(from_env) if from_env else None):
+        if candidate is None:
+            continue
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return candidate
+        raise EnvironmentProblem(f"mitmdump not found at {candidate}: {INSTALL_HINT}")
+    if MITM_VENV_MITMDUMP.is_file():
+        return MITM_VENV_MITMDUMP
+    on_path = shutil.which("mitmdump")
+    if on_path:
+        return Path(on_path)
+    raise EnvironmentProblem(f"mitmdump not found: {INSTALL_HINT}")
+
+
+def free_port(host: str) -> int:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def port_is_taken(host: str, port: int) -> bool:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            return exc.errno == errno.EADDRINUSE
+    return False
+
+
+def connect_host(listen_host: str) -> str:
+    """Where a local client reaches a proxy listening on listen_host."""
+    if listen_host in ("", "0.0.0.0"):
+        return "127.0.0.1"
+    if listen_host == "::":
+        return "::1"
+    return listen_host
+
+
+def describe_exit(code: int) -> str:
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"
+
+
+class MitmdumpProcess:
+    """One mitmdump capturing into one run dir; a context manager that always stops it."""
+
+    def __init__(
+        self,
+        run_dir: Path,
+        settings: CaptureSettings | None = None,
+        *,
+        mitmdump: Path | None = None,
+        confdir: Path | None = None,
+    ) -> None:
+        self.run_dir = run_dir
+        self.settings = settings or CaptureSettings()
+        self._mitmdump = mitmdump
+        self.confdir = confdir or cache_dir("mitmproxy")
+        self.port = 0
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._stopping = False
+        self._state: dict[str, object] = {}
+        self._state_lock = threading.Lock()
+
+    # --- public surface ---
+
+    @property
+    def host(self) -> str:
+        return connect_host(self.settings.listen_host)
+
+    @property
+    def proxy_url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def ca_cert(self) -> Path:
+        """The CA clients must trust (PEM, certificate only)."""
+        return self.confdir / "mitmproxy-ca-cert.pem"
+
+    @property
+    def alive(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc else None
+
+    def start(self) -> None:
+        if self._proc is not None:
+            raise CaptureError("this capture was already started")
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        self.confdir.mkdir(parents=True, exist_ok=True)
+        mitmdump = find_mitmdump(self._mitmdump)
+        host = self.settings.listen_host
+        if self.settings.port is not None:
+            if port_is_taken(host, self.settings.port):
+                raise PortInUse(f"cannot capture: port {host}:{self.settings.port} is already in use")
+            self._launch(mitmdump, self.settings.port)
+            return
+        # A port found free can be taken by someone else before mitmdump binds it: try again.
+        for attempt in range(3):
+            try:
+                self._launch(mitmdump, free_port(host))
+                return
+            except PortInUse:
+                if attempt == 2:
+                    raise
+
+    def stop(self) -> None:
+        """Stop mitmdump's whole process group (SIGTERM, then SIGKILL) and export flows.har."""
+        proc = self._proc
+        if proc is None or self._stopping:
+            return
+        self._stopping = True
+        atexit.unregister(self._kill_at_exit)
+        died_on_its_own = proc.poll() is not None
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=STOP_GRACE_SECONDS)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        with self._state_lock:
+            self._state["stopped"] = time.time()
+            if not died_on_its_own:
+                self._state["exit_code"] = proc.returncode
+            self._save_state()
+        write_har(self.run_dir / FLOWS, self.run_dir / FLOWS_HAR)
+
+    def __enter__(self) -> MitmdumpProcess:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # --- internals ---
+
+    def _command(self, mitmdump: Path, port: int) -> list[str]:
+        s = self.settings
+        command = [
+            str(mitmdump),
+            "--mode", "regular",
+            "--listen-host", s.listen_host,
+            "--listen-port", str(port),
+            "-s", str(ADDON),
+            "--save-stream-file", f"+{self.run_dir / FLOWS_RAW}",
+            "--set", f"confdir={self.confdir}",
+            "--set", f"probe_flows={self.run_dir / FLOWS}",
+            "--set", f"probe_body_cap={s.body_cap}",
+            "--set", "flow_detail=0",
+            "--set", "termlog_verbosity=warn",
+        ]  # fmt: skip
+        if s.mode == "offline":
+            command += [
+                "--set", "probe_offline=true",
+                "--set", "connection_strategy=lazy",
+                "--set", f"body_size_limit={s.max_wire_body}",
+            ]  # fmt: skip
+        else:
+            command += ["--set", f"stream_large_bodies={s.max_wire_body}"]
+        return command
+
+    def _launch(self, mitmdump: Path, port: int) -> None:
+        log_path = self.run_dir / MITMDUMP_LOG
+        log_offset = log_path.stat().st_size if log_path.exists() else 0
+        # mitmdump's interpreter must see its own venv only, not the harness's import paths
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+        with log_path.open("ab") as log:
+            try:
+                proc = subprocess.Popen(
+                    self._command(mitmdump, port),
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    env=env,
+                    start_new_session=True,  # its own process group, stopped as a whole
+                )
+            except OSError as exc:
+                raise EnvironmentProblem(f"cannot run {mitmdump}: {exc.strerror}") from exc
+        self._proc = proc
+        self.port = port
+        atexit.register(self._kill_at_exit)
+        try:
+            self._wait_until_listening(proc, log_path, log_offset)
+        except CaptureError:
+            self._kill_at_exit()
+            self._proc = None
+            raise
+        with self._state_lock:
+            self._state = {
+                "schema": SCHEMA_VERSION,
+                "mode": self.settings.mode,
+                "mitmdump": str(mitmdump),
+                "pid": proc.pid,
+                "listen": f"{self.settings.listen_host}:{port}",
+                "started": time.time(),
+                "stopped": None,
+                "exit_code": None,
+                "errors": [],
+            }
+            self._save_state()
+        threading.Thread(target=self._watch, args=(proc,), daemon=True).start()
+
+    def _wait_until_listening(self, proc: subprocess.Popen[bytes], log: Path, offset: int) -> None:
+        deadline = time.monotonic() + self.settings.startup_timeout
+        address = (self.host, self.port)
+        while time.monotonic() < deadline:
+            code = proc.poll()
+            if code is not None:
+                tail = log_tail(log, offset)
+                if "already in use" in tail or "failed to listen" in tail:
+                    raise PortInUse(
+                        f"cannot capture: port {self.settings.listen_host}:{self.port} "
+                        "is already in use"
+                    )
+                raise CaptureError(
+                    f"mitmdump exited during startup ({describe_exit(code)}): {one_line(tail)}"
+                )
+            try:
+                with socket.create_connection(address, timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise CaptureError(
+            f"mitmdump did not listen on {address[0]}:{address[1]} within "
+            f"{self.settings.startup_timeout:g} s: {one_line(log_tail(log, offset))}"
+        )
+
+    def _watch(self, proc: subprocess.Popen[bytes]) -> None:
+        code = proc.wait()
+        if self._stopping:
+            return
+        with self._state_lock:
+            started = self._state.get("started")
+            elapsed = time.time() - started if isinstance(started, float) else 0.0
+            tail = one_line(log_tail(self.run_dir / MITMDUMP_LOG, 0))
+            self._state["exit_code"] = code
+            self._state["died"] = time.time()
+            errors = self._state.setdefault("errors", [])
+            assert isinstance(errors, list)
+            errors.append(
+                f"mitmdump stopped unexpectedly ({describe_exit(code)}) {elapsed:.1f} s into "
+                "the capture: flows in flight then and all traffic after it were not recorded"
+                + (f"; its last output: {tail}" if tail else "")
+            )
+            self._save_state()
+
+    def _save_state(self) -> None:
+        write_json_atomic(self.run_dir / CAPTURE_STATE, self._state)
+
+    def _kill_at_exit(self) -> None:
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def log_tail(path: Path, offset: int) -> str:
+    try:
+        with path.open("rb") as handle:
+            handle.seek(offset)
+            text = handle.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return "\n".join(lines[-LOG_TAIL_LINES:])
+
+
+def one_line(text: str) -> str:
+    return " | ".join(line for line in text.splitlines() if line) or "(no output)"

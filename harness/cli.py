@@ -1,0 +1,160 @@
+"""`privacy-probe`: a thin command line over the library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import scenarios
+from harness import __version__
+from harness.errors import InputError, ProbeError
+
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits with 2 on bad usage already; keep its message to one line."""
+
+    def error(self, message: str) -> Any:  # noqa: ANN401 - argparse's signature
+        self.exit(EXIT_ERROR, f"privacy-probe: error: {message} (see --help)\n")
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--device", default="sim", help="'sim' (default) or an adb serial")
+    parser.add_argument(
+        "--scenario", action="append", dest="scenarios", metavar="NAME",
+        help=f"run only this scenario (repeatable; available: {', '.join(scenarios.AVAILABLE)})",
+    )  # fmt: skip
+    parser.add_argument("--category", help="the app's category, for the necessary-data rule")
+    parser.add_argument("--duration", type=float, default=None, metavar="S", help="dwell time per scenario")
+    parser.add_argument(
+        "--first-party", action="append", default=[], metavar="DOMAIN",
+        help="a domain that belongs to the app's operator (repeatable)",
+    )  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="privacy-probe", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"privacy-probe {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help="run the bundled example apps on the simulated device")
+    demo.add_argument("--out", type=Path, default=Path("out/demo"), help="output folder")
+    demo.add_argument("--duration", type=float, default=None, metavar="S")
+
+    run = commands.add_parser("run", help="run one app and record what it does")
+    run.add_argument("app", help="a sim app directory, a sim app .jar, an APK or an installed package")
+    run.add_argument("--out", type=Path, default=Path("runs"), help="parent folder of the run folder")
+    _add_run_options(run)
+
+    analyze = commands.add_parser("analyze", help="re-derive findings.json from a run folder")
+    analyze.add_argument("run_dir", type=Path)
+    analyze.add_argument("--first-party", action="append", default=[], metavar="DOMAIN")
+
+    commands.add_parser("doctor", help="check that everything the tool needs is installed")
+    return parser
+
+
+def _make_device(name: str) -> Any:
+    if name == "sim" or name.startswith("sim-"):
+        from harness.sim.device import SimDevice
+
+        return SimDevice(serial="sim-0" if name == "sim" else name)
+    from harness.device.adb import AdbDevice
+
+    return AdbDevice(name)
+
+
+def _analyze(run_dir: Path, first_party: Sequence[str] = ()) -> int:
+    from harness.analysis import analyze_run, exit_code_for
+
+    findings = analyze_run(run_dir, first_party=first_party)
+    failed = [v for v in findings["verdicts"] if v["status"] == "fail"]
+    for verdict in failed:
+        print(f"  FAIL {verdict['rule']}: {verdict['summary']}")
+    code: int = exit_code_for(findings)
+    return code
+
+
+def _run_one(app: Path, out_parent: Path, args: argparse.Namespace) -> int:
+    from harness.session import RunConfig, run_app
+
+    device = _make_device(getattr(args, "device", "sim"))
+    name = app.name.removesuffix(".jar") or "app"
+    config_kwargs: dict[str, Any] = {
+        "app": app,
+        "out": out_parent / name,
+        "category": getattr(args, "category", None),
+        "first_party": tuple(getattr(args, "first_party", ()) or ()),
+    }
+    if getattr(args, "scenarios", None):
+        config_kwargs["scenarios"] = tuple(args.scenarios)
+        for scenario in args.scenarios:
+            scenarios.load(scenario)
+    if args.duration is not None:
+        if args.duration < 0:
+            raise InputError(f"--duration must be >= 0, got {args.duration}")
+        config_kwargs["duration_s"] = args.duration
+    try:
+        result = run_app(RunConfig(**config_kwargs), device)
+    finally:
+        device.close()
+    print(f"{app}: run folder {result.run_dir} ({result.status})")
+    if result.error is not None:
+        raise result.error
+    return _analyze(result.run_dir)
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    app = Path(args.app)
+    if not app.exists():
+        raise InputError(f"{args.app}: no such file or directory")
+    return _run_one(app, args.out, args)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from harness.paths import PROJECT_ROOT
+
+    examples = sorted(p.parent for p in (PROJECT_ROOT / "examples").glob("*/AndroidManifest.xml"))
+    if not examples:
+        raise InputError(f"no example apps found under {PROJECT_ROOT / 'examples'}")
+    worst = EXIT_OK
+    for example in examples:
+        args.device, args.scenarios, args.category, args.first_party = "sim", None, None, []
+        worst = max(worst, _run_one(example, args.out, args))
+    print(f"demo: {len(examples)} apps; run folders under {args.out.resolve()}")
+    return worst
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    return _analyze(args.run_dir, args.first_party)
+
+
+def _cmd_doctor(_args: argparse.Namespace) -> int:
+    from harness.doctor import run_checks
+
+    checks = run_checks()
+    for check in checks:
+        mark = "ok  " if check.ok else ("MISS" if check.required else "warn")
+        print(f"[{mark}] {check.name}: {check.detail}")
+        if not check.ok and check.fix:
+            print(f"       fix: {check.fix}")
+    return EXIT_OK if all(c.ok for c in checks if c.required) else EXIT_ERROR
+
+
+COMMANDS = {"demo": _cmd_demo, "run": _cmd_run, "analyze": _cmd_analyze, "doctor": _cmd_doctor}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ProbeError as exc:
+        print(f"privacy-probe: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("privacy-probe: interrupted", file=sys.stderr)
+        return 130

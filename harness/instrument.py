@@ -1,0 +1,143 @@
+"""Frida session handling: attach to an app process, load the agent, record what it reports.
+
+The agent sends `agent:ready` (hooks installed / failed), batched `event:hook` messages and
+`agent:error`. Events are written to events.jsonl as they arrive (one flush per record), so a
+crash of the app or of the harness loses at most the batch in flight.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from harness.errors import InstrumentationError
+from harness.records import HookEvent, JsonlWriter
+from harness.sdk import SdkTable, attribute_sdk, load_sdk_table
+
+READY_TIMEOUT_S = 20.0
+_EVENT_FIELDS = (
+    "ts", "api", "kind", "data_type", "value", "stack", "thread", "args", "outcome", "error",
+    "impl", "overload",
+)  # fmt: skip
+
+
+@dataclass
+class AgentReport:
+    """What the agent told us about itself; goes into the run's coverage."""
+
+    runtime: str = ""
+    hooks_installed: list[str] = field(default_factory=list)
+    hooks_failed: list[dict[str, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    events_recorded: int = 0
+    detached_reason: str | None = None
+    crash: str | None = None
+    attach_s: float = 0.0
+
+
+def hook_event_from_payload(raw: dict[str, Any], app_package: str, table: SdkTable) -> HookEvent:
+    values = {name: raw[name] for name in _EVENT_FIELDS if name in raw}
+    stack = [str(frame) for frame in values.get("stack") or []]
+    values["stack"] = stack
+    values.setdefault("kind", "data")
+    values.setdefault("data_type", None)
+    values.setdefault("value", None)
+    values["ts"] = float(values.get("ts") or time.time())
+    values["api"] = str(values.get("api") or "unknown")
+    return HookEvent(sdk=attribute_sdk(stack, app_package, table), **values)
+
+
+class Instrumentation:
+    """One Frida session on one app process."""
+
+    def __init__(
+        self,
+        frida_device: Any,
+        bundle: str,
+        events: JsonlWriter,
+        app_package: str,
+        on_event: Callable[[HookEvent], None] | None = None,
+    ) -> None:
+        self._device = frida_device
+        self._bundle = bundle
+        self._events = events
+        self._package = app_package
+        self._on_event = on_event
+        self._table = load_sdk_table()
+        self._lock = threading.Lock()
+        self._ready = threading.Event()
+        self._session: Any = None
+        self._script: Any = None
+        self.report = AgentReport()
+
+    def attach(self, pid: int) -> None:
+        """Attach and load the agent; returns once the agent has installed its hooks."""
+        started = time.monotonic()
+        try:
+            self._session = self._device.attach(pid)
+            self._session.on("detached", self._on_detached)
+            self._script = self._session.create_script(self._bundle, name="privacy-probe")
+            self._script.on("message", self._on_message)
+            self._script.load()
+        except Exception as exc:  # frida raises many unrelated types; all mean "not instrumented"
+            raise InstrumentationError(f"Frida could not instrument pid {pid}: {exc}") from None
+        if not self._ready.wait(READY_TIMEOUT_S) or not self.report.runtime:
+            detail = "; ".join(self.report.errors) or "no agent:ready message"
+            raise InstrumentationError(f"the agent did not start within {READY_TIMEOUT_S:.0f} s: {detail}")
+        self.report.attach_s = time.monotonic() - started
+
+    def _on_detached(self, reason: str, crash: Any = None) -> None:
+        self.report.detached_reason = reason
+        if crash is not None:
+            self.report.crash = str(getattr(crash, "summary", crash))
+
+    def _on_message(self, message: dict[str, Any], _data: Any) -> None:
+        if message.get("type") == "error":
+            self.report.errors.append(str(message.get("description") or message))
+            self._ready.set()  # a script error while starting would otherwise be a silent wait
+            return
+        payload = message.get("payload")
+        if not isinstance(payload, dict):
+            return
+        kind = payload.get("type")
+        if kind == "event:hook":
+            self._record(payload.get("events") or [])
+        elif kind == "agent:ready":
+            self.report.runtime = str(payload.get("runtime", ""))
+            self.report.hooks_installed = list(payload.get("hooks_installed") or [])
+            self.report.hooks_failed = list(payload.get("hooks_failed") or [])
+            self._ready.set()
+        elif kind == "agent:error":
+            self.report.errors.append(str(payload.get("error")))
+
+    def _record(self, raw_events: list[Any]) -> None:
+        with self._lock:
+            for raw in raw_events:
+                if not isinstance(raw, dict):
+                    continue
+                event = hook_event_from_payload(raw, self._package, self._table)
+                self._events.write(event)
+                self.report.events_recorded += 1
+                if self._on_event is not None:
+                    self._on_event(event)
+
+    def flush(self) -> None:
+        """Ask the agent to send what it has buffered (no-op once the process is gone)."""
+        if self._script is None or self.report.detached_reason is not None:
+            return
+        try:
+            self._script.exports_sync.flush()
+        except Exception as exc:  # the process may die between the check and the call
+            if self.report.detached_reason is None:
+                self.report.errors.append(f"flush failed: {exc}")
+
+    def detach(self) -> None:
+        self.flush()
+        if self._session is not None and self.report.detached_reason is None:
+            try:
+                self._session.detach()
+            except Exception as exc:  # already gone is fine; anything else is worth recording
+                self.report.errors.append(f"detach failed: {exc}")

@@ -1,0 +1,214 @@
+"""One run of one app on one device: install, instrument, drive the scenarios, record, finalise.
+
+The run folder always ends with a manifest saying what happened, even when a stage failed;
+`run_app` re-raises the first fatal error after the manifest is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import time
+import traceback
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import scenarios
+from harness import __version__
+from harness.agent import build_agent
+from harness.device.base import AppInfo, Device
+from harness.errors import DeviceError, InputError, InstrumentationError, ProbeError
+from harness.profile import DEFAULT_PROFILE, DeviceProfile
+from harness.records import JsonlWriter
+from harness.rundir import EVENTS, LOGCAT, PROFILE, STEPS, RunDir, new_manifest
+from harness.scenario import ScenarioContext
+
+DEFAULT_DURATION_S = 8.0
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    app: Path
+    out: Path  # the run folder itself
+    scenarios: tuple[str, ...] = scenarios.DEFAULT_PLAN
+    duration_s: float = DEFAULT_DURATION_S
+    category: str | None = None
+    first_party: tuple[str, ...] = ()
+    profile: DeviceProfile = DEFAULT_PROFILE
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class RunResult:
+    run_dir: Path
+    status: str  # "ok" | "failed" | "partial"
+    manifest: dict[str, Any]
+    error: ProbeError | None = None
+
+
+def prepare_run_dir(path: Path) -> RunDir:
+    """A fresh folder for the run; an older run in the same place is kept beside it, not lost."""
+    if path.exists() and any(path.iterdir()):
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(path.stat().st_mtime))
+        shutil.move(str(path), str(path.with_name(f"{path.name}.{stamp}.{uuid.uuid4().hex[:4]}")))
+    path.mkdir(parents=True, exist_ok=True)
+    return RunDir(path)
+
+
+class _Stages:
+    """Records each stage's outcome in the manifest as it ends."""
+
+    def __init__(self, run: RunDir, manifest: dict[str, Any]) -> None:
+        self.run = run
+        self.manifest = manifest
+
+    @contextlib.contextmanager
+    def stage(self, name: str) -> Iterator[dict[str, Any]]:
+        entry: dict[str, Any] = {"name": name, "status": "running", "started": time.time()}
+        self.manifest["stages"].append(entry)
+        try:
+            yield entry
+        except ProbeError as exc:
+            entry.update(status="failed", error=str(exc))
+            raise
+        except Exception as exc:
+            entry.update(status="failed", error=f"internal error: {exc!r}")
+            entry["traceback"] = traceback.format_exc(limit=8)
+            raise
+        else:
+            entry["status"] = "ok"
+        finally:
+            entry["ended"] = time.time()
+            self.run.write_manifest(self.manifest)
+
+
+def _app_record(info: AppInfo, category: str | None) -> dict[str, Any]:
+    return {
+        "package": info.package,
+        "label": info.label,
+        "version": info.version,
+        "category": category,
+        "source": info.source,
+        "permissions": list(info.permissions),
+    }
+
+
+def run_app(config: RunConfig, device: Device) -> RunResult:
+    run = prepare_run_dir(config.out)
+    manifest = new_manifest(uuid.uuid4().hex)
+    manifest["tool_version"] = __version__
+    manifest["config"] = {
+        "app": str(config.app),
+        "scenarios": list(config.scenarios),
+        "duration_s": config.duration_s,
+    }
+    manifest["first_party_domains"] = list(config.first_party)
+    manifest["coverage"]["capture"] = "off"
+    info = device.info()
+    manifest["device"] = {"backend": info.backend, "serial": info.serial, "android": info.android}
+    manifest["app"] = {"package": None, "label": None, "version": None, "category": config.category}
+    run.write_manifest(manifest)
+    stages = _Stages(run, manifest)
+    config.profile.write(run.file(PROFILE))
+    device.plant_canaries(config.profile)
+    modules = [scenarios.load(name) for name in config.scenarios]
+
+    error: ProbeError | None = None
+    contexts: list[ScenarioContext] = []
+    app: AppInfo | None = None
+    try:
+        with stages.stage("agent") as entry:
+            started = time.monotonic()
+            bundle = build_agent()
+            entry["seconds"] = round(time.monotonic() - started, 3)
+        with stages.stage("install") as entry:
+            started = time.monotonic()
+            app = device.install(config.app)
+            entry["seconds"] = round(time.monotonic() - started, 3)
+            manifest["app"] = _app_record(app, config.category)
+        with JsonlWriter(run.file(EVENTS)) as events, JsonlWriter(run.file(STEPS)) as steps:
+            if hasattr(device, "capture_logs"):
+                device.capture_logs(run.file(LOGCAT))
+            for module in modules:
+                ctx = ScenarioContext(
+                    device=device, app=app, run=run, steps=steps, events=events,
+                    agent_bundle=bundle, scenario=module.NAME,
+                    options={"duration": config.duration_s, **config.options},
+                )  # fmt: skip
+                contexts.append(ctx)
+                outcomes = manifest["coverage"]["scenarios"]
+                outcomes[module.NAME] = "error: the device or the agent failed"
+                outcomes[module.NAME] = _run_scenario(stages, module, ctx)
+            with contextlib.suppress(ProbeError):
+                device.stop(app.package)
+    except ProbeError as exc:
+        error = exc
+    finally:
+        for ctx in contexts:
+            for instrumentation in ctx.instrumentations:
+                instrumentation.detach()
+        _finalise(manifest, contexts, config, error)
+        run.write_manifest(manifest)
+    return RunResult(run_dir=run.path, status=manifest["status"], manifest=manifest, error=error)
+
+
+def _run_scenario(stages: _Stages, module: Any, ctx: ScenarioContext) -> str:
+    """Run one scenario; its own failures are recorded, a lost device or agent ends the run."""
+    try:
+        with stages.stage(f"scenario:{module.NAME}"):
+            module.run(ctx)
+    except (InstrumentationError, DeviceError) as exc:
+        ctx.step("scenario_error", error=str(exc))
+        raise
+    except ProbeError as exc:
+        ctx.step("scenario_error", error=str(exc))
+        return f"error: {exc}"
+    except Exception as exc:  # a broken scenario must not lose the run; the manifest has the traceback
+        ctx.step("scenario_error", error=repr(exc))
+        return f"error: internal error in scenario: {exc!r}"
+    return "ran"
+
+
+def _finalise(
+    manifest: dict[str, Any],
+    contexts: list[ScenarioContext],
+    config: RunConfig,
+    error: ProbeError | None,
+) -> None:
+    reports = [i.report for ctx in contexts for i in ctx.instrumentations]
+    coverage = manifest["coverage"]
+    if reports:
+        coverage["hooks_installed"] = sorted({h for r in reports for h in r.hooks_installed})
+        failed = {f["hook"]: f for r in reports for f in r.hooks_failed}
+        coverage["hooks_failed"] = [failed[k] for k in sorted(failed)]
+        coverage["agent_runtime"] = reports[0].runtime
+        coverage["agent_errors"] = [e for r in reports for e in r.errors]
+        coverage["events_recorded"] = sum(r.events_recorded for r in reports)
+        coverage["app_processes"] = [
+            {"attach_s": round(r.attach_s, 3), "detached": r.detached_reason, "crash": r.crash}
+            for r in reports
+        ]
+    for name in config.scenarios:
+        coverage["scenarios"].setdefault(name, "skipped: an earlier stage failed")
+    scenario_errors = [s for s in coverage["scenarios"].values() if s.startswith("error")]
+    if error is not None:
+        manifest["status"] = "failed"
+        manifest["error"] = str(error)
+        manifest["error_kind"] = type(error).__name__
+    elif scenario_errors:
+        manifest["status"] = "partial"
+    else:
+        manifest["status"] = "ok"
+    manifest["ended"] = time.time()
+
+
+def resolve_app_source(app: str) -> Path:
+    path = Path(app)
+    if path.exists():
+        return path
+    raise InputError(
+        f"{app}: no such file or directory (on the sim device APP is a sim app directory or .jar)"
+    )

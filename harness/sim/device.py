@@ -1,0 +1,365 @@
+"""SimDevice: the `Device` backend that runs sim apps in the host JVM.
+
+One app process at a time, as a phone with one foreground app. The device's storage (installed
+apps, each app's data) lives under `home`; a device created without a home uses a temporary one.
+"""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import subprocess
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from harness.device.base import AppInfo, BeforeStart, DeviceInfo
+from harness.errors import DeviceError, InputError
+from harness.profile import DEFAULT_PROFILE, DeviceProfile
+from harness.sim.build import SimApp, build_app, framework_classes, java_executable
+from harness.sim.control import SimControl
+
+LAUNCHER_PACKAGE = "com.google.android.apps.nexuslauncher"
+SIM_API_LEVEL = 28
+SIM_RELEASE = "9"
+EXIT_GRACE_S = 3.0
+_HOME_SCREEN = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?><hierarchy rotation=\"0\">"
+    '<node index="0" text="" resource-id="" class="android.widget.FrameLayout" '
+    f'package="{LAUNCHER_PACKAGE}" content-desc="" checkable="false" checked="false" '
+    'clickable="false" enabled="true" focusable="false" focused="false" scrollable="false" '
+    'long-clickable="false" password="false" selected="false" bounds="[0,0][1080,2340]" />'
+    "</hierarchy>"
+)
+
+
+def _write_properties(path: Path, values: dict[str, str]) -> None:
+    """java.util.Properties text, with every non-ASCII character escaped so any JDK reads it."""
+
+    def escape(text: str, is_key: bool) -> str:
+        out = []
+        for index, char in enumerate(text):
+            if char in "\\=:#!" or (char == " " and (is_key or index == 0)):
+                out.append("\\" + char)
+            elif char == "\n":
+                out.append("\\n")
+            elif char == "\r":
+                out.append("\\r")
+            elif char == "\t":
+                out.append("\\t")
+            elif ord(char) > 0x7E or ord(char) < 0x20:
+                out.extend(f"\\u{unit:04x}" for unit in _utf16_units(char))
+            else:
+                out.append(char)
+        return "".join(out)
+
+    lines = [f"{escape(k, True)}={escape(v, False)}" for k, v in values.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="ascii")
+
+
+def _utf16_units(char: str) -> list[int]:
+    encoded = char.encode("utf-16-be")
+    return [int.from_bytes(encoded[i : i + 2], "big") for i in range(0, len(encoded), 2)]
+
+
+@dataclass
+class _Process:
+    package: str
+    popen: subprocess.Popen[bytes]
+    control: SimControl
+    pid: int
+    log_pump: threading.Thread | None = None
+
+
+class SimDevice:
+    backend = "sim"
+
+    def __init__(
+        self,
+        serial: str = "sim-0",
+        home: Path | None = None,
+        profile: DeviceProfile = DEFAULT_PROFILE,
+    ) -> None:
+        self._serial = serial
+        self._own_home = home is None
+        self.home = Path(tempfile.mkdtemp(prefix=f"pp-{serial}-")) if home is None else home
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.profile = profile
+        self._apps: dict[str, SimApp] = {}
+        self._process: _Process | None = None
+        self._jvm_options: list[str] = []
+        self._log_path: Path | None = None
+        self._log_file: IO[bytes] | None = None
+        self.last_exit_code: int | None = None
+
+    @property
+    def serial(self) -> str:
+        return self._serial
+
+    def info(self) -> DeviceInfo:
+        return DeviceInfo(
+            backend="sim",
+            serial=self._serial,
+            android=f"{SIM_RELEASE} (API {SIM_API_LEVEL}, simulated)",
+            api_level=SIM_API_LEVEL,
+            abi=platform.machine(),
+        )
+
+    # app lifecycle
+
+    def install(self, source: Path) -> AppInfo:
+        app = build_app(source)
+        self._apps[app.info.package] = app
+        info = app.info
+        return AppInfo(
+            package=info.package,
+            label=info.label,
+            version=info.version,
+            launcher_activity=info.launcher_activity,
+            application_class=info.application_class,
+            permissions=info.permissions,
+            source=str(source),
+        )
+
+    def _app(self, package: str) -> SimApp:
+        app = self._apps.get(package)
+        if app is None:
+            raise InputError(f"{package} is not installed on {self._serial}")
+        return app
+
+    def uninstall(self, package: str) -> None:
+        self.stop(package)
+        self._apps.pop(package, None)
+        shutil.rmtree(self._state_dir(package), ignore_errors=True)
+
+    def _state_dir(self, package: str) -> Path:
+        return self.home / "data" / package
+
+    def clear_data(self, package: str) -> None:
+        self.stop(package)
+        shutil.rmtree(self._state_dir(package), ignore_errors=True)
+
+    def capture_logs(self, path: Path) -> None:
+        """Send the output of app processes started from now on to `path` (the run's logcat)."""
+        self._log_path = path
+
+    def _launch_files(self, app: SimApp) -> tuple[Path, Path, Path]:
+        package = app.info.package
+        run_dir = self.home / "launch" / package
+        run_dir.mkdir(parents=True, exist_ok=True)
+        app_props = run_dir / "app.properties"
+        _write_properties(
+            app_props,
+            {
+                "package": package,
+                "label": app.info.label,
+                "version": app.info.version,
+                "application": app.info.application_class or "",
+                "launcher": app.info.launcher_activity,
+                "permissions": ",".join(app.info.permissions),
+            },
+        )
+        profile_props = run_dir / "profile.properties"
+        _write_properties(profile_props, self.profile.to_properties())
+        state = self._state_dir(package)
+        state.mkdir(parents=True, exist_ok=True)
+        return app_props, profile_props, state
+
+    def launch(self, package: str, before_start: BeforeStart | None = None) -> int:
+        if self._process is not None and self._process.package == package and self.is_running(package):
+            self._request("start")
+            return self._process.pid
+        self._stop_process()
+        app = self._app(package)
+        app_props, profile_props, state = self._launch_files(app)
+        control = SimControl()
+        classpath = f"{framework_classes()}:{app.classes}"
+        command = [
+            java_executable(),
+            "-Djava.awt.headless=true",
+            "-Dfile.encoding=UTF-8",
+            "-Xss4m",
+            *self._jvm_options,
+            "-cp",
+            classpath,
+            "com.privacyprobe.sim.Launcher",
+            "--control-port", str(control.port),
+            "--app", str(app_props),
+            "--state", str(state),
+            "--profile", str(profile_props),
+        ]  # fmt: skip
+        log_target: IO[bytes] | int = subprocess.DEVNULL
+        if self._log_path is not None:
+            self._log_file = self._log_path.open("ab")
+            log_target = self._log_file
+        popen = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=log_target, stderr=subprocess.STDOUT
+        )
+        try:
+            pid = control.accept(popen)
+        except DeviceError:
+            popen.kill()
+            popen.wait()
+            control.close()
+            raise
+        self._process = _Process(package=package, popen=popen, control=control, pid=pid)
+        if before_start is not None:
+            try:
+                before_start(pid)
+            except BaseException:
+                self._stop_process()
+                raise
+        self._request("start", timeout=30.0)
+        return pid
+
+    def _request(self, command: str, *args: str, timeout: float = 10.0) -> str:
+        process = self._process
+        if process is None or process.popen.poll() is not None:
+            raise DeviceError(f"no app is running on {self._serial}")
+        return process.control.request(command, *args, timeout=timeout)
+
+    def _stop_process(self) -> None:
+        process = self._process
+        if process is None:
+            return
+        self._process = None
+        if process.popen.poll() is None:
+            try:
+                process.control.request("exit", timeout=EXIT_GRACE_S)
+            except DeviceError:
+                pass  # the process may die before answering; we kill it below if needed
+            try:
+                process.popen.wait(EXIT_GRACE_S)
+            except subprocess.TimeoutExpired:
+                process.popen.kill()
+                process.popen.wait()
+        self.last_exit_code = process.popen.returncode
+        process.control.close()
+        if self._log_file is not None:
+            self._log_file.close()
+            self._log_file = None
+
+    def stop(self, package: str) -> None:
+        if self._process is not None and self._process.package == package:
+            self._stop_process()
+
+    def is_running(self, package: str) -> bool:
+        process = self._process
+        return process is not None and process.package == package and process.popen.poll() is None
+
+    def exit_code(self, package: str) -> int | None:
+        """The exit status of the app's process once it has ended, else None."""
+        process = self._process
+        if process is not None and process.package == package:
+            return process.popen.poll()
+        return self.last_exit_code
+
+    def foreground_package(self) -> str | None:
+        if self._process is None or self._process.popen.poll() is not None:
+            return LAUNCHER_PACKAGE
+        return self._request("foreground") or LAUNCHER_PACKAGE
+
+    def current_activity(self) -> str | None:
+        if self._process is None or self._process.popen.poll() is not None:
+            return None
+        return self._request("activity") or None
+
+    # permissions
+
+    def _permission_file(self, package: str) -> Path:
+        return self._state_dir(package) / "permissions.properties"
+
+    def _set_permission(self, package: str, permission: str, state: str) -> None:
+        if self.is_running(package):
+            self._request("grant" if state == "granted" else "revoke", permission)
+            return
+        path = self._permission_file(package)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        current = {}
+        if path.exists():
+            for line in path.read_text(encoding="latin-1").splitlines():
+                if "=" in line and not line.startswith("#"):
+                    key, _, value = line.partition("=")
+                    current[key.strip()] = value.strip()
+        current[permission] = state
+        _write_properties(path, current)
+
+    def grant_permission(self, package: str, permission: str) -> None:
+        self._app(package)
+        self._set_permission(package, permission, "granted")
+
+    def revoke_permission(self, package: str, permission: str) -> None:
+        self._app(package)
+        was_running = self.is_running(package)
+        self._set_permission(package, permission, "denied")
+        if was_running:  # Android kills an app whose runtime permission is revoked
+            self.stop(package)
+
+    # UI
+
+    def dump_ui(self) -> str:
+        if self._process is None or self._process.popen.poll() is not None:
+            return _HOME_SCREEN
+        return self._request("dump")
+
+    def tap(self, x: int, y: int) -> None:
+        if self._process is not None and self._process.popen.poll() is None:
+            self._request("tap", str(x), str(y))
+
+    def back(self) -> None:
+        if self._process is not None and self._process.popen.poll() is None:
+            self._request("back")
+
+    def home(self) -> None:
+        if self._process is not None and self._process.popen.poll() is None:
+            self._request("home")
+
+    def input_text(self, text: str) -> None:
+        self._request("text", text)
+
+    def screenshot(self, path: Path) -> None:
+        if self._process is not None and self._process.popen.poll() is None:
+            self._request("screenshot", str(path.resolve()), timeout=20.0)
+        else:
+            _write_blank_png(path)
+
+    # canaries and sensors
+
+    def plant_canaries(self, profile: DeviceProfile) -> None:
+        self.profile = profile
+
+    def set_location(self, latitude: float, longitude: float) -> None:
+        if self._process is not None and self._process.popen.poll() is None:
+            self._request("location", repr(latitude), repr(longitude))
+
+    def inject_sensor(self, sensor_type: int, values: tuple[float, float, float]) -> None:
+        self._request("sensor", str(sensor_type), *(repr(float(v)) for v in values))
+
+    # network interception
+
+    def setup_proxy(self, host: str, port: int, ca_cert: Path) -> None:
+        from harness.capture.jvm import jvm_proxy_options
+        from harness.capture.truststore import make_truststore
+
+        self._jvm_options = jvm_proxy_options(host, port, make_truststore(ca_cert))
+
+    def clear_proxy(self) -> None:
+        self._jvm_options = []
+
+    def frida_device(self) -> Any:
+        import frida
+
+        return frida.get_local_device()
+
+    def close(self) -> None:
+        self._stop_process()
+        if self._own_home:
+            shutil.rmtree(self.home, ignore_errors=True)
+
+
+def _write_blank_png(path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (1080, 2340), (24, 24, 24)).save(path, format="PNG")

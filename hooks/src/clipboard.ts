@@ -1,0 +1,32 @@
+import type { HookSpec } from "./hooking.js";
+import { valueText } from "./text.js";
+
+interface ClipItem {
+  getText(): unknown;
+}
+
+interface ClipData {
+  getItemCount(): number;
+  getItemAt(index: number): ClipItem | null;
+}
+
+function describeClip(result: unknown): string | null {
+  if (result === null) {
+    return null;
+  }
+  const clip = result as ClipData;
+  if (clip.getItemCount() === 0) {
+    return null;
+  }
+  const item = clip.getItemAt(0);
+  return item === null ? null : valueText(item.getText());
+}
+
+export const clipboardHooks: readonly HookSpec[] = [
+  {
+    api: "android.content.ClipboardManager.getPrimaryClip",
+    kind: "data",
+    dataType: "clipboard",
+    describeValue: describeClip,
+  },
+];

@@ -1,0 +1,227 @@
+// Generic interception: hook every overload of a method, record one event per outermost call.
+
+import Java from "frida-java-bridge";
+
+import { record, reportAgentError } from "./emit.js";
+import type { DataType, EventKind, FailedHook, Outcome } from "./emit.js";
+import { callerContext, isSecurityException } from "./java.js";
+import { parseStack } from "./stack.js";
+import { argText, bounded, readableTypeName, VALUE_LIMIT, valueText } from "./text.js";
+
+export interface Call {
+  readonly self: Java.Wrapper;
+  readonly args: readonly unknown[];
+  readonly argTypes: readonly string[];
+}
+
+export interface HookSpec {
+  // Public API name "package.Class.method"; the hooked method is its last segment.
+  readonly api: string;
+  // Concrete classes to hook, the first that has the method wins; by default the API's own class.
+  readonly classes?: readonly string[];
+  readonly kind: EventKind;
+  readonly dataType: DataType | null | ((call: Call) => DataType | null);
+  // A call for which this is false runs untouched and records nothing.
+  readonly when?: (call: Call) => boolean;
+  readonly describeArgs?: (call: Call) => string[];
+  readonly describeValue?: (result: unknown) => string | null;
+}
+
+export interface InstallReport {
+  readonly installed: string[];
+  readonly failed: FailedHook[];
+}
+
+interface HookedOverload {
+  readonly spec: HookSpec;
+  readonly impl: string;
+  readonly signature: string;
+  readonly argTypes: readonly string[];
+  readonly skippedFrames: ReadonlySet<string>;
+  readonly original: Java.Method;
+}
+
+interface Draft {
+  readonly ts: number;
+  readonly dataType: DataType | null;
+  readonly args: readonly string[];
+  readonly thread: string;
+  readonly stack: readonly string[];
+}
+
+// Per Java thread: which APIs are being recorded (an overload delegating to a sibling overload of
+// the same API records once), and whether the agent itself is calling into Java (its own calls,
+// e.g. Location.getLatitude while describing a Location, must not become events).
+interface ThreadState {
+  readonly activeApis: Set<string>;
+  agentDepth: number;
+}
+
+const threads = new Map<number, ThreadState>();
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function splitApi(api: string): { readonly className: string; readonly method: string } {
+  const dot = api.lastIndexOf(".");
+  return { className: api.slice(0, dot), method: api.slice(dot + 1) };
+}
+
+function resolveOverloads(spec: HookSpec): { readonly impl: string; readonly overloads: Java.Method[] } {
+  const { className, method } = splitApi(spec.api);
+  const errors: string[] = [];
+  for (const candidate of spec.classes ?? [className]) {
+    try {
+      const dispatcher: Java.MethodDispatcher | undefined = Java.use(candidate)[method];
+      if (dispatcher === undefined) {
+        errors.push(`${candidate} has no method ${method}`);
+        continue;
+      }
+      return { impl: candidate, overloads: dispatcher.overloads };
+    } catch (error) {
+      errors.push(messageOf(error));
+    }
+  }
+  throw new Error(errors.join("; "));
+}
+
+function signatureOf(argTypes: readonly string[]): string {
+  return `(${argTypes.map(readableTypeName).join(",")})`;
+}
+
+export function installHooks(specs: readonly HookSpec[]): InstallReport {
+  const installed: string[] = [];
+  const failed: FailedHook[] = [];
+  for (const spec of specs) {
+    try {
+      const { impl, overloads } = resolveOverloads(spec);
+      const { className, method } = splitApi(spec.api);
+      const skippedFrames = new Set([`${impl}.${method}`, `${className}.${method}`]);
+      let hooked = 0;
+      for (const original of overloads) {
+        const argTypes = original.argumentTypes.map((type) => type.className ?? type.name);
+        const overload: HookedOverload = {
+          spec,
+          impl,
+          signature: signatureOf(argTypes),
+          argTypes,
+          skippedFrames,
+          original,
+        };
+        try {
+          original.implementation = function (this: Java.Wrapper, ...args: unknown[]): unknown {
+            return intercept(overload, this, args);
+          };
+          hooked++;
+        } catch (error) {
+          failed.push({ hook: spec.api + overload.signature, error: messageOf(error) });
+        }
+      }
+      if (hooked > 0) {
+        installed.push(spec.api);
+      }
+    } catch (error) {
+      failed.push({ hook: spec.api, error: messageOf(error) });
+    }
+  }
+  return { installed, failed };
+}
+
+// Runs agent work on behalf of a hooked call: Java calls it makes are not recorded, and an agent
+// bug is reported instead of reaching the app (the caller still gets the original result).
+function asAgent<T>(state: ThreadState, work: () => T): T | null {
+  state.agentDepth++;
+  try {
+    return work();
+  } catch (error) {
+    reportAgentError(error);
+    return null;
+  } finally {
+    state.agentDepth--;
+  }
+}
+
+function intercept(hook: HookedOverload, self: Java.Wrapper, args: unknown[]): unknown {
+  const tid = Process.getCurrentThreadId();
+  let state = threads.get(tid);
+  if (state === undefined) {
+    state = { activeApis: new Set(), agentDepth: 0 };
+    threads.set(tid, state);
+  } else if (state.agentDepth > 0 || state.activeApis.has(hook.spec.api)) {
+    return hook.original.apply(self, args);
+  }
+  const api = hook.spec.api;
+  state.activeApis.add(api);
+  try {
+    const call: Call = { self, args, argTypes: hook.argTypes };
+    const draft = asAgent(state, () => startEvent(hook, call));
+    if (draft === null) {
+      return hook.original.apply(self, args);
+    }
+    let result: unknown;
+    try {
+      result = hook.original.apply(self, args);
+    } catch (error) {
+      asAgent(state, () => finishEvent(hook, draft, null, thrownOutcome(error), messageOf(error)));
+      throw error;
+    }
+    asAgent(state, () => finishEvent(hook, draft, describeValue(hook.spec, result), "returned", null));
+    return result;
+  } finally {
+    state.activeApis.delete(api);
+    if (state.activeApis.size === 0 && state.agentDepth === 0) {
+      threads.delete(tid);
+    }
+  }
+}
+
+// null: this call is not an event (the spec's `when` said no).
+function startEvent(hook: HookedOverload, call: Call): Draft | null {
+  const spec = hook.spec;
+  if (spec.when !== undefined && !spec.when(call)) {
+    return null;
+  }
+  const ts = Date.now() / 1000;
+  const dataType = typeof spec.dataType === "function" ? spec.dataType(call) : spec.dataType;
+  const args = spec.describeArgs !== undefined ? spec.describeArgs(call) : call.args.map(argText);
+  const caller = callerContext();
+  return {
+    ts,
+    dataType,
+    args,
+    thread: caller.thread,
+    stack: parseStack(caller.stackTrace, hook.skippedFrames),
+  };
+}
+
+function describeValue(spec: HookSpec, result: unknown): string | null {
+  return spec.describeValue !== undefined ? spec.describeValue(result) : valueText(result);
+}
+
+function thrownOutcome(error: unknown): Outcome {
+  return isSecurityException(error) ? "security_exception" : "threw";
+}
+
+function finishEvent(
+  hook: HookedOverload,
+  draft: Draft,
+  value: string | null,
+  outcome: Outcome,
+  error: string | null,
+): void {
+  record({
+    ts: draft.ts,
+    api: hook.spec.api,
+    impl: hook.impl,
+    overload: hook.signature,
+    kind: hook.spec.kind,
+    data_type: draft.dataType,
+    value,
+    args: draft.args,
+    thread: draft.thread,
+    stack: draft.stack,
+    outcome,
+    error: error === null ? null : bounded(error, VALUE_LIMIT),
+  });
+}

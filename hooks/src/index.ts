@@ -1,0 +1,53 @@
+// Agent entry: installs every surface's hooks, then reports what is installed.
+
+import Java from "frida-java-bridge";
+
+import { clipboardHooks } from "./clipboard.js";
+import { contentHooks } from "./content.js";
+import { flushEvents, reportAgentError, sendReady } from "./emit.js";
+import { installHooks } from "./hooking.js";
+import { identifierHooks } from "./identifiers.js";
+import { prepareJavaTools, runtimeName } from "./java.js";
+import { locationHooks } from "./location.js";
+import { packageHooks } from "./packages.js";
+import { permissionHooks } from "./permissions.js";
+import { sensorHooks } from "./sensors.js";
+import { uiHooks } from "./ui.js";
+
+const SURFACES = [
+  locationHooks,
+  contentHooks,
+  identifierHooks,
+  packageHooks,
+  clipboardHooks,
+  sensorHooks,
+  permissionHooks,
+  uiHooks,
+];
+
+rpc.exports = {
+  flush(): void {
+    flushEvents();
+  },
+  ping(): string {
+    return "pong";
+  },
+};
+
+function start(): void {
+  prepareJavaTools();
+  const report = installHooks(SURFACES.flat());
+  sendReady(runtimeName(), report.installed, report.failed);
+}
+
+try {
+  Java.perform(() => {
+    try {
+      start();
+    } catch (error) {
+      reportAgentError(error);
+    }
+  });
+} catch (error) {
+  reportAgentError(error);
+}
