@@ -18,7 +18,7 @@ EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     """argparse exits with 2 on bad usage already; keep its message to one line."""
 
-    def error(self, message: str) -> Any:  # noqa: ANN401 - argparse's signature
+    def error(self, message: str) -> Any:
         self.exit(EXIT_ERROR, f"privacy-probe: error: {message} (see --help)\n")
 
 
@@ -29,6 +29,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         help=f"run only this scenario (repeatable; available: {', '.join(scenarios.AVAILABLE)})",
     )  # fmt: skip
     parser.add_argument("--category", help="the app's category, for the necessary-data rule")
+    parser.add_argument("--no-capture", action="store_true", help="do not route traffic through mitmproxy")
     parser.add_argument("--duration", type=float, default=None, metavar="S", help="dwell time per scenario")
     parser.add_argument(
         "--first-party", action="append", default=[], metavar="DOMAIN",
@@ -54,7 +55,18 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("run_dir", type=Path)
     analyze.add_argument("--first-party", action="append", default=[], metavar="DOMAIN")
 
-    commands.add_parser("doctor", help="check that everything the tool needs is installed")
+    doctor = commands.add_parser("doctor", help="check that everything the tool needs is installed")
+    doctor.add_argument("--device", metavar="SERIAL", help="also check this Android device or emulator")
+
+    commands.add_parser("devices", help="list attached Android devices and their readiness")
+
+    device = commands.add_parser("device", help="prepare an Android device")
+    device_commands = device.add_subparsers(dest="device_command", required=True, parser_class=_Parser)
+    setup = device_commands.add_parser("setup", help="install frida-server, the CA, test the proxy route")
+    setup.add_argument("serial", nargs="?", help="adb serial (default: ANDROID_SERIAL or the single device)")
+    setup.add_argument("--frida-server", type=Path, metavar="PATH", help="frida-server binary or .xz")
+    setup.add_argument("--proxy-port", type=int, metavar="N", help="check the route to a proxy on this port")
+    setup.add_argument("--ca-cert", type=Path, metavar="PEM", help="CA to install into the system store")
     return parser
 
 
@@ -65,7 +77,7 @@ def _make_device(name: str) -> Any:
         return SimDevice(serial="sim-0" if name == "sim" else name)
     from harness.device.adb import AdbDevice
 
-    return AdbDevice(name)
+    return AdbDevice.open(name)
 
 
 def _analyze(run_dir: Path, first_party: Sequence[str] = ()) -> int:
@@ -89,6 +101,7 @@ def _run_one(app: Path, out_parent: Path, args: argparse.Namespace) -> int:
         "out": out_parent / name,
         "category": getattr(args, "category", None),
         "first_party": tuple(getattr(args, "first_party", ()) or ()),
+        "capture": not getattr(args, "no_capture", False),
     }
     if getattr(args, "scenarios", None):
         config_kwargs["scenarios"] = tuple(args.scenarios)
@@ -133,19 +146,54 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return _analyze(args.run_dir, args.first_party)
 
 
-def _cmd_doctor(_args: argparse.Namespace) -> int:
+def _print_check(mark: str, name: str, detail: str, fix: str) -> None:
+    print(f"[{mark}] {name}: {detail}")
+    if fix:
+        print(f"       fix: {fix}")
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
     from harness.doctor import run_checks
 
     checks = run_checks()
     for check in checks:
         mark = "ok  " if check.ok else ("MISS" if check.required else "warn")
-        print(f"[{mark}] {check.name}: {check.detail}")
-        if not check.ok and check.fix:
-            print(f"       fix: {check.fix}")
-    return EXIT_OK if all(c.ok for c in checks if c.required) else EXIT_ERROR
+        _print_check(mark, check.name, check.detail, "" if check.ok else check.fix)
+    healthy = all(c.ok for c in checks if c.required)
+    if args.device:
+        from harness.device.status import doctor_device
+
+        for device_check in doctor_device(args.device):
+            mark = {"ok": "ok  ", "warn": "warn"}.get(device_check.status, "MISS")
+            _print_check(mark, device_check.name, device_check.detail, device_check.fix)
+            healthy = healthy and device_check.ok
+    return EXIT_OK if healthy else EXIT_ERROR
 
 
-COMMANDS = {"demo": _cmd_demo, "run": _cmd_run, "analyze": _cmd_analyze, "doctor": _cmd_doctor}
+def _cmd_devices(_args: argparse.Namespace) -> int:
+    from harness.device.status import format_device_table, list_devices
+
+    print(format_device_table(list_devices()))
+    return EXIT_OK
+
+
+def _cmd_device(args: argparse.Namespace) -> int:
+    from harness.device.provision import setup_device
+
+    report = setup_device(args.serial, args.frida_server, args.proxy_port, args.ca_cert)
+    for step in report.steps:
+        print(f"{report.serial}: {step}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "demo": _cmd_demo,
+    "run": _cmd_run,
+    "analyze": _cmd_analyze,
+    "doctor": _cmd_doctor,
+    "devices": _cmd_devices,
+    "device": _cmd_device,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

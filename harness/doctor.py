@@ -86,8 +86,20 @@ def _check_adb() -> Check:
         import adbutils
     except ImportError:
         return Check("adb", False, "adbutils missing (real devices only)", "pip install adbutils", False)
-    return Check("adb", True, f"adbutils {getattr(adbutils, '__version__', '')} (real devices)", required=False)
+    return Check(
+        "adb",
+        True,
+        f"adbutils {getattr(adbutils, '__version__', '')} (real devices)",
+        required=False,
+    )
 
 
 def run_checks() -> list[Check]:
-    return [_check_jdk(), _check_frida(), _check_node(), _check_agent(), _check_mitmdump(), _check_adb()]
+    return [
+        _check_jdk(),
+        _check_frida(),
+        _check_node(),
+        _check_agent(),
+        _check_mitmdump(),
+        _check_adb(),
+    ]

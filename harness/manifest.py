@@ -59,9 +59,7 @@ def parse_manifest(text: str, where: str) -> AppInfo:
     if not launcher_name:
         raise InputError(f"{where}: the launcher activity has no android:name")
     app_class = _attr(application, "name")
-    permissions = tuple(
-        name for p in root.iter("uses-permission") if (name := _attr(p, "name"))
-    )
+    permissions = tuple(name for p in root.iter("uses-permission") if (name := _attr(p, "name")))
     return AppInfo(
         package=package,
         label=_attr(application, "label") or package,

@@ -58,9 +58,7 @@ class DeviceProfile:
         CallLogEntry("13652287104", "Zhang Canary", 1_760_000_000_000, 63, 1),
         CallLogEntry("01084461932", "", 1_760_003_600_000, 12, 2),
     )
-    sms: tuple[SmsMessage, ...] = (
-        SmsMessage("10690000", "PPSMS canary code 482913", 1_760_007_200_000),
-    )
+    sms: tuple[SmsMessage, ...] = (SmsMessage("10690000", "PPSMS canary code 482913", 1_760_007_200_000),)
     installed_packages: tuple[str, ...] = (
         "com.canary.wallet",
         "com.canary.dating",

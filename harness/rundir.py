@@ -1,14 +1,14 @@
 """The run folder: where a run records everything, and where analysis reads it back.
 
-    RUN_DIR/
-      manifest.json   status, app, device, per-stage results, coverage (written atomically)
-      profile.json    the canary values planted for this run
-      events.jsonl    hook events (HookEvent)
-      steps.jsonl     scenario steps and harness actions (Step)
-      flows.jsonl     one record per HTTP(S) flow (capture), flows.har, flows.mitm
-      logcat.txt      the app process's output
-      ui/             uiautomator XML dumps and PNG screenshots
-      findings.json   verdicts derived by `privacy-probe analyze`
+RUN_DIR/
+  manifest.json   status, app, device, per-stage results, coverage (written atomically)
+  profile.json    the canary values planted for this run
+  events.jsonl    hook events (HookEvent)
+  steps.jsonl     scenario steps and harness actions (Step)
+  flows.jsonl     one record per HTTP(S) flow (capture), flows.har, flows.mitm
+  logcat.txt      the app process's output
+  ui/             uiautomator XML dumps and PNG screenshots
+  findings.json   verdicts derived by `privacy-probe analyze`
 """
 
 from __future__ import annotations

@@ -38,6 +38,7 @@ class RunConfig:
     category: str | None = None
     first_party: tuple[str, ...] = ()
     profile: DeviceProfile = DEFAULT_PROFILE
+    capture: bool = True
     options: dict[str, Any] = field(default_factory=dict)
 
 
@@ -119,6 +120,7 @@ def run_app(config: RunConfig, device: Device) -> RunResult:
     error: ProbeError | None = None
     contexts: list[ScenarioContext] = []
     app: AppInfo | None = None
+    capture = _start_capture(run, manifest, device, info.backend) if config.capture else None
     try:
         with stages.stage("agent") as entry:
             started = time.monotonic()
@@ -130,8 +132,7 @@ def run_app(config: RunConfig, device: Device) -> RunResult:
             entry["seconds"] = round(time.monotonic() - started, 3)
             manifest["app"] = _app_record(app, config.category)
         with JsonlWriter(run.file(EVENTS)) as events, JsonlWriter(run.file(STEPS)) as steps:
-            if hasattr(device, "capture_logs"):
-                device.capture_logs(run.file(LOGCAT))
+            device.capture_logs(run.file(LOGCAT))
             for module in modules:
                 ctx = ScenarioContext(
                     device=device, app=app, run=run, steps=steps, events=events,
@@ -150,9 +151,45 @@ def run_app(config: RunConfig, device: Device) -> RunResult:
         for ctx in contexts:
             for instrumentation in ctx.instrumentations:
                 instrumentation.detach()
+        if capture is not None:
+            _stop_capture(capture, run, manifest, device)
+        manifest["coverage"].update(device.coverage_notes())
         _finalise(manifest, contexts, config, error)
         run.write_manifest(manifest)
     return RunResult(run_dir=run.path, status=manifest["status"], manifest=manifest, error=error)
+
+
+def _start_capture(run: RunDir, manifest: dict[str, Any], device: Device, backend: str) -> Any:
+    """Start mitmdump and point the device at it; a capture that cannot start is recorded, not fatal."""
+    from harness.capture.proxy import CaptureSettings, MitmdumpProcess
+
+    settings = CaptureSettings(mode="offline" if backend == "sim" else "forward")
+    mode = settings.mode
+    capture = MitmdumpProcess(run.path, settings)
+    entry: dict[str, Any] = {"name": "capture", "started": time.time(), "mode": mode}
+    manifest["stages"].append(entry)
+    try:
+        capture.start()
+        device.setup_proxy(capture.host, capture.port, capture.ca_cert)
+    except ProbeError as exc:
+        capture.stop()
+        entry.update(status="failed", error=str(exc), ended=time.time())
+        manifest["coverage"]["capture"] = f"failed: {exc}"
+        run.write_manifest(manifest)
+        return None
+    entry.update(status="ok", ended=time.time(), port=capture.port)
+    manifest["coverage"]["capture"] = mode
+    run.write_manifest(manifest)
+    return capture
+
+
+def _stop_capture(capture: Any, run: RunDir, manifest: dict[str, Any], device: Device) -> None:
+    from harness.capture.coverage import capture_coverage
+
+    with contextlib.suppress(ProbeError):
+        device.clear_proxy()
+    capture.stop()
+    manifest["coverage"].update(capture_coverage(run.path))
 
 
 def _run_scenario(stages: _Stages, module: Any, ctx: ScenarioContext) -> str:

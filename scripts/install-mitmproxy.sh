@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Create the mitmproxy environment used by harness.capture: /work/main/.venv-mitm (next to this repo's
-# .venv), holding mitmproxy and its `mitmdump`.
+# Create the mitmproxy environment used by harness.capture: <repo>/.venv-mitm (next to the
+# harness's .venv), holding mitmproxy and its `mitmdump`. harness.capture.proxy looks there
+# (after $PRIVACY_PROBE_MITMDUMP, before PATH).
 #
 # Why a venv of its own: mitmproxy does not resolve cleanly next to the harness. On Python 3.11 pip
 # finds only mitmproxy 11.x, on 3.12 it picks 12.x, and both pin their dependencies tightly with
@@ -16,6 +17,12 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${PRIVACY_PROBE_MITM_VENV:-$repo/.venv-mitm}"
 
+ready() {
+    local version
+    version="$("$venv/bin/mitmdump" --version)"
+    echo "mitmproxy environment ready: $venv (${version%%$'\n'*})"
+}
+
 runs() { [ -n "$1" ] && "$1" -c 'import sys, venv, ensurepip' >/dev/null 2>&1; }
 
 pick_python() {
@@ -28,7 +35,7 @@ pick_python() {
     for minor in 3.12 3.11; do
         if command -v pyenv >/dev/null 2>&1; then
             # newest installed patch release of this minor version
-            candidate="$(ls -d "$(pyenv root)/versions/$minor".* 2>/dev/null | sort -V | tail -n 1)"
+            candidate="$(ls -d "$(pyenv root)/versions/$minor".* 2>/dev/null | sort -V | tail -n 1 || true)"
             if [ -n "$candidate" ] && runs "$candidate/bin/python$minor"; then
                 echo "$candidate/bin/python$minor"; return
             fi
@@ -41,7 +48,7 @@ pick_python() {
 }
 
 if [ -x "$venv/bin/mitmdump" ] && "$venv/bin/mitmdump" --version >/dev/null 2>&1; then
-    version="$("$venv/bin/mitmdump" --version)"; echo "mitmproxy environment ready: $venv (${version%%$'\n'*})"
+    ready
     exit 0
 fi
 
@@ -55,5 +62,4 @@ rm -rf "$venv"
 "$python" -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade pip
 "$venv/bin/python" -m pip install --quiet "$spec"
-"$venv/bin/mitmdump" --version >/dev/null
-version="$("$venv/bin/mitmdump" --version)"; echo "mitmproxy environment ready: $venv (${version%%$'\n'*})"
+ready

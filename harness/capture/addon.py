@@ -8,17 +8,26 @@ Options (`--set name=value`):
   probe_flows     path of flows.jsonl (records are appended, one flush each)
   probe_offline   answer every request here with a small fixed response; together with
                   `connection_strategy=lazy` nothing leaves the machine
+  probe_raw       path of flows.mitm: the same flows in mitmproxy's own format, appended in
+                  batches while traffic pauses (serializing a flow costs more than all the
+                  rest of our work on it), and completely at shutdown
   probe_body_cap  decoded bodies are cut at this many bytes (decompression-bomb guard)
+  probe_parent    pid of the harness: mitmdump shuts down when that process is gone, so a
+                  harness killed hard never leaves a proxy behind
 
 Record fields are the capture/detection contract in DESIGN.md and harness/capture/__init__.py.
+Once it captures, it prints READY_MARKER on stdout; the harness waits for that line.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: mitmproxy loads scripts under a module name that is
+# not in sys.modules, and dataclasses then fail to resolve string annotations.
+import asyncio
 import base64
 import ipaddress
 import json
 import logging
+import os
+import sys
 import time
 import zlib
 from collections.abc import Callable
@@ -26,16 +35,23 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from mitmproxy import connection, ctx, http, tls
+from mitmproxy import io as mitm_io
 from mitmproxy.addonmanager import Loader
 from mitmproxy.proxy import server_hooks
 
 SCHEMA = 1
 DEFAULT_BODY_CAP = 16 * 1024 * 1024
 OFFLINE_BODY = b'{"ok":true}'
-ZLIB_CHUNK = 64 * 1024
-BROTLI_INPUT_CHUNK = 1024
 
 RECORDED = "privacy_probe_recorded"
+READY_MARKER = "privacy-probe capture ready"
+# mitmproxy exits right after the `running` hooks if anything logged an error at startup;
+# announcing readiness a little later means a dying mitmdump is never reported as ready.
+READY_DELAY_SECONDS = 0.1
+PARENT_CHECK_SECONDS = 1.0
+RAW_IDLE_SECONDS = 0.5  # flows.mitm is written once no flow finished for this long...
+RAW_PENDING_BYTES = 32 * 1024 * 1024  # ...or once the waiting flows hold this many body bytes
+RAW_BATCH = 20  # flows written per event-loop turn, so writing never stalls the proxy
 
 log = logging.getLogger(__name__)
 
@@ -95,29 +111,38 @@ def _deflate(raw: bytes, cap: int) -> tuple[bytes, bool]:
 def _brotli(raw: bytes, cap: int) -> tuple[bytes, bool]:
     import brotli
 
-    decompressor = brotli.Decompressor()
-    out = bytearray()
     try:
-        out += decompressor.process(raw, output_buffer_limit=cap + 1)
-        while len(out) <= cap and not decompressor.is_finished():
-            if decompressor.can_accept_more_data():
-                break
-            out += decompressor.process(b"", output_buffer_limit=cap + 1 - len(out))
-    except TypeError:
-        # brotli < 1.2 has no output limit: feed small input slices and check as we go.
-        out.clear()
-        decompressor = brotli.Decompressor()
-        for start in range(0, len(raw), BROTLI_INPUT_CHUNK):
-            out += decompressor.process(raw[start : start + BROTLI_INPUT_CHUNK])
-            if len(out) > cap:
-                break
+        try:
+            out, finished = _brotli_limited(brotli.Decompressor(), raw, cap)
+        except TypeError:  # brotli < 1.2 (mitmproxy 11) has no output limit
+            out, finished = _brotli_sliced(brotli.Decompressor(), raw, cap)
     except brotli.error as exc:
         raise DecodeError(str(exc) or "bad data") from exc
     if len(out) > cap:
         return bytes(out[:cap]), True
-    if not decompressor.is_finished():
+    if not finished:
         raise DecodeError("compressed data ends early")
     return bytes(out), False
+
+
+def _brotli_limited(decompressor: Any, raw: bytes, cap: int) -> tuple[bytearray, bool]:
+    out = bytearray(decompressor.process(raw, output_buffer_limit=cap + 1))
+    while len(out) <= cap and not decompressor.is_finished():
+        if decompressor.can_accept_more_data():
+            break  # all input consumed, stream not finished: truncated
+        out += decompressor.process(b"", output_buffer_limit=cap + 1 - len(out))
+    return out, bool(decompressor.is_finished())
+
+
+def _brotli_sliced(decompressor: Any, raw: bytes, cap: int) -> tuple[bytearray, bool]:
+    # One input byte at a time (about 1 s per compressed MB): a single byte can still expand
+    # to a few MiB, but a kilobyte of a bomb can expand to a GiB.
+    out = bytearray()
+    for start in range(len(raw)):
+        out += decompressor.process(raw[start : start + 1])
+        if len(out) > cap:
+            break
+    return out, bool(decompressor.is_finished())
 
 
 def _zstd(raw: bytes, cap: int) -> tuple[bytes, bool]:
@@ -159,7 +184,8 @@ def decode_body(raw: bytes, content_encoding: str | None, cap: int) -> DecodedBo
     for coding in reversed(codings):
         decoder = DECODERS.get(coding)
         if decoder is None:
-            return DecodedBody(raw[:cap], len(raw) > cap, f"unsupported content encoding {coding!r}")
+            error = f"unsupported content encoding {coding!r}"
+            return DecodedBody(raw[:cap], len(raw) > cap, error)
         try:
             data, truncated = decoder(data, cap)
         except (DecodeError, zlib.error) as exc:
@@ -190,52 +216,67 @@ def clean(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def header_pairs(message: http.Message) -> list[list[str]]:
-    return [
-        [name.decode("utf-8", "backslashreplace"), value.decode("utf-8", "backslashreplace")]
-        for name, value in message.headers.fields
-    ]
+def header_pairs(message: http.Message) -> tuple[list[list[str]], str | None]:
+    """([name, value] pairs in wire order, the Content-Encoding value or None)."""
+    pairs = []
+    content_encoding = None
+    for name, value in message.headers.fields:
+        pair = [name.decode("utf-8", "backslashreplace"), value.decode("utf-8", "backslashreplace")]
+        if content_encoding is None and pair[0].lower() == "content-encoding":
+            content_encoding = pair[1]
+        pairs.append(pair)
+    return pairs, content_encoding
 
 
 def message_fields(prefix: str, message: http.Message | None, cap: int) -> dict[str, Any]:
-    fields: dict[str, Any] = {
-        f"{prefix}_headers": [],
-        f"{prefix}_body": None,
-        f"{prefix}_body_encoding": None,
-        f"{prefix}_body_size": 0,
-        f"{prefix}_body_truncated": False,
-    }
     if message is None:
-        return fields
-    fields[f"{prefix}_headers"] = header_pairs(message)
+        return {
+            f"{prefix}_headers": [],
+            f"{prefix}_body": None,
+            f"{prefix}_body_encoding": None,
+            f"{prefix}_body_size": 0,
+            f"{prefix}_body_truncated": False,
+            f"{prefix}_content_encoding": None,
+            f"{prefix}_decode_error": None,
+        }
+    headers, content_encoding = header_pairs(message)
     raw = message.raw_content
     if raw is None:
-        # streamed through (stream_large_bodies): never held, so never recorded
-        fields[f"{prefix}_body_truncated"] = True
-        fields[f"{prefix}_decode_error"] = "body streamed through unrecorded (over size limit)"
-        return fields
-    encoding = message.headers.get("content-encoding")
-    decoded = decode_body(raw, encoding, cap)
-    body, body_encoding = body_as_text(decoded.data, decoded.truncated)
-    fields.update(
-        {
-            f"{prefix}_body": body,
-            f"{prefix}_body_encoding": body_encoding,
-            f"{prefix}_body_size": len(decoded.data),
-            f"{prefix}_body_truncated": decoded.truncated,
-            f"{prefix}_content_encoding": encoding,
-            f"{prefix}_decode_error": decoded.error,
+        return {
+            f"{prefix}_headers": headers,
+            f"{prefix}_body": None,
+            f"{prefix}_body_encoding": None,
+            f"{prefix}_body_size": 0,
+            f"{prefix}_body_truncated": True,
+            f"{prefix}_content_encoding": content_encoding,
+            f"{prefix}_decode_error": (
+                "body streamed through unrecorded (over stream_large_bodies)"
+                if message.stream
+                else "body not received completely (the flow failed first)"
+            ),
         }
-    )
-    return fields
+    decoded = decode_body(raw, content_encoding, cap)
+    body, body_encoding = body_as_text(decoded.data, decoded.truncated)
+    return {
+        f"{prefix}_headers": headers,
+        f"{prefix}_body": body,
+        f"{prefix}_body_encoding": body_encoding,
+        f"{prefix}_body_size": len(decoded.data),
+        f"{prefix}_body_truncated": decoded.truncated,
+        f"{prefix}_content_encoding": content_encoding,
+        f"{prefix}_decode_error": decoded.error,
+    }
+
+
+NULLABLE_FIELDS = (
+    "id", "ts", "ts_end", "status", "method", "scheme", "host", "port", "path", "url",
+    "http_version", "response_status", "error",
+)  # fmt: skip
 
 
 def empty_record() -> dict[str, Any]:
     record: dict[str, Any] = {"schema": SCHEMA}
-    for name in ("id", "ts", "ts_end", "status", "method", "scheme", "host", "port", "path", "url",
-                 "http_version", "request_content_encoding", "request_decode_error",
-                 "response_status", "response_content_encoding", "response_decode_error", "error"):
-        record[name] = None
+    record.update(dict.fromkeys(NULLABLE_FIELDS))
     record.update(message_fields("request", None, 0))
     record.update(message_fields("response", None, 0))
     return record
@@ -244,28 +285,30 @@ def empty_record() -> dict[str, Any]:
 def http_record(flow: http.HTTPFlow, cap: int) -> dict[str, Any]:
     request = flow.request
     response = flow.response
-    host = clean(request.pretty_host)
-    sni = flow.client_conn.sni
-    if sni and _is_ip_address(host):
-        host = sni
-    record = empty_record()
-    record.update(
-        {
-            "id": flow.id,
-            "ts": request.timestamp_start,
-            "ts_end": _flow_end(flow),
-            "status": "error" if flow.error or response is None else "ok",
-            "method": clean(request.method),
-            "scheme": request.scheme,
-            "host": host,
-            "port": request.port,
-            "path": clean(request.path),
-            "url": clean(request.pretty_url),
-            "http_version": request.http_version,
-            "response_status": response.status_code if response else None,
-            "error": flow.error.msg if flow.error else None,
-        }
-    )
+    host = request.host
+    url = request.url
+    if _is_ip_address(host):
+        # transparent modes see the IP; the name the app asked for is in SNI or Host
+        named = flow.client_conn.sni or request.host_header
+        if named:
+            host = named.rsplit(":", 1)[0] if named.count(":") == 1 else named
+            url = request.pretty_url
+    record: dict[str, Any] = {
+        "schema": SCHEMA,
+        "id": flow.id,
+        "ts": request.timestamp_start,
+        "ts_end": _flow_end(flow),
+        "status": "error" if flow.error or response is None else "ok",
+        "method": clean(request.method),
+        "scheme": request.scheme,
+        "host": clean(host),
+        "port": request.port,
+        "path": clean(request.path),
+        "url": clean(url),
+        "http_version": request.http_version,
+        "response_status": response.status_code if response else None,
+        "error": flow.error.msg if flow.error else None,
+    }
     record.update(message_fields("request", request, cap))
     record.update(message_fields("response", response, cap))
     return record
@@ -273,13 +316,15 @@ def http_record(flow: http.HTTPFlow, cap: int) -> dict[str, Any]:
 
 def _flow_end(flow: http.HTTPFlow) -> float:
     if flow.error:
-        return flow.error.timestamp
+        return float(flow.error.timestamp)
     if flow.response and flow.response.timestamp_end:
-        return flow.response.timestamp_end
+        return float(flow.response.timestamp_end)
     return time.time()
 
 
 def _is_ip_address(host: str) -> bool:
+    if not host or not (host[0].isdigit() or ":" in host):
+        return False
     try:
         ipaddress.ip_address(host.strip("[]"))
     except ValueError:
@@ -291,10 +336,7 @@ def tls_failure_reason(mitmproxy_error: str) -> str:
     if "does not trust the proxy's certificate" in mitmproxy_error:
         why = "client rejected the proxy certificate (certificate pinning or CA not trusted)"
     elif "disconnected during the handshake" in mitmproxy_error:
-        why = (
-            "client closed the connection during the TLS handshake "
-            "(certificate pinning or CA not trusted)"
-        )
+        why = "client closed the connection during the TLS handshake (certificate pinning or CA not trusted)"
     elif "cannot agree on a TLS version" in mitmproxy_error:
         why = "client and proxy share no TLS version"
     elif mitmproxy_error == "connection closed early":
@@ -314,16 +356,15 @@ PINNED_AFTER_HANDSHAKE = (
 class ClientState:
     """What we know about one client connection, for records that have no HTTP flow."""
 
-    started: float
+    client: connection.Client
     target: tuple[str, int] | None = None  # the CONNECT target
     tls: bool = False
     requested: bool = False
 
 
-def connection_record(
-    client: connection.Client, state: ClientState | None, status: str, error: str
-) -> dict[str, Any]:
-    host, port = state.target if state and state.target else ("", 443)
+def connection_record(state: ClientState, status: str, error: str) -> dict[str, Any]:
+    client = state.client
+    host, port = state.target or ("", 443)
     host = client.sni or host
     record = empty_record()
     record.update(
@@ -342,9 +383,80 @@ def connection_record(
     return record
 
 
+class RawFlowWriter:
+    """flows.mitm, written off the request path: flows wait until traffic pauses."""
+
+    def __init__(self, path: str) -> None:
+        self.file = open(path, "ab")  # noqa: SIM115 - kept open for the run
+        self.writer = mitm_io.FlowWriter(self.file)
+        self.pending: list[http.HTTPFlow] = []
+        self.pending_bytes = 0
+        self.last_added = 0.0
+        self.timer: asyncio.TimerHandle | None = None
+        self.writing = False
+
+    def add(self, flow: http.HTTPFlow) -> None:
+        self.pending.append(flow)
+        self.pending_bytes += len(flow.request.raw_content or b"")
+        if flow.response:
+            self.pending_bytes += len(flow.response.raw_content or b"")
+        loop = asyncio.get_running_loop()
+        self.last_added = loop.time()
+        if self.writing:
+            return  # the running batches take this flow too
+        if self.pending_bytes > RAW_PENDING_BYTES:
+            self.start_writing()
+        elif self.timer is None:
+            self.timer = loop.call_later(RAW_IDLE_SECONDS, self.when_idle)
+
+    def when_idle(self) -> None:
+        self.timer = None
+        if self.writing:
+            return
+        loop = asyncio.get_running_loop()
+        quiet_for = loop.time() - self.last_added
+        if quiet_for < RAW_IDLE_SECONDS:
+            self.timer = loop.call_later(RAW_IDLE_SECONDS - quiet_for, self.when_idle)
+        else:
+            self.start_writing()
+
+    def start_writing(self) -> None:
+        self.writing = True
+        self.write_batch()
+
+    def write_batch(self) -> None:
+        batch, self.pending = self.pending[:RAW_BATCH], self.pending[RAW_BATCH:]
+        self.write(batch)
+        if self.pending:
+            asyncio.get_running_loop().call_soon(self.write_batch)
+        else:
+            self.pending_bytes = 0
+            self.writing = False
+
+    def write(self, flows: list[http.HTTPFlow]) -> None:
+        try:
+            for flow in flows:
+                self.writer.add(flow)
+            self.file.flush()
+        except (OSError, ValueError) as exc:
+            log.warning("privacy-probe: could not write flows.mitm: %r", exc)
+
+    def close(self) -> None:
+        if self.timer:
+            self.timer.cancel()
+        self.write(self.pending)
+        self.pending = []
+        self.file.close()
+
+
+def announce_ready() -> None:
+    print(READY_MARKER, file=sys.stdout, flush=True)
+
+
 class FlowRecorder:
     def __init__(self) -> None:
         self.out: IO[str] | None = None
+        self.raw: RawFlowWriter | None = None
         self.seq = 0
         self.cap = DEFAULT_BODY_CAP
         self.offline = False
@@ -352,18 +464,16 @@ class FlowRecorder:
 
     def load(self, loader: Loader) -> None:
         loader.add_option("probe_flows", str, "", "Append one JSON line per flow to this file.")
-        loader.add_option(
-            "probe_offline", bool, False, "Answer every request locally; never go upstream."
-        )
-        loader.add_option(
-            "probe_body_cap", int, DEFAULT_BODY_CAP, "Cut decoded bodies at this many bytes."
-        )
+        loader.add_option("probe_raw", str, "", "Append the flows in mitmproxy format here.")
+        loader.add_option("probe_offline", bool, False, "Answer every request locally; never go upstream.")
+        loader.add_option("probe_body_cap", int, DEFAULT_BODY_CAP, "Cut decoded bodies at this many bytes.")
+        loader.add_option("probe_parent", int, 0, "Shut down when this process is gone.")
 
     def configure(self, updated: set[str]) -> None:
         self.cap = max(1, ctx.options.probe_body_cap)
         self.offline = ctx.options.probe_offline
         if "probe_flows" in updated and ctx.options.probe_flows:
-            self.done()
+            self.close_output()
             path = ctx.options.probe_flows
             try:
                 with open(path, encoding="utf-8", errors="replace") as existing:
@@ -371,8 +481,37 @@ class FlowRecorder:
             except FileNotFoundError:
                 self.seq = 0
             self.out = open(path, "a", encoding="utf-8")  # noqa: SIM115 - kept open for the run
+        if "probe_raw" in updated and ctx.options.probe_raw:
+            if self.raw:
+                self.raw.close()
+            self.raw = RawFlowWriter(ctx.options.probe_raw)
+
+    def running(self) -> None:
+        loop = asyncio.get_running_loop()
+        loop.call_later(READY_DELAY_SECONDS, announce_ready)
+        if ctx.options.probe_parent:
+            loop.call_later(PARENT_CHECK_SECONDS, self.check_parent)
+
+    def check_parent(self) -> None:
+        if os.getppid() != ctx.options.probe_parent:
+            log.warning("privacy-probe: the harness is gone, shutting down")
+            ctx.master.shutdown()
+            return
+        asyncio.get_running_loop().call_later(PARENT_CHECK_SECONDS, self.check_parent)
 
     def done(self) -> None:
+        # mitmproxy may never report the close of a connection that the client hung up
+        # without a clean TLS shutdown; what is still open at the end is judged here.
+        for state in self.clients.values():
+            if state.tls and not state.requested:
+                self.write(connection_record(state, "tls_failed", PINNED_AFTER_HANDSHAKE))
+        self.clients.clear()
+        self.close_output()
+        if self.raw:
+            self.raw.close()
+            self.raw = None
+
+    def close_output(self) -> None:
         if self.out:
             self.out.close()
             self.out = None
@@ -405,9 +544,11 @@ class FlowRecorder:
                 }
             )
         self.write(record)
+        if self.raw:
+            self.raw.add(flow)
 
     def client_state(self, client: connection.Client) -> ClientState:
-        return self.clients.setdefault(client.id, ClientState(client.timestamp_start))
+        return self.clients.setdefault(client.id, ClientState(client))
 
     # --- hooks ---
 
@@ -417,9 +558,7 @@ class FlowRecorder:
     def request(self, flow: http.HTTPFlow) -> None:
         self.client_state(flow.client_conn).requested = True
         if self.offline and flow.response is None:
-            flow.response = http.Response.make(
-                200, OFFLINE_BODY, {"Content-Type": "application/json"}
-            )
+            flow.response = http.Response.make(200, OFFLINE_BODY, {"Content-Type": "application/json"})
 
     def server_connect(self, data: server_hooks.ServerConnectionHookData) -> None:
         if self.offline:
@@ -436,19 +575,18 @@ class FlowRecorder:
 
     def tls_failed_client(self, data: tls.TlsData) -> None:
         client = data.context.client
-        state = self.clients.pop(client.id, None)
+        state = self.clients.pop(client.id, None) or ClientState(client)
         reason = tls_failure_reason(data.conn.error or "")
-        self.write(connection_record(client, state, "tls_failed", reason))
+        self.write(connection_record(state, "tls_failed", reason))
 
     def tls_failed_server(self, data: tls.TlsData) -> None:
-        client = data.context.client
         error = f"TLS handshake with the upstream server failed: {data.conn.error or 'unknown'}"
-        self.write(connection_record(client, self.clients.get(client.id), "error", error))
+        self.write(connection_record(self.client_state(data.context.client), "error", error))
 
     def client_disconnected(self, client: connection.Client) -> None:
         state = self.clients.pop(client.id, None)
         if state and state.tls and not state.requested:
-            self.write(connection_record(client, state, "tls_failed", PINNED_AFTER_HANDSHAKE))
+            self.write(connection_record(state, "tls_failed", PINNED_AFTER_HANDSHAKE))
 
 
 addons = [FlowRecorder()]

@@ -18,23 +18,25 @@ import socket
 import subprocess
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from harness.capture.coverage import CAPTURE_STATE
 from harness.capture.har import write_har
 from harness.errors import EnvironmentProblem, ProbeError
 from harness.paths import PROJECT_ROOT, cache_dir
 from harness.records import SCHEMA_VERSION, write_json_atomic
 from harness.rundir import FLOWS, FLOWS_HAR, FLOWS_RAW
 
-CAPTURE_STATE = "capture.json"
 MITMDUMP_LOG = "mitmdump.log"
 ADDON = Path(__file__).with_name("addon.py")
 MITM_VENV_MITMDUMP = PROJECT_ROOT / ".venv-mitm" / "bin" / "mitmdump"
 INSTALL_HINT = "run scripts/install-mitmproxy.sh or set PRIVACY_PROBE_MITMDUMP"
 LOG_TAIL_LINES = 12
-STOP_GRACE_SECONDS = 5.0
+# On SIGTERM mitmdump writes the flows.mitm entries it held back while traffic was busy.
+STOP_GRACE_SECONDS = 15.0
+READY_MARKER = "privacy-probe capture ready"  # printed by addon.py once it captures
 
 CaptureMode = Literal["offline", "forward"]
 
@@ -47,15 +49,32 @@ class PortInUse(CaptureError):
     pass
 
 
+@dataclass
+class CaptureState:
+    """capture.json: what happened to the capture itself, for `capture_coverage`."""
+
+    mode: str
+    mitmdump: str
+    pid: int
+    listen: str
+    started: float
+    stopped: float | None = None
+    died: float | None = None
+    exit_code: int | None = None
+    errors: list[str] = field(default_factory=list)
+    schema: int = SCHEMA_VERSION
+
+
 @dataclass(frozen=True)
 class CaptureSettings:
     mode: CaptureMode = "offline"
     listen_host: str = "127.0.0.1"
     port: int | None = None  # None: a free port chosen at start
     body_cap: int = 16 * 1024 * 1024  # decoded body bytes kept per message
-    # Bodies larger than this on the wire are not held in memory: in offline mode the flow
-    # fails (and is recorded as an error), in forward mode it streams through unrecorded.
-    max_wire_body: int = 64 * 1024 * 1024
+    # Forward mode: bodies larger than this on the wire stream through unrecorded instead of
+    # being held in memory. Offline mode holds every body (there is no upstream to stream to,
+    # and mitmproxy's body_size_limit leaves fast senders hanging) and records it up to body_cap.
+    stream_bodies_over: int = 64 * 1024 * 1024
     startup_timeout: float = 20.0
 
 
@@ -131,7 +150,7 @@ class MitmdumpProcess:
         self.port = 0
         self._proc: subprocess.Popen[bytes] | None = None
         self._stopping = False
-        self._state: dict[str, object] = {}
+        self._state: CaptureState | None = None
         self._state_lock = threading.Lock()
 
     # --- public surface ---
@@ -189,18 +208,28 @@ class MitmdumpProcess:
         died_on_its_own = proc.poll() is not None
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGTERM)
+        errors: list[str] = []
         try:
             proc.wait(timeout=STOP_GRACE_SECONDS)
         except subprocess.TimeoutExpired:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+            errors.append(
+                f"mitmdump did not stop within {STOP_GRACE_SECONDS:g} s and was killed: "
+                "flows.mitm may lack its last flows"
+            )
+        try:
+            write_har(self.run_dir / FLOWS, self.run_dir / FLOWS_HAR)
+        except OSError as exc:
+            errors.append(f"flows.har could not be written: {exc.strerror or exc}")
         with self._state_lock:
-            self._state["stopped"] = time.time()
-            if not died_on_its_own:
-                self._state["exit_code"] = proc.returncode
-            self._save_state()
-        write_har(self.run_dir / FLOWS, self.run_dir / FLOWS_HAR)
+            if self._state is not None:
+                self._state.stopped = time.time()
+                if not died_on_its_own:
+                    self._state.exit_code = proc.returncode
+                self._state.errors.extend(errors)
+                self._save_state()
 
     def __enter__(self) -> MitmdumpProcess:
         self.start()
@@ -219,21 +248,18 @@ class MitmdumpProcess:
             "--listen-host", s.listen_host,
             "--listen-port", str(port),
             "-s", str(ADDON),
-            "--save-stream-file", f"+{self.run_dir / FLOWS_RAW}",
             "--set", f"confdir={self.confdir}",
             "--set", f"probe_flows={self.run_dir / FLOWS}",
+            "--set", f"probe_raw={self.run_dir / FLOWS_RAW}",
             "--set", f"probe_body_cap={s.body_cap}",
+            "--set", f"probe_parent={os.getpid()}",
             "--set", "flow_detail=0",
             "--set", "termlog_verbosity=warn",
         ]  # fmt: skip
         if s.mode == "offline":
-            command += [
-                "--set", "probe_offline=true",
-                "--set", "connection_strategy=lazy",
-                "--set", f"body_size_limit={s.max_wire_body}",
-            ]  # fmt: skip
+            command += ["--set", "probe_offline=true", "--set", "connection_strategy=lazy"]
         else:
-            command += ["--set", f"stream_large_bodies={s.max_wire_body}"]
+            command += ["--set", f"stream_large_bodies={s.stream_bodies_over}"]
         return command
 
     def _launch(self, mitmdump: Path, port: int) -> None:
@@ -263,17 +289,13 @@ class MitmdumpProcess:
             self._proc = None
             raise
         with self._state_lock:
-            self._state = {
-                "schema": SCHEMA_VERSION,
-                "mode": self.settings.mode,
-                "mitmdump": str(mitmdump),
-                "pid": proc.pid,
-                "listen": f"{self.settings.listen_host}:{port}",
-                "started": time.time(),
-                "stopped": None,
-                "exit_code": None,
-                "errors": [],
-            }
+            self._state = CaptureState(
+                mode=self.settings.mode,
+                mitmdump=str(mitmdump),
+                pid=proc.pid,
+                listen=f"{self.settings.listen_host}:{port}",
+                started=time.time(),
+            )
             self._save_state()
         threading.Thread(target=self._watch, args=(proc,), daemon=True).start()
 
@@ -286,17 +308,20 @@ class MitmdumpProcess:
                 tail = log_tail(log, offset)
                 if "already in use" in tail or "failed to listen" in tail:
                     raise PortInUse(
-                        f"cannot capture: port {self.settings.listen_host}:{self.port} "
-                        "is already in use"
+                        f"cannot capture: port {self.settings.listen_host}:{self.port} is already in use"
                     )
                 raise CaptureError(
                     f"mitmdump exited during startup ({describe_exit(code)}): {one_line(tail)}"
                 )
-            try:
-                with socket.create_connection(address, timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.05)
+            if READY_MARKER in log_tail(log, offset):
+                try:
+                    with socket.create_connection(address, timeout=0.5):
+                        return
+                except OSError as exc:
+                    raise CaptureError(
+                        f"mitmdump is up but {address[0]}:{address[1]} refuses connections: {exc.strerror}"
+                    ) from exc
+            time.sleep(0.05)
         raise CaptureError(
             f"mitmdump did not listen on {address[0]}:{address[1]} within "
             f"{self.settings.startup_timeout:g} s: {one_line(log_tail(log, offset))}"
@@ -307,22 +332,25 @@ class MitmdumpProcess:
         if self._stopping:
             return
         with self._state_lock:
-            started = self._state.get("started")
-            elapsed = time.time() - started if isinstance(started, float) else 0.0
-            tail = one_line(log_tail(self.run_dir / MITMDUMP_LOG, 0))
-            self._state["exit_code"] = code
-            self._state["died"] = time.time()
-            errors = self._state.setdefault("errors", [])
-            assert isinstance(errors, list)
-            errors.append(
+            state = self._state
+            if state is None:
+                return
+            state.exit_code = code
+            state.died = time.time()
+            elapsed = state.died - state.started
+            output = log_tail(self.run_dir / MITMDUMP_LOG, 0).replace(READY_MARKER, "")
+            tail = one_line(output) if output.strip() else ""
+            state.errors.append(
                 f"mitmdump stopped unexpectedly ({describe_exit(code)}) {elapsed:.1f} s into "
-                "the capture: flows in flight then and all traffic after it were not recorded"
+                "the capture: flows in flight then and all traffic after it were not recorded, "
+                "and flows.mitm lacks the flows of the last moments before it"
                 + (f"; its last output: {tail}" if tail else "")
             )
             self._save_state()
 
     def _save_state(self) -> None:
-        write_json_atomic(self.run_dir / CAPTURE_STATE, self._state)
+        if self._state is not None:
+            write_json_atomic(self.run_dir / CAPTURE_STATE, asdict(self._state))
 
     def _kill_at_exit(self) -> None:
         proc = self._proc

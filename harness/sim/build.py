@@ -60,15 +60,22 @@ def _first_compiler_error(output: str) -> str:
 
 
 def _javac(sources: list[Path], out: Path, classpath: Path | None = None) -> None:
-    command = [_tool("javac"), "-encoding", "UTF-8", "--release", JAVA_RELEASE, "-nowarn", "-d", str(out)]
+    command = [
+        _tool("javac"),
+        "-encoding",
+        "UTF-8",
+        "--release",
+        JAVA_RELEASE,
+        "-nowarn",
+        "-d",
+        str(out),
+    ]
     if classpath is not None:
         command += ["-cp", str(classpath)]
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as argfile:
         argfile.write("\n".join(f'"{s.as_posix()}"' for s in sources))
     try:
-        result = subprocess.run(
-            [*command, f"@{argfile.name}"], capture_output=True, text=True, check=False
-        )
+        result = subprocess.run([*command, f"@{argfile.name}"], capture_output=True, text=True, check=False)
     finally:
         Path(argfile.name).unlink(missing_ok=True)
     if result.returncode != 0:

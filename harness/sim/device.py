@@ -6,6 +6,7 @@ apps, each app's data) lives under `home`; a device created without a home uses 
 
 from __future__ import annotations
 
+import contextlib
 import platform
 import shutil
 import subprocess
@@ -25,6 +26,15 @@ LAUNCHER_PACKAGE = "com.google.android.apps.nexuslauncher"
 SIM_API_LEVEL = 28
 SIM_RELEASE = "9"
 EXIT_GRACE_S = 3.0
+# Without a capture proxy the app's HTTP(S) goes to a closed loopback port: a sim app never
+# reaches the outside network, and it never resolves host names itself.
+_NO_NETWORK_OPTIONS = (
+    "-Dhttp.proxyHost=127.0.0.1",
+    "-Dhttp.proxyPort=9",
+    "-Dhttps.proxyHost=127.0.0.1",
+    "-Dhttps.proxyPort=9",
+    "-Dhttp.nonProxyHosts=",
+)
 _HOME_SCREEN = (
     "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?><hierarchy rotation=\"0\">"
     '<node index="0" text="" resource-id="" class="android.widget.FrameLayout" '
@@ -84,12 +94,12 @@ class SimDevice:
     ) -> None:
         self._serial = serial
         self._own_home = home is None
-        self.home = Path(tempfile.mkdtemp(prefix=f"pp-{serial}-")) if home is None else home
-        self.home.mkdir(parents=True, exist_ok=True)
+        self.storage = Path(tempfile.mkdtemp(prefix=f"pp-{serial}-")) if home is None else home
+        self.storage.mkdir(parents=True, exist_ok=True)
         self.profile = profile
         self._apps: dict[str, SimApp] = {}
         self._process: _Process | None = None
-        self._jvm_options: list[str] = []
+        self._jvm_options: list[str] = list(_NO_NETWORK_OPTIONS)
         self._log_path: Path | None = None
         self._log_file: IO[bytes] | None = None
         self.last_exit_code: int | None = None
@@ -135,7 +145,7 @@ class SimDevice:
         shutil.rmtree(self._state_dir(package), ignore_errors=True)
 
     def _state_dir(self, package: str) -> Path:
-        return self.home / "data" / package
+        return self.storage / "data" / package
 
     def clear_data(self, package: str) -> None:
         self.stop(package)
@@ -147,7 +157,7 @@ class SimDevice:
 
     def _launch_files(self, app: SimApp) -> tuple[Path, Path, Path]:
         package = app.info.package
-        run_dir = self.home / "launch" / package
+        run_dir = self.storage / "launch" / package
         run_dir.mkdir(parents=True, exist_ok=True)
         app_props = run_dir / "app.properties"
         _write_properties(
@@ -198,7 +208,7 @@ class SimDevice:
             command, stdin=subprocess.DEVNULL, stdout=log_target, stderr=subprocess.STDOUT
         )
         try:
-            pid = control.accept(popen)
+            pid: int = control.accept(popen)
         except DeviceError:
             popen.kill()
             popen.wait()
@@ -218,7 +228,8 @@ class SimDevice:
         process = self._process
         if process is None or process.popen.poll() is not None:
             raise DeviceError(f"no app is running on {self._serial}")
-        return process.control.request(command, *args, timeout=timeout)
+        reply: str = process.control.request(command, *args, timeout=timeout)
+        return reply
 
     def _stop_process(self) -> None:
         process = self._process
@@ -226,10 +237,9 @@ class SimDevice:
             return
         self._process = None
         if process.popen.poll() is None:
-            try:
+            # the process may die before answering; it is killed below if it lingers
+            with contextlib.suppress(DeviceError):
                 process.control.request("exit", timeout=EXIT_GRACE_S)
-            except DeviceError:
-                pass  # the process may die before answering; we kill it below if needed
             try:
                 process.popen.wait(EXIT_GRACE_S)
             except subprocess.TimeoutExpired:
@@ -346,17 +356,20 @@ class SimDevice:
         self._jvm_options = jvm_proxy_options(host, port, make_truststore(ca_cert))
 
     def clear_proxy(self) -> None:
-        self._jvm_options = []
+        self._jvm_options = list(_NO_NETWORK_OPTIONS)
 
     def frida_device(self) -> Any:
         import frida
 
         return frida.get_local_device()
 
+    def coverage_notes(self) -> dict[str, Any]:
+        return {}
+
     def close(self) -> None:
         self._stop_process()
         if self._own_home:
-            shutil.rmtree(self.home, ignore_errors=True)
+            shutil.rmtree(self.storage, ignore_errors=True)
 
 
 def _write_blank_png(path: Path) -> None:

@@ -4,7 +4,7 @@ import Java from "frida-java-bridge";
 
 import { record, reportAgentError } from "./emit.js";
 import type { DataType, EventKind, FailedHook, Outcome } from "./emit.js";
-import { callerContext, isSecurityException } from "./java.js";
+import { callerContext, isSecurityException } from "./jni.js";
 import { parseStack } from "./stack.js";
 import { argText, bounded, readableTypeName, VALUE_LIMIT, valueText } from "./text.js";
 

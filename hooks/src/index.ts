@@ -7,7 +7,7 @@ import { contentHooks } from "./content.js";
 import { flushEvents, reportAgentError, sendReady } from "./emit.js";
 import { installHooks } from "./hooking.js";
 import { identifierHooks } from "./identifiers.js";
-import { prepareJavaTools, runtimeName } from "./java.js";
+import { prepareJni, runtimeName } from "./jni.js";
 import { locationHooks } from "./location.js";
 import { packageHooks } from "./packages.js";
 import { permissionHooks } from "./permissions.js";
@@ -35,7 +35,7 @@ rpc.exports = {
 };
 
 function start(): void {
-  prepareJavaTools();
+  prepareJni();
   const report = installHooks(SURFACES.flat());
   sendReady(runtimeName(), report.installed, report.failed);
 }

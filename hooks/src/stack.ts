@@ -1,6 +1,6 @@
 // Turns Throwable.printStackTrace() text into "class.method" frames, innermost first.
 
-export const MAX_FRAMES = 32;
+const MAX_FRAMES = 32;
 
 const FRAME_PREFIX = "\tat ";
 
@@ -12,9 +12,15 @@ function frameName(line: string): string {
   return target.slice(target.lastIndexOf("/") + 1);
 }
 
-// `skipped` names the frames of the hook itself (the hooked method shows up as a native frame):
-// they lead the trace and are not the caller.
-export function parseStack(trace: string, skipped: ReadonlySet<string>): string[] {
+// Frames of the agent's own Throwable, should a runtime not hide its constructor.
+const AGENT_FRAMES: ReadonlySet<string> = new Set([
+  "java.lang.Throwable.<init>",
+  "java.lang.Throwable.fillInStackTrace",
+]);
+
+// `hookFrames` names the frames of the hook itself (the hooked method shows up as a native frame):
+// like the agent's frames, they lead the trace and are not the caller.
+export function parseStack(trace: string, hookFrames: ReadonlySet<string>): string[] {
   const frames: string[] = [];
   let leading = true;
   for (const line of trace.split("\n")) {
@@ -22,7 +28,7 @@ export function parseStack(trace: string, skipped: ReadonlySet<string>): string[
       continue;
     }
     const frame = frameName(line.trimEnd());
-    if (leading && skipped.has(frame)) {
+    if (leading && (hookFrames.has(frame) || AGENT_FRAMES.has(frame))) {
       continue;
     }
     leading = false;

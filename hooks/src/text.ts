@@ -1,3 +1,5 @@
+import { objectToString } from "./jni.js";
+
 // Bounded text renderings of Java values: the hot path never serialises whole objects.
 
 export const ARG_LIMIT = 256;
@@ -6,7 +8,6 @@ export const VALUE_LIMIT = 4096;
 interface JavaObject {
   readonly $h: NativePointer;
   readonly $className: string;
-  toString(): string;
 }
 
 // frida-java-bridge hands primitive arrays over as objects with a numeric length and a JNI handle.
@@ -54,15 +55,15 @@ export function textOf(value: unknown, limit: number): string {
     return joinBounded(value.toJSON(), limit);
   }
   if (isJavaObject(value)) {
-    return bounded(javaToString(value), limit);
+    return bounded(objectText(value), limit);
   }
   return bounded(String(value), limit);
 }
 
 // An app class whose toString() throws must not cost the event.
-function javaToString(value: JavaObject): string {
+function objectText(value: JavaObject): string {
   try {
-    return String(value.toString());
+    return objectToString(value.$h);
   } catch {
     return `<${value.$className}>`;
   }

@@ -1,0 +1,96 @@
+"""`privacy-probe analyze`: re-derive RUN_DIR/findings.json from the recorded files alone.
+
+findings.json (DESIGN.md "Findings contract", plus the fields below):
+
+    schema        1
+    app, device   copied from manifest.json
+    result        "fail" (some verdict failed) | "pass" | "errored" (a detector crashed)
+    consent       {"ts", "ref"} of the accepted consent step, or null (never given)
+    verdicts      one per rule of harness/data/rules.json, in that order: rule, title,
+                  title_zh, status, severity, data_types, clauses, summary, evidence
+                  [{kind, ref ("flows.jsonl#7"), ...}]; transmission verdicts add
+                  `destinations` [{domain, party, owner, sdk, hosts, data_types, flows}]
+                  and `sdks` (the SDK prefixes whose code read the values)
+    transmissions every canary found in traffic: {flow, url, sdk, host, domain, party,
+                  owner, recipient_sdk, data_type, canary, form, encoding (chain, wire
+                  first), location ("url" | "header:NAME" | "body"), excerpt, method, ts,
+                  phase, collected_by [{ref, ts, api, sdk, data_type, link}]}
+    coverage      hooks_installed, hooks_failed, flows_total, flows_undecrypted,
+                  flows_decode_capped, flows_body_truncated, scenarios, detector_errors
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from harness.detect import evaluate
+from harness.detect.registry import DetectorError
+from harness.detect.transmissions import TrafficScan, scan_traffic
+from harness.detect.view import RunView
+from harness.records import write_json_atomic
+from harness.rundir import FINDINGS
+
+FINDINGS_SCHEMA = 1
+EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+
+
+def analyze_run(run_dir: Path, *, first_party: Sequence[str] = ()) -> dict[str, Any]:
+    """Evaluate every rule over the run folder, write findings.json and return it."""
+    view = RunView.load(run_dir, first_party)
+    evaluation = evaluate(view)
+    scan = _traffic(view)
+    findings = {
+        "schema": FINDINGS_SCHEMA,
+        "app": view.app,
+        "device": view.manifest.get("device") or {},
+        "result": _result(evaluation.verdicts, evaluation.detector_errors),
+        "consent": {"ts": view.consent.ts, "ref": view.consent.ref} if view.consent else None,
+        "verdicts": evaluation.verdicts,
+        "transmissions": [t.to_json() for t in scan.transmissions] if scan else [],
+        "coverage": _coverage(view, scan, evaluation.detector_errors),
+    }
+    write_json_atomic(run_dir / FINDINGS, findings)
+    return findings
+
+
+def exit_code_for(findings: dict[str, Any]) -> int:
+    """0: no verdict failed; 1: some verdict failed; 2: a detector crashed (errored)."""
+    if findings.get("result") == "errored":
+        return EXIT_ERROR
+    if any(v.get("status") == "fail" for v in findings.get("verdicts", [])):
+        return EXIT_FAIL
+    return EXIT_PASS
+
+
+def _traffic(view: RunView) -> TrafficScan | None:
+    """The shared traffic scan, when its inputs exist and it did not crash (a crash is
+    already reported by the detectors that use it)."""
+    if view.flows is None or view.profile is None:
+        return None
+    try:
+        return view.derive(scan_traffic)
+    except Exception:  # reported as detector errors by the transmission detectors
+        return None
+
+
+def _result(verdicts: list[dict[str, Any]], errors: list[DetectorError]) -> str:
+    if errors:
+        return "errored"
+    return "fail" if any(v["status"] == "fail" for v in verdicts) else "pass"
+
+
+def _coverage(view: RunView, scan: TrafficScan | None, errors: list[DetectorError]) -> dict[str, Any]:
+    flows = view.flows or ()
+    return {
+        "hooks_installed": view.hooks_installed,
+        "hooks_failed": list(view.coverage.get("hooks_failed") or []),
+        "flows_total": len(flows),
+        "flows_undecrypted": sum(1 for f in flows if f.undecrypted),
+        "flows_decode_capped": len(scan.capped) if scan else 0,
+        "flows_body_truncated": sum(1 for f in flows if f.body_truncated),
+        "capture": "off" if view.coverage.get("capture") == "off" else "on",
+        "scenarios": view.scenarios,
+        "detector_errors": [e.to_json() for e in errors],
+    }

@@ -1,0 +1,1 @@
+"""Batch runs over app catalogs: device pools, resume, triage, regulator reproduction, Dask."""

@@ -1,0 +1,24 @@
+"""`python -m harness.batch batch|worker …`: the batch commands without the main CLI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from harness.batch.cli import EXIT_ERROR, register
+from harness.errors import ProbeError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m harness.batch")
+    commands = register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    try:
+        return commands[args.command](args)
+    except ProbeError as exc:
+        print(f"privacy-probe: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

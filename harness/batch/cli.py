@@ -1,0 +1,103 @@
+"""The `batch` and `worker` subcommands; `harness.cli` adds them with `register(subparsers)`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from harness.errors import InputError
+
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+Command = Callable[[argparse.Namespace], int]
+
+
+def register(subparsers: Any) -> dict[str, Command]:
+    """Add `batch` and `worker` to the CLI's subparsers; returns their handlers by name."""
+    batch = subparsers.add_parser(
+        "batch", help="run every app of a catalog CSV (resumable; local devices or a Dask farm)"
+    )
+    batch.add_argument("catalog", type=Path, help="CSV with columns app[,category,name,first_party,cited]")
+    batch.add_argument("--out", type=Path, default=Path("out/batch"), help="output folder (resumable)")
+    batch.add_argument(
+        "--devices", default="sim:1", metavar="sim:N|SERIAL,…",
+        help="the devices to run on: sim:N simulated devices or adb serials (default sim:1)",
+    )  # fmt: skip
+    batch.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on a Dask cluster instead")
+    batch.add_argument("--timeout", type=float, default=600.0, metavar="S", help="time budget per app")
+    batch.add_argument(
+        "--retries", type=int, default=2, metavar="N",
+        help="extra attempts on another device after an infrastructure failure (default 2)",
+    )  # fmt: skip
+    batch.add_argument("--duration", type=float, default=None, metavar="S", help="dwell time per scenario")
+    batch.add_argument("--scenario", action="append", dest="scenarios", metavar="NAME", help="repeatable")
+    rerun = batch.add_mutually_exclusive_group()
+    rerun.add_argument("--rerun-failed", action="store_true", help="run apps that failed again")
+    rerun.add_argument("--rerun-all", action="store_true", help="run every app again")
+
+    worker = subparsers.add_parser("worker", help="serve this host's devices to a Dask batch scheduler")
+    worker.add_argument("--scheduler", required=True, metavar="tcp://HOST:PORT")
+    worker.add_argument("--devices", default="sim:1", metavar="sim:N|SERIAL,…")
+    worker.add_argument("--name", help="the worker's name in the cluster (default: its address)")
+    worker.add_argument("--device-home", type=Path, help="where sim devices keep their storage")
+    return {"batch": cmd_batch, "worker": cmd_worker}
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    import scenarios
+    from harness.batch.job import BatchSettings
+
+    if args.timeout <= 0:
+        raise InputError(f"--timeout must be > 0, got {args.timeout}")
+    if args.retries < 0:
+        raise InputError(f"--retries must be >= 0, got {args.retries}")
+    if args.duration is not None and args.duration < 0:
+        raise InputError(f"--duration must be >= 0, got {args.duration}")
+    for name in args.scenarios or ():
+        scenarios.load(name)
+    return BatchSettings(
+        scenarios=tuple(args.scenarios) if args.scenarios else None,
+        duration_s=args.duration,
+        timeout_s=args.timeout,
+        retries=args.retries,
+    )
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from harness.batch.devices import parse_devices
+    from harness.batch.driver import BatchRequest, run_batch
+    from harness.batch.progress import make_progress, print_summary
+
+    parse_devices(args.devices)
+    request = BatchRequest(
+        catalog=args.catalog,
+        out=args.out,
+        devices=args.devices,
+        scheduler=args.scheduler,
+        settings=_settings(args),
+        rerun="all" if args.rerun_all else "failed" if args.rerun_failed else "none",
+    )
+    index = run_batch(request, make_progress())
+    print_summary(index)
+    print(f"batch index: {request.out.resolve() / 'batch.json'}")
+    totals = index["totals"]
+    if totals["failed"] or totals["pending"]:
+        print(
+            f"privacy-probe: {totals['failed'] + totals['pending']} of {totals['apps']} apps could not "
+            "be tested (see the triage column)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    return EXIT_FAIL if totals["with_findings"] else EXIT_OK
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from harness.batch.dask_runner import serve_worker
+    from harness.batch.devices import parse_devices
+
+    parse_devices(args.devices)
+    home = str(args.device_home.resolve()) if args.device_home else None
+    serve_worker(args.scheduler, args.devices, args.name, home)
+    return EXIT_OK

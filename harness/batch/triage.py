@@ -1,0 +1,135 @@
+"""Why an app's attempt did not give a complete run, and whether another device could do better.
+
+Labels (a run that completed needs none):
+
+    install_failed           the app could not be installed (a device refusal is retried)
+    crashed_on_launch        the app's first process ended on its own before any interaction,
+                             and it also dies when launched without Frida
+    anti_instrumentation     it ended on its own under Frida but keeps running without it
+                             (the app detected the instrumentation and quit)
+    hook_failed              Frida could not attach or the agent did not start (retried)
+    no_consent_dialog_found  a consent scenario found no consent dialog to act on
+    timeout                  the attempt exceeded the per-app time budget
+    device_lost              the device went away or failed an operation (retried)
+    harness_error            privacy-probe itself failed (a bug or a missing tool on the host)
+
+An infrastructure failure (`infrastructure=True`) says nothing about the app: the batch
+retries it on another device. A finding about the app is never retried.
+
+Scenario contract relied on here: a scenario records a step `app_exited` when the app's
+process ended by itself, and `consent_dialog_not_found` when it looked for a consent dialog
+and found none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from harness.records import read_jsonl
+from harness.rundir import STEPS
+
+INSTALL_FAILED = "install_failed"
+CRASHED_ON_LAUNCH = "crashed_on_launch"
+ANTI_INSTRUMENTATION = "anti_instrumentation"
+HOOK_FAILED = "hook_failed"
+NO_CONSENT_DIALOG_FOUND = "no_consent_dialog_found"
+TIMEOUT = "timeout"
+DEVICE_LOST = "device_lost"
+HARNESS_ERROR = "harness_error"
+LABELS = (
+    INSTALL_FAILED, CRASHED_ON_LAUNCH, ANTI_INSTRUMENTATION, HOOK_FAILED,
+    NO_CONSENT_DIALOG_FOUND, TIMEOUT, DEVICE_LOST, HARNESS_ERROR,
+)  # fmt: skip
+
+APP_EXITED = "app_exited"
+CONSENT_DIALOG_NOT_FOUND = "consent_dialog_not_found"
+# Steps that do not touch the app: an exit before anything else happened is an exit on launch.
+_PASSIVE_STEPS = frozenset({"clear_data", "launch", "launched", "screen", "stop", APP_EXITED})
+
+ControlLaunch = Literal["survived", "died"]
+
+
+@dataclass(frozen=True)
+class AttemptFacts:
+    """What the runner knows about one attempt besides the run folder."""
+
+    timed_out: bool = False
+    device_healthy: bool = True
+    device_error: str | None = None  # the device could not be opened or refused to talk
+    runner_error: str | None = None  # the runner process failed before reporting
+    control_launch: ControlLaunch | None = None  # the app launched without Frida, if that was tried
+
+
+@dataclass(frozen=True)
+class Triage:
+    label: str | None  # None: the run completed
+    infrastructure: bool
+    detail: str
+
+
+def died_on_launch(run_dir: Path, manifest: dict[str, Any]) -> bool:
+    """Did the app's first process end on its own before the harness interacted with it?"""
+    actions = [step.get("action") for step in read_jsonl(run_dir / STEPS)]
+    launch_failed = manifest.get("error_kind") == "DeviceError" and "launched" not in actions
+    if launch_failed and "launch" in actions:
+        return True
+    for action in actions:
+        if action == APP_EXITED:
+            return True
+        if action not in _PASSIVE_STEPS:
+            return False
+    return False
+
+
+def classify(run_dir: Path | None, manifest: dict[str, Any] | None, facts: AttemptFacts) -> Triage:
+    if not facts.device_healthy:
+        return Triage(DEVICE_LOST, True, "the device went away during the attempt")
+    if facts.timed_out:
+        return Triage(TIMEOUT, False, "the attempt exceeded the per-app time budget and was stopped")
+    if facts.device_error is not None:
+        return Triage(DEVICE_LOST, True, facts.device_error)
+    if facts.runner_error is not None or run_dir is None or not manifest:
+        return Triage(HARNESS_ERROR, True, facts.runner_error or "the run left no manifest")
+    if manifest.get("status") == "failed":
+        return _failed_run(run_dir, manifest, facts)
+    if died_on_launch(run_dir, manifest):
+        return _died(facts, "the app's process ended right after launch")
+    if any(step.get("action") == CONSENT_DIALOG_NOT_FOUND for step in read_jsonl(run_dir / STEPS)):
+        return Triage(NO_CONSENT_DIALOG_FOUND, False, "no consent dialog was found to act on")
+    return Triage(None, False, "")
+
+
+def _failed_run(run_dir: Path, manifest: dict[str, Any], facts: AttemptFacts) -> Triage:
+    kind = str(manifest.get("error_kind") or "")
+    error = str(manifest.get("error") or "the run failed")
+    stage = _failed_stage(manifest) or ""
+    if stage == "install":
+        return Triage(INSTALL_FAILED, kind == "DeviceError", error)
+    if stage == "agent":
+        return Triage(HOOK_FAILED, True, f"the Frida agent could not be built: {error}")
+    if kind == "InstrumentationError":
+        return Triage(HOOK_FAILED, True, error)
+    if kind == "DeviceError":
+        if died_on_launch(run_dir, manifest):
+            return _died(facts, error)
+        return Triage(DEVICE_LOST, True, f"the device failed: {error}")
+    if kind == "EnvironmentProblem":
+        return Triage(HARNESS_ERROR, True, error)
+    return Triage(HARNESS_ERROR, False, error)
+
+
+def _died(facts: AttemptFacts, detail: str) -> Triage:
+    if facts.control_launch == "survived":
+        return Triage(ANTI_INSTRUMENTATION, False, f"{detail}; without Frida it keeps running")
+    if facts.control_launch == "died":
+        return Triage(CRASHED_ON_LAUNCH, False, f"{detail}; it also dies without Frida")
+    return Triage(CRASHED_ON_LAUNCH, False, detail)
+
+
+def _failed_stage(manifest: dict[str, Any]) -> str | None:
+    for stage in manifest.get("stages") or []:
+        if isinstance(stage, dict) and stage.get("status") == "failed":
+            return str(stage.get("name"))
+    return None

@@ -1,0 +1,187 @@
+"""Every canary that left the device: one `Transmission` per (flow, location, canary, encoding).
+
+This is computed once per run (`view.derive(scan_traffic)`) and shared by the detectors for
+`pi_transmitted_before_consent` and `pi_shared_with_third_party`; findings.json keeps the
+full list under `transmissions`. Canaries are the profile's values plus the values hook
+events returned that the profile does not know (e.g. the per-app Android ID a real device
+hands out), so a value seen by a hook is searched for even when the profile missed it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from harness.detect.coords import CoordinateCanary
+from harness.detect.domains import Destination, PartyResolver
+from harness.detect.matcher import Match, Matcher
+from harness.detect.provenance import Collection, ProvenanceIndex
+from harness.detect.registry import Evidence
+from harness.detect.view import Flow, Phase, RunView
+from harness.profile import Canary, canaries
+from harness.records import HookEvent
+
+OBSERVABLE_TYPES = frozenset({"device_id", "phone_number", "mac_address", "wifi", "clipboard"})
+# Values Android returns instead of the real one; matching them would flag every app.
+PLACEHOLDER_VALUES = frozenset(
+    {"02:00:00:00:00:00", "<unknown ssid>", "unknown", "null", "000000000000000", "0000000000000000"}
+)
+_SINGLE_TOKEN = re.compile(r"[^\r\n]{8,64}")
+
+
+@dataclass(frozen=True)
+class Transmission:
+    flow: Flow
+    destination: Destination
+    match: Match
+    phase: Phase
+    collected_by: tuple[Collection, ...]
+
+    @property
+    def sdk(self) -> str | None:
+        """The SDK whose code read the value first (None: the app's own code, or unknown)."""
+        return self.collected_by[0].sdk if self.collected_by else None
+
+    def fields(self) -> dict[str, Any]:
+        match, destination = self.match, self.destination
+        return {
+            "sdk": self.sdk,
+            "host": destination.host,
+            "domain": destination.domain,
+            "party": destination.party,
+            "owner": destination.owner,
+            "recipient_sdk": destination.sdk,
+            "data_type": match.data_type,
+            "canary": match.canary,
+            "form": match.form,
+            "encoding": list(match.encoding),
+            "location": match.location,
+            "excerpt": match.excerpt,
+            "method": self.flow.method,
+            "ts": self.flow.ts,
+            "phase": self.phase,
+            "collected_by": [c.to_json() for c in self.collected_by],
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return {"flow": self.flow.ref, "url": self.flow.url, **self.fields()}
+
+
+@dataclass(frozen=True)
+class TrafficScan:
+    transmissions: tuple[Transmission, ...]
+    flows_scanned: int
+    undecrypted: tuple[Flow, ...]  # TLS failed: contents unknown
+    capped: tuple[Flow, ...]  # a decoding budget ran out
+    truncated: tuple[Flow, ...]  # the capture side kept only part of the body
+
+
+def run_canaries(view: RunView) -> list[Canary]:
+    found = canaries(view.profile) if view.profile else []
+    known = {c.value.lower() for c in found}
+    for event in view.events:
+        value = (event.value or "").strip()
+        if _observable(event, value) and value.lower() not in known:
+            known.add(value.lower())
+            found.append(Canary(event.data_type or "", f"observed:{_short_api(event.api)}", value))
+    return found
+
+
+def _observable(event: HookEvent, value: str) -> bool:
+    return (
+        event.data_type in OBSERVABLE_TYPES
+        and event.outcome == "returned"
+        and _SINGLE_TOKEN.fullmatch(value) is not None
+        and value.lower() not in PLACEHOLDER_VALUES
+    )
+
+
+def _short_api(api: str) -> str:
+    return ".".join(api.split(".")[-2:])
+
+
+def scan_traffic(view: RunView) -> TrafficScan:
+    flows = view.flows or ()
+    profile = view.profile
+    location = CoordinateCanary(profile.latitude, profile.longitude) if profile else None
+    targets = run_canaries(view)
+    matcher = Matcher(targets, location)
+    provenance = ProvenanceIndex(view.events, targets, location)
+    parties = PartyResolver(view.package, view.first_party)
+    found: list[Transmission] = []
+    capped: list[Flow] = []
+    for flow in flows:
+        scan = matcher.scan_flow(flow)
+        if scan.capped:
+            capped.append(flow)
+        destination = parties.resolve(flow.host)
+        for match in scan.matches:
+            collected = provenance.collectors(match.canary, match.data_type, flow.ts)
+            found.append(Transmission(flow, destination, match, view.phase(flow.ts), collected))
+    return TrafficScan(
+        transmissions=tuple(found),
+        flows_scanned=len(flows),
+        undecrypted=tuple(f for f in flows if f.undecrypted),
+        capped=tuple(capped),
+        truncated=tuple(f for f in flows if f.body_truncated),
+    )
+
+
+def grouped_evidence(transmissions: Iterable[Transmission]) -> list[Evidence]:
+    """One evidence item per (domain, canary, encoding, location), the first flow, with a count."""
+    groups: dict[tuple[object, ...], tuple[Transmission, int]] = {}
+    for t in transmissions:
+        key = (t.destination.domain, t.match.canary, t.match.encoding, t.match.location)
+        first, count = groups.get(key, (t, 0))
+        groups[key] = (first, count + 1)
+    return [
+        Evidence("flow", first.flow.ref, {**first.fields(), "count": count})
+        for first, count in groups.values()
+    ]
+
+
+def destinations(transmissions: Sequence[Transmission]) -> list[dict[str, Any]]:
+    """Who received personal information, by registrable domain."""
+    table: dict[str, dict[str, Any]] = {}
+    for t in transmissions:
+        d = t.destination
+        entry = table.setdefault(
+            d.domain,
+            {
+                "domain": d.domain,
+                "party": d.party,
+                "owner": d.owner,
+                "sdk": d.sdk,
+                "hosts": set(),
+                "data_types": set(),
+                "flows": set(),
+            },
+        )
+        entry["hosts"].add(d.host)
+        entry["data_types"].add(t.match.data_type)
+        entry["flows"].add(t.flow.ref)
+    return [
+        {**e, "hosts": sorted(e["hosts"]), "data_types": sorted(e["data_types"]), "flows": len(e["flows"])}
+        for e in sorted(table.values(), key=lambda e: str(e["domain"]))
+    ]
+
+
+def collecting_sdks(transmissions: Sequence[Transmission]) -> list[str]:
+    return sorted({c.sdk for t in transmissions for c in t.collected_by if c.sdk})
+
+
+def coverage_note(scan: TrafficScan, flows: Sequence[Flow]) -> str:
+    """What could not be searched among `flows`, as a sentence (empty when everything was)."""
+    refs = {f.ref for f in flows}
+    notes = []
+    for label, group in (
+        ("could not be decrypted", scan.undecrypted),
+        ("hit the decoding budget", scan.capped),
+        ("had their body truncated by the capture", scan.truncated),
+    ):
+        count = sum(1 for f in group if f.ref in refs)
+        if count:
+            notes.append(f"{count} flow(s) {label}")
+    return "; ".join(notes)

@@ -1,0 +1,533 @@
+package android.app;
+
+import android.content.ActivityNotFoundException;
+import android.content.ComponentName;
+import android.content.Intent;
+import android.content.pm.PackageManager;
+import android.net.Uri;
+import android.os.Handler;
+import android.os.Looper;
+import android.os.Process;
+import android.util.Log;
+import com.privacyprobe.sim.Foreground;
+import com.privacyprobe.sim.PermissionDialog;
+import com.privacyprobe.sim.Permissions;
+import com.privacyprobe.sim.SimRuntime;
+import com.privacyprobe.sim.SimWindow;
+import com.privacyprobe.sim.Windows;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The app's process: the Application, the activity back stack and its lifecycle, runtime
+ * permission requests. Everything here runs on the main thread.
+ */
+public final class ActivityThread {
+    private static Application sApplication;
+    private static final List<Activity> sStack = new ArrayList<>();
+    private static Handler sHandler;
+    private static PermissionRequest sPermissionRequest;
+
+    private ActivityThread() {
+    }
+
+    public static Application currentApplication() {
+        return sApplication;
+    }
+
+    public static String currentPackageName() {
+        return SimRuntime.packageName();
+    }
+
+    static synchronized Handler mainHandler() {
+        if (sHandler == null) {
+            sHandler = new Handler(Looper.getMainLooper());
+        }
+        return sHandler;
+    }
+
+    private static Activity top() {
+        return sStack.isEmpty() ? null : sStack.get(sStack.size() - 1);
+    }
+
+    static boolean isTaskRoot(Activity activity) {
+        return !sStack.isEmpty() && sStack.get(0) == activity;
+    }
+
+    /** Whether an activity's windows can be seen: the app is in front and the activity is started. */
+    public static boolean isShown(Activity activity) {
+        return Foreground.isApp() && activity != null && activity.mStarted && !activity.mDestroyed;
+    }
+
+    /** Whether windows may be attached to the activity (its own window exists and is not going away). */
+    public static boolean canAttachWindows(Activity activity) {
+        return activity != null && activity.mWindowAttached && !activity.mFinished && !activity.mDestroyed;
+    }
+
+    public static boolean isUsable(Activity activity) {
+        return activity != null && !activity.mFinished && !activity.mDestroyed;
+    }
+
+    // ---- control commands ----
+
+    public static String handleStart() {
+        if (sApplication == null) {
+            makeApplication();
+        }
+        if (sStack.isEmpty()) {
+            Foreground.app();
+            launch(launcherIntent(), null, -1);
+            return "started";
+        }
+        if (!Foreground.isApp()) {
+            bringToFront();
+        }
+        return "resumed";
+    }
+
+    public static String handleHome() {
+        if (Foreground.isApp()) {
+            Activity top = top();
+            if (top != null) {
+                if (top.mResumed) {
+                    top.performPause();
+                }
+                if (top.mStarted) {
+                    top.performStop();
+                }
+            }
+        }
+        Foreground.launcher();
+        return "home";
+    }
+
+    /** BACK while another app is in front returns to this app (the other app's activity finishes). */
+    public static String handleBackFromOtherApp() {
+        if (Foreground.isLauncher() || sStack.isEmpty()) {
+            return "nothing";
+        }
+        bringToFront();
+        return "returned to " + SimRuntime.packageName();
+    }
+
+    public static String resumedActivityName() {
+        Activity top = top();
+        return Foreground.isApp() && top != null && top.mResumed ? top.getClass().getName() : "";
+    }
+
+    public static void handleExit() {
+        for (int i = sStack.size() - 1; i >= 0; i--) {
+            Activity activity = sStack.get(i);
+            if (activity.mResumed) {
+                activity.performPause();
+            }
+            if (activity.mStarted) {
+                activity.performStop();
+            }
+            if (!activity.mDestroyed) {
+                activity.performDestroy();
+            }
+        }
+        sStack.clear();
+    }
+
+    // ---- application and activity creation ----
+
+    private static Class<?> loadAppClass(String name) throws ClassNotFoundException {
+        return Class.forName(name, true, ClassLoader.getSystemClassLoader());
+    }
+
+    private static Object instantiate(String className, String what) {
+        try {
+            return loadAppClass(className).getDeclaredConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            throw new RuntimeException("Unable to instantiate " + what + ": " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new RuntimeException("Unable to instantiate " + what + ": " + e, e);
+        }
+    }
+
+    private static void makeApplication() {
+        String className = SimRuntime.applicationClass();
+        Application app;
+        if (className.isEmpty()) {
+            app = new Application();
+        } else {
+            Object created = instantiate(className, "application " + className);
+            if (!(created instanceof Application)) {
+                throw new RuntimeException("Unable to instantiate application " + className
+                        + ": java.lang.ClassCastException: not an android.app.Application");
+            }
+            app = (Application) created;
+        }
+        sApplication = app;
+        app.attach(new ContextImpl(false));
+        try {
+            app.onCreate();
+        } catch (RuntimeException e) {
+            throw new RuntimeException("Unable to create application " + app.getClass().getName() + ": " + e, e);
+        }
+    }
+
+    private static Intent launcherIntent() {
+        Intent intent = new Intent(Intent.ACTION_MAIN);
+        intent.addCategory(Intent.CATEGORY_LAUNCHER);
+        intent.setComponent(new ComponentName(SimRuntime.packageName(), SimRuntime.launcherActivity()));
+        intent.addFlags(Intent.FLAG_ACTIVITY_NEW_TASK);
+        logStart(intent);
+        return intent;
+    }
+
+    private static Activity launch(Intent intent, Activity caller, int requestCode) {
+        ComponentName component = intent.getComponent();
+        String what = "activity " + component.toString();
+        Object created = instantiate(component.getClassName(), what);
+        if (!(created instanceof Activity)) {
+            throw new RuntimeException("Unable to instantiate " + what + ": java.lang.ClassCastException: "
+                    + component.getClassName() + " cannot be cast to android.app.Activity");
+        }
+        Activity activity = (Activity) created;
+        activity.attach(new ContextImpl(true), sApplication, intent, component);
+        activity.mCaller = caller;
+        activity.mRequestCode = requestCode;
+        sStack.add(activity);
+        Windows.add(activityWindow(activity));
+        Foreground.app();
+        try {
+            activity.performCreate(null);
+            if (!activity.mFinished) {
+                activity.performStart();
+            }
+            if (!activity.mFinished && top() == activity && Foreground.isApp()) {
+                activity.performResume();
+            }
+        } catch (RuntimeException e) {
+            throw new RuntimeException("Unable to start activity " + component + ": " + e, e);
+        }
+        return activity;
+    }
+
+    private static SimWindow activityWindow(Activity activity) {
+        SimWindow window = new SimWindow(SimWindow.Kind.ACTIVITY, SimRuntime.packageName(), activity.mDecor, activity);
+        window.visibleWhen(() -> isShown(activity));
+        window.onBack(() -> {
+            activity.onBackPressed();
+            return "back to " + activity.getClass().getName();
+        });
+        return window;
+    }
+
+    private static void bringToFront() {
+        Foreground.app();
+        Activity top = top();
+        if (top == null) {
+            return;
+        }
+        if (!top.mStarted) {
+            top.performRestart();
+            top.performStart();
+        }
+        if (!top.mResumed && !permissionPendingFor(top)) {
+            top.performResume();
+        }
+    }
+
+    /** Brings the next activity to the front after the one above it went away. */
+    private static void reveal(Activity next, Activity finished) {
+        if (!next.mStarted) {
+            next.performRestart();
+            next.performStart();
+        }
+        if (finished != null && finished.mCaller == next && finished.mRequestCode >= 0) {
+            next.onActivityResult(finished.mRequestCode, finished.mResultCode, finished.mResultData);
+        }
+        if (!next.mResumed && !permissionPendingFor(next)) {
+            next.performResume();
+        }
+    }
+
+    static void scheduleFinish(Activity activity) {
+        mainHandler().post(() -> completeFinish(activity));
+    }
+
+    static void finishAll() {
+        for (Activity activity : new ArrayList<>(sStack)) {
+            activity.finish();
+        }
+    }
+
+    private static void completeFinish(Activity activity) {
+        if (activity.mDestroyed || !sStack.contains(activity)) {
+            return;
+        }
+        boolean wasTop = top() == activity;
+        if (activity.mResumed) {
+            activity.performPause();
+        }
+        sStack.remove(activity);
+        if (sPermissionRequest != null && sPermissionRequest.activity == activity) {
+            cancelPermissionRequest();
+        }
+        if (wasTop && Foreground.isApp()) {
+            Activity next = top();
+            if (next != null) {
+                reveal(next, activity);
+            } else {
+                Foreground.launcher();
+            }
+        }
+        if (activity.mStarted) {
+            activity.performStop();
+        }
+        activity.performDestroy();
+        Windows.removeOwnedBy(activity);
+    }
+
+    static boolean moveTaskToBack(Activity activity, boolean nonRoot) {
+        if (!nonRoot && !isTaskRoot(activity)) {
+            return false;
+        }
+        mainHandler().post(ActivityThread::handleHome);
+        return true;
+    }
+
+    // ---- starting activities ----
+
+    private static void logStart(Intent intent) {
+        String text = intent.toString();
+        Log.i("ActivityTaskManager", "START u0 " + text.substring("Intent ".length()) + " from uid " + Process.myUid());
+    }
+
+    static void startActivity(Activity from, Intent intent, int requestCode) {
+        if (intent == null) {
+            throw new NullPointerException("intent");
+        }
+        ComponentName component = intent.getComponent();
+        if (component != null && component.getPackageName().equals(SimRuntime.packageName())) {
+            try {
+                Class.forName(component.getClassName(), false, ClassLoader.getSystemClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new ActivityNotFoundException("Unable to find explicit activity class "
+                        + component.toShortString() + "; have you declared this activity in your AndroidManifest.xml?");
+            }
+            logStart(intent);
+            Intent copy = new Intent(intent);
+            mainHandler().post(() -> launchOnTop(from, copy, requestCode));
+            return;
+        }
+        String target = resolveExternal(intent);
+        if (target == null) {
+            throw new ActivityNotFoundException("No Activity found to handle " + intent);
+        }
+        logStart(intent);
+        String shown = intent.getDataString() != null ? intent.getDataString() : intent.toString();
+        mainHandler().post(() -> launchOtherApp(target, shown));
+    }
+
+    private static void launchOnTop(Activity from, Intent intent, int requestCode) {
+        Activity previous = top();
+        if (previous != null && previous.mResumed) {
+            previous.performPause();
+        }
+        launch(intent, from, requestCode);
+        if (previous != null && previous.mStarted) {
+            previous.performStop();
+        }
+    }
+
+    private static void launchOtherApp(String packageName, String shown) {
+        Activity previous = top();
+        if (previous != null && Foreground.isApp()) {
+            if (previous.mResumed) {
+                previous.performPause();
+            }
+            if (previous.mStarted) {
+                previous.performStop();
+            }
+        }
+        Foreground.other(packageName, shown);
+    }
+
+    /** The package that would handle an implicit intent on a stock device, or null. */
+    private static String resolveExternal(Intent intent) {
+        ComponentName component = intent.getComponent();
+        if (component != null) {
+            return SimRuntime.installedPackages().contains(component.getPackageName()) ? component.getPackageName() : null;
+        }
+        String explicitPackage = intent.getPackage();
+        if (explicitPackage != null) {
+            return SimRuntime.installedPackages().contains(explicitPackage) || Foreground.isSystemPackage(explicitPackage)
+                    ? explicitPackage : null;
+        }
+        String action = intent.getAction() == null ? "" : intent.getAction();
+        Uri data = intent.getData();
+        String scheme = data == null || data.getScheme() == null ? "" : data.getScheme().toLowerCase();
+        switch (scheme) {
+            case "http":
+            case "https":
+                return "com.android.chrome";
+            case "tel":
+                return "com.google.android.dialer";
+            case "mailto":
+                return "com.google.android.gm";
+            case "sms":
+            case "smsto":
+                return "com.google.android.apps.messaging";
+            case "market":
+                return "com.android.vending";
+            case "geo":
+                return "com.google.android.apps.maps";
+            case "package":
+                return action.startsWith("android.settings.") ? "com.android.settings" : null;
+            default:
+                break;
+        }
+        if (action.startsWith("android.settings.")) {
+            return "com.android.settings";
+        }
+        if (action.equals(Intent.ACTION_SEND) || action.equals("android.intent.action.CHOOSER")) {
+            return "android";
+        }
+        if (action.equals(Intent.ACTION_DIAL)) {
+            return "com.google.android.dialer";
+        }
+        return null;
+    }
+
+    // ---- runtime permissions ----
+
+    private static final class PermissionRequest {
+        final Activity activity;
+        final String[] permissions;
+        final int[] results;
+        final int requestCode;
+        final List<String> groups = new ArrayList<>();
+        final Map<String, List<Integer>> members = new LinkedHashMap<>();
+        int nextGroup;
+        SimWindow window;
+
+        PermissionRequest(Activity activity, String[] permissions, int requestCode) {
+            this.activity = activity;
+            this.permissions = permissions.clone();
+            this.results = new int[permissions.length];
+            this.requestCode = requestCode;
+        }
+    }
+
+    private static boolean permissionPendingFor(Activity activity) {
+        return sPermissionRequest != null && sPermissionRequest.activity == activity && sPermissionRequest.window != null;
+    }
+
+    static void requestPermissions(Activity activity, String[] permissions, int requestCode) {
+        if (requestCode < 0) {
+            throw new IllegalArgumentException("requestCode should be >= 0");
+        }
+        if (permissions == null) {
+            throw new IllegalArgumentException("permissions cannot be null");
+        }
+        if (sPermissionRequest != null) {
+            Log.w("Activity", "Can request only one set of permissions at a time");
+            mainHandler().post(() -> activity.onRequestPermissionsResult(requestCode, new String[0], new int[0]));
+            return;
+        }
+        PermissionRequest request = new PermissionRequest(activity, permissions, requestCode);
+        for (int i = 0; i < permissions.length; i++) {
+            String permission = permissions[i];
+            if (permission == null) {
+                throw new IllegalArgumentException("permissions cannot contain null");
+            }
+            if (Permissions.isGranted(permission)) {
+                request.results[i] = PackageManager.PERMISSION_GRANTED;
+            } else if (!Permissions.isDeclared(permission) || !Permissions.isDangerous(permission)) {
+                request.results[i] = PackageManager.PERMISSION_DENIED;
+            } else {
+                request.results[i] = PackageManager.PERMISSION_DENIED;
+                String group = Permissions.groupOf(permission);
+                if (!request.members.containsKey(group)) {
+                    request.groups.add(group);
+                    request.members.put(group, new ArrayList<>());
+                }
+                request.members.get(group).add(i);
+            }
+        }
+        sPermissionRequest = request;
+        mainHandler().post(() -> beginPermissionRequest(request));
+    }
+
+    private static void beginPermissionRequest(PermissionRequest request) {
+        if (sPermissionRequest != request) {
+            return;
+        }
+        if (request.groups.isEmpty()) {
+            finishPermissionRequest(request);
+            return;
+        }
+        if (request.activity.mResumed) {
+            request.activity.performPause();
+        }
+        showNextPermissionGroup(request);
+    }
+
+    private static void showNextPermissionGroup(PermissionRequest request) {
+        String group = request.groups.get(request.nextGroup);
+        List<String> asked = new ArrayList<>();
+        for (int index : request.members.get(group)) {
+            asked.add(request.permissions[index]);
+        }
+        request.window = PermissionDialog.show(group, asked, choice -> answer(request, group, choice));
+    }
+
+    private static void answer(PermissionRequest request, String group, PermissionDialog.Choice choice) {
+        if (sPermissionRequest != request) {
+            return;
+        }
+        Windows.remove(request.window);
+        request.window = null;
+        List<Integer> indices = request.members.get(group);
+        boolean backgroundAlone = true;
+        for (int index : indices) {
+            backgroundAlone &= Permissions.ACCESS_BACKGROUND_LOCATION.equals(request.permissions[index]);
+        }
+        for (int index : indices) {
+            String permission = request.permissions[index];
+            boolean grant = choice != PermissionDialog.Choice.DENY;
+            if (Permissions.ACCESS_BACKGROUND_LOCATION.equals(permission) && !backgroundAlone) {
+                grant = false;
+            }
+            if (grant && choice == PermissionDialog.Choice.ONE_TIME) {
+                Permissions.grantOneTime(permission);
+            } else {
+                Permissions.set(permission, grant);
+            }
+            request.results[index] = grant ? PackageManager.PERMISSION_GRANTED : PackageManager.PERMISSION_DENIED;
+        }
+        request.nextGroup++;
+        if (request.nextGroup < request.groups.size()) {
+            showNextPermissionGroup(request);
+        } else {
+            finishPermissionRequest(request);
+        }
+    }
+
+    private static void finishPermissionRequest(PermissionRequest request) {
+        sPermissionRequest = null;
+        Activity activity = request.activity;
+        if (activity.mDestroyed) {
+            return;
+        }
+        activity.onRequestPermissionsResult(request.requestCode, request.permissions.clone(), request.results.clone());
+        if (!activity.mDestroyed && Foreground.isApp() && top() == activity && activity.mStarted && !activity.mResumed) {
+            activity.performResume();
+        }
+    }
+
+    private static void cancelPermissionRequest() {
+        if (sPermissionRequest.window != null) {
+            Windows.remove(sPermissionRequest.window);
+        }
+        sPermissionRequest = null;
+    }
+}

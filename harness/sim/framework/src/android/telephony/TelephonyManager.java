@@ -1,0 +1,152 @@
+package android.telephony;
+
+import android.content.Context;
+import com.privacyprobe.sim.Permissions;
+import com.privacyprobe.sim.SimRuntime;
+
+public class TelephonyManager {
+    public static final int PHONE_TYPE_NONE = 0;
+    public static final int PHONE_TYPE_GSM = 1;
+    public static final int PHONE_TYPE_CDMA = 2;
+    public static final int SIM_STATE_UNKNOWN = 0;
+    public static final int SIM_STATE_ABSENT = 1;
+    public static final int SIM_STATE_READY = 5;
+    public static final int NETWORK_TYPE_UNKNOWN = 0;
+    public static final int NETWORK_TYPE_LTE = 13;
+    public static final int NETWORK_TYPE_NR = 20;
+    public static final int DATA_DISCONNECTED = 0;
+    public static final int DATA_CONNECTED = 2;
+    public static final int CALL_STATE_IDLE = 0;
+
+    private final Context mContext;
+
+    public TelephonyManager(Context context) {
+        mContext = context;
+    }
+
+    private static String imsi() {
+        return SimRuntime.profileValue("imsi", "");
+    }
+
+    @Deprecated
+    public String getDeviceId() {
+        Permissions.enforce("getDeviceId", Permissions.READ_PHONE_STATE);
+        return SimRuntime.profileValue("imei", null);
+    }
+
+    @Deprecated
+    public String getDeviceId(int slotIndex) {
+        Permissions.enforce("getDeviceId", Permissions.READ_PHONE_STATE);
+        return slotIndex == 0 ? SimRuntime.profileValue("imei", null) : null;
+    }
+
+    public String getImei() {
+        Permissions.enforce("getImei", Permissions.READ_PHONE_STATE);
+        return SimRuntime.profileValue("imei", null);
+    }
+
+    public String getImei(int slotIndex) {
+        Permissions.enforce("getImei", Permissions.READ_PHONE_STATE);
+        return slotIndex == 0 ? SimRuntime.profileValue("imei", null) : null;
+    }
+
+    public String getSubscriberId() {
+        Permissions.enforce("getSubscriberId", Permissions.READ_PHONE_STATE);
+        return SimRuntime.profileValue("imsi", null);
+    }
+
+    public String getSimSerialNumber() {
+        Permissions.enforce("getSimSerialNumber", Permissions.READ_PHONE_STATE);
+        return SimRuntime.profileValue("sim_serial", null);
+    }
+
+    public String getLine1Number() {
+        Permissions.enforce("getLine1Number", Permissions.READ_PHONE_STATE, Permissions.READ_PHONE_NUMBERS,
+                Permissions.READ_SMS);
+        return SimRuntime.profileValue("phone_number", null);
+    }
+
+    public String getDeviceSoftwareVersion() {
+        Permissions.enforce("getDeviceSoftwareVersion", Permissions.READ_PHONE_STATE);
+        return "01";
+    }
+
+    public String getSimOperator() {
+        String imsi = imsi();
+        return imsi.length() >= 5 ? imsi.substring(0, 5) : "";
+    }
+
+    public String getSimOperatorName() {
+        return operatorName(getSimOperator());
+    }
+
+    public String getNetworkOperator() {
+        return getSimOperator();
+    }
+
+    public String getNetworkOperatorName() {
+        return operatorName(getNetworkOperator());
+    }
+
+    private static String operatorName(String mccMnc) {
+        switch (mccMnc) {
+            case "46000":
+            case "46002":
+            case "46007":
+                return "China Mobile";
+            case "46001":
+            case "46006":
+                return "China Unicom";
+            case "46003":
+            case "46011":
+                return "China Telecom";
+            default:
+                return "Carrier";
+        }
+    }
+
+    public String getSimCountryIso() {
+        return getSimOperator().startsWith("460") ? "cn" : "us";
+    }
+
+    public String getNetworkCountryIso() {
+        return getSimCountryIso();
+    }
+
+    public int getPhoneType() {
+        return PHONE_TYPE_GSM;
+    }
+
+    public int getSimState() {
+        return SIM_STATE_READY;
+    }
+
+    public int getNetworkType() {
+        return NETWORK_TYPE_LTE;
+    }
+
+    public int getDataNetworkType() {
+        Permissions.enforce("getDataNetworkType", Permissions.READ_PHONE_STATE);
+        return NETWORK_TYPE_LTE;
+    }
+
+    public int getDataState() {
+        return DATA_CONNECTED;
+    }
+
+    public int getCallState() {
+        return CALL_STATE_IDLE;
+    }
+
+    public int getPhoneCount() {
+        return 1;
+    }
+
+    public boolean hasIccCard() {
+        return true;
+    }
+
+    public boolean isNetworkRoaming() {
+        return false;
+    }
+}

@@ -1,0 +1,125 @@
+package com.privacyprobe.sim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/** Process-wide configuration: the device profile, the app's identity and its data directory. */
+public final class SimRuntime {
+    private static volatile Properties profile = new Properties();
+    private static volatile Properties app = new Properties();
+    private static volatile Path stateDir;
+
+    private SimRuntime() {
+    }
+
+    static void configure(Properties profileProps, Properties appProps, Path state) {
+        profile = profileProps;
+        app = appProps;
+        stateDir = state;
+    }
+
+    public static Properties readProperties(Path file) throws IOException {
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(file); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            props.load(reader);
+        }
+        return props;
+    }
+
+    public static String profileValue(String key, String fallback) {
+        String value = profile.getProperty(key);
+        return value == null ? fallback : value;
+    }
+
+    public static double profileDouble(String key, double fallback) {
+        try {
+            return Double.parseDouble(profile.getProperty(key, ""));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    public static long profileLong(String key, long fallback) {
+        try {
+            return Long.parseLong(profile.getProperty(key, ""));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** Rows of an indexed profile list such as contacts.N.name (count in contacts.count). */
+    public static int profileCount(String list) {
+        return (int) profileLong(list + ".count", 0);
+    }
+
+    public static String profileItem(String list, int index, String field) {
+        return profileValue(list + "." + index + "." + field, "");
+    }
+
+    public static List<String> installedPackages() {
+        Set<String> packages = new LinkedHashSet<>();
+        for (String name : profileValue("installed_packages", "").split(",")) {
+            if (!name.isBlank()) {
+                packages.add(name.trim());
+            }
+        }
+        packages.add(packageName());
+        return new ArrayList<>(packages);
+    }
+
+    public static String packageName() {
+        return app.getProperty("package", "com.example.unknown");
+    }
+
+    public static String appLabel() {
+        String label = app.getProperty("label", "");
+        return label.isEmpty() ? packageName() : label;
+    }
+
+    public static String versionName() {
+        return app.getProperty("version", "");
+    }
+
+    public static String applicationClass() {
+        return app.getProperty("application", "").trim();
+    }
+
+    public static String launcherActivity() {
+        return app.getProperty("launcher", "").trim();
+    }
+
+    public static List<String> declaredPermissions() {
+        List<String> names = new ArrayList<>();
+        for (String name : app.getProperty("permissions", "").split(",")) {
+            if (!name.isBlank()) {
+                names.add(name.trim());
+            }
+        }
+        return Collections.unmodifiableList(names);
+    }
+
+    public static Path stateDir() {
+        return stateDir;
+    }
+
+    public static Path stateSubdir(String name) {
+        Path dir = stateDir.resolve(name);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,263 @@
+"""Builds the view-model of one run's report from its run folder."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from harness import __version__
+from harness.capture import capture_coverage
+from harness.detect.domains import registrable_domain
+from harness.detect.registry import load_rules
+from harness.rundir import EVENTS, FINDINGS, FLOWS, FLOWS_HAR, LOGCAT, MANIFEST, PROFILE, STEPS
+from reports import images
+from reports.clauses import COLUMNS, group_clauses
+from reports.coverage import CoverageInput, build_coverage, problems_and_health
+from reports.dataflow import Transmission, dataflow_rows, transmissions
+from reports.evidence import (
+    EvidenceSources,
+    Spot,
+    collected_refs,
+    evidence_groups,
+    flow_detail,
+    observed_values,
+    spot_of,
+    wanted_refs,
+)
+from reports.load import STATUSES, Scan, number, read_findings, read_manifest, scan_jsonl
+from reports.locate import read_book
+from reports.model import Header, Image, Link, RunReport, Screenshot, StatusCount, VerdictRow
+from reports.records import (
+    StepSummary,
+    consent_time,
+    event_detail,
+    summarize_event,
+    summarize_flow,
+    summarize_step,
+)
+from reports.text import LINE, SHORT, safe
+from reports.timeline import TimelineInput, build_timeline
+
+MAX_SCREENSHOTS = 24
+EXPORTS = ("findings.csv", "findings.xlsx", "junit.xml")
+
+
+@dataclass(frozen=True)
+class BuiltRun:
+    report: RunReport
+    findings: Mapping[str, Any] | None
+
+
+def when(ts: float | None) -> str:
+    if ts is None:
+        return "unknown"
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _duration(start: float | None, end: float | None) -> str:
+    if start is None or end is None or end < start:
+        return "unknown (the run did not record its end)"
+    seconds = end - start
+    return f"{seconds:.1f} s" if seconds < 120 else f"{int(seconds // 60)} min {seconds % 60:.0f} s"
+
+
+def _dict(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _header(manifest: Mapping[str, Any], findings: Mapping[str, Any] | None) -> Header:
+    app = {**_dict(manifest.get("app")), **{k: v for k, v in _dict((findings or {}).get("app")).items() if v}}
+    device = {**_dict(manifest.get("device")), **_dict((findings or {}).get("device"))}
+    started, ended = number(manifest.get("started")), number(manifest.get("ended"))
+    device_text = " ".join(
+        part
+        for part in (
+            safe(device.get("backend"), SHORT),
+            safe(device.get("serial"), SHORT),
+            f"Android {safe(device.get('android'), SHORT)}" if device.get("android") else "",
+        )
+        if part
+    )
+    return Header(
+        label=safe(app.get("label") or app.get("package") or "(unknown app)", SHORT),
+        package=safe(app.get("package") or "(unknown package)", SHORT),
+        version=safe(app.get("version") or "unknown", SHORT),
+        category=safe(app.get("category") or "not given", SHORT),
+        device=device_text or "unknown",
+        tool_version=safe(manifest.get("tool_version") or "unknown", SHORT),
+        analysed_with=safe((findings or {}).get("tool_version") or "", SHORT),
+        date=when(started),
+        duration=_duration(started, ended),
+        run_status=safe(manifest.get("status") or "unknown", SHORT),
+    )
+
+
+def _verdict_rows(verdicts: Sequence[Mapping[str, Any]]) -> tuple[tuple[VerdictRow, ...], list[str | None]]:
+    titles = {rule.id: rule for rule in load_rules()}
+    rows, anchors = [], []
+    for index, verdict in enumerate(verdicts):
+        rule = str(verdict["rule"])
+        spec = titles.get(rule)
+        evidence = [e for e in verdict.get("evidence") or [] if isinstance(e, dict)]
+        anchor = f"evidence-{index}" if evidence else None
+        anchors.append(anchor)
+        clauses = [safe(c, SHORT) for c in verdict.get("clauses") or [] if isinstance(c, str)]
+        data_types = verdict.get("data_types") or []
+        rows.append(
+            VerdictRow(
+                rule=safe(rule, SHORT),
+                title=safe(verdict.get("title") or (spec.title if spec else ""), LINE),
+                title_zh=safe(verdict.get("title_zh") or (spec.title_zh if spec else ""), LINE),
+                status=str(verdict["status"]),
+                severity=safe(verdict.get("severity") or (spec.severity if spec else ""), SHORT),
+                data_types=tuple(safe(d, SHORT) for d in data_types if isinstance(d, str)),
+                clauses=group_clauses(clauses),
+                summary=safe(verdict.get("summary") or "", LINE),
+                evidence_count=len(evidence),
+                evidence_anchor=anchor,
+            )
+        )
+    return tuple(rows), anchors
+
+
+def _wanted(verdicts: Sequence[Mapping[str, Any]]) -> tuple[set[int], dict[int, set[Spot]], set[int]]:
+    events: set[int] = set()
+    flows: dict[int, set[Spot]] = {}
+    steps: set[int] = set()
+    for ref, evidence in wanted_refs(verdicts):
+        if ref.seq is None:
+            continue
+        if ref.file == EVENTS:
+            events.add(ref.seq)
+        elif ref.file == FLOWS:
+            flows.setdefault(ref.seq, set()).add(spot_of(evidence))
+        elif ref.file == STEPS:
+            steps.add(ref.seq)
+    return events, flows, steps
+
+
+def _pi_flows(verdicts: Sequence[Mapping[str, Any]], sent: Sequence[Transmission]) -> frozenset[int]:
+    refs = {t.flow for t in sent}
+    refs |= {
+        str(e.get("ref"))
+        for v in verdicts
+        for e in v.get("evidence") or []
+        if isinstance(e, dict) and e.get("kind") == "flow"
+    }
+    seqs = set()
+    for ref in refs:
+        name, _, index = ref.partition("#")
+        if name == FLOWS and index.isdigit():
+            seqs.add(int(index))
+    return frozenset(seqs)
+
+
+def _screenshots(
+    run_dir: Path, steps: Sequence[StepSummary], start: float
+) -> tuple[tuple[Screenshot, ...], int]:
+    screens = [s for s in steps if s.action == "screen" and s.screenshot]
+    shown = []
+    for step in screens[:MAX_SCREENSHOTS]:
+        caption = f"+{step.ts - start:.1f}s {step.scenario}: {step.label}"
+        shot = images.thumbnail(run_dir, step.screenshot, caption)
+        if isinstance(shot, Image):
+            shown.append(Screenshot(shot, f"{STEPS}#{step.seq}"))
+    return tuple(shown), max(0, len(screens) - MAX_SCREENSHOTS)
+
+
+def _time_span(manifest: Mapping[str, Any], *series: Sequence[float]) -> tuple[float, float]:
+    """The run's time axis: from its first recorded moment to its last."""
+    times = [t for t in (number(manifest.get("started")), number(manifest.get("ended"))) if t]
+    times += [t for values in series if values for t in (min(values), max(values))]
+    return (min(times), max(times)) if times else (0.0, 0.0)
+
+
+def raw_files(run_dir: Path) -> tuple[Link, ...]:
+    names = (MANIFEST, FINDINGS, EVENTS, STEPS, FLOWS, FLOWS_HAR, PROFILE, LOGCAT, *EXPORTS)
+    return tuple(Link(name, name) for name in names if (run_dir / name).is_file())
+
+
+def build_run(run_dir: Path) -> BuiltRun:
+    manifest = read_manifest(run_dir)
+    findings = read_findings(run_dir)
+    verdicts: list[Mapping[str, Any]] = list(findings["verdicts"]) if findings else []
+    header = _header(manifest, findings)
+    package = str(
+        _dict(manifest.get("app")).get("package") or _dict((findings or {}).get("app")).get("package") or ""
+    )
+    first_party = [str(d) for d in manifest.get("first_party_domains") or []]
+
+    want_events, want_flows, want_steps = _wanted(verdicts)
+    observed = observed_values(verdicts)
+    want_events |= collected_refs(verdicts) | set(observed.values())
+    events = scan_jsonl(run_dir / EVENTS, summarize_event, event_detail, want_events)
+    book = read_book(
+        run_dir,
+        {
+            label: detail.value.text
+            for label, seq in observed.items()
+            if (detail := events.details.get(seq)) is not None and not detail.value.truncated
+        },
+    )
+    flows = scan_jsonl(run_dir / FLOWS, summarize_flow, flow_detail(want_flows, book), set(want_flows))
+    steps: Scan[StepSummary, None] = scan_jsonl(run_dir / STEPS, summarize_step)
+    steps.summaries.sort(key=lambda s: (s.ts, s.seq))
+    consent = consent_time(steps.summaries)
+
+    start, end = _time_span(
+        manifest,
+        [e.ts for e in events.summaries],
+        [f.ts for f in flows.summaries],
+        [s.ts for s in steps.summaries],
+    )
+
+    sent = transmissions(findings, package, first_party)
+    rows, anchors = _verdict_rows(verdicts)
+    sources = EvidenceSources(
+        run_dir=run_dir,
+        start=start,
+        consent_ts=consent.ts if consent else None,
+        events=events.details,
+        flows=flows.details,
+        steps={s.seq: s for s in steps.summaries if s.seq in want_steps},
+        book=book,
+    )
+    timeline = build_timeline(
+        TimelineInput(
+            start=start,
+            end=end,
+            events=events.summaries,
+            flows=flows.summaries,
+            steps=steps.summaries,
+            consent=consent,
+            flow_domain=registrable_domain,
+            pi_flows=_pi_flows(verdicts, sent),
+        )
+    )
+    files = [events.stats, steps.stats, flows.stats]
+    coverage_input = CoverageInput(manifest, findings, capture_coverage(run_dir), files)
+    coverage = build_coverage(coverage_input)
+    problems, health = problems_and_health(coverage_input, coverage)
+    screenshots, screenshots_not_shown = _screenshots(run_dir, steps.summaries, start)
+    counts = tuple(StatusCount(s, sum(1 for r in rows if r.status == s)) for s in STATUSES)
+    report = RunReport(
+        page_title=f"privacy-probe report: {header.label} ({header.package})",
+        header=header,
+        health=health,
+        problems=problems,
+        status_counts=counts,
+        clause_columns=COLUMNS,
+        verdicts=rows,
+        timeline=timeline,
+        evidence=evidence_groups(verdicts, anchors, sources),
+        screenshots=screenshots,
+        screenshots_not_shown=screenshots_not_shown,
+        dataflow=dataflow_rows(events.summaries, sent, start, consent.ts if consent else None),
+        coverage=coverage,
+        raw_files=raw_files(run_dir),
+        generated=f"{when(datetime.now(UTC).timestamp())} by privacy-probe {__version__}",
+    )
+    return BuiltRun(report, findings)

@@ -1,0 +1,165 @@
+"""The catalog over many runs: which run folders an output folder holds, and its view-model."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from harness import __version__
+from harness.detect.registry import load_rules
+from harness.errors import InputError
+from reports.build import BuiltRun, when
+from reports.load import STATUSES, is_run_dir
+from reports.model import (
+    CatalogReport,
+    CatalogRow,
+    Link,
+    MatrixCell,
+    Pair,
+    Problem,
+    RuleColumn,
+    SdkRow,
+    StatusCount,
+    status_label,
+)
+from reports.text import SHORT, safe
+
+REPORT = "report.html"
+MISSING = "missing"
+COUNTED = (*STATUSES, MISSING)
+# `privacy-probe run` keeps an older run of the same app beside the new one under this name.
+_SUPERSEDED = re.compile(r"^(?P<name>.+)\.\d{8}-\d{6}\.[0-9a-f]{4}$")
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    name: str  # the run folder's name inside OUT
+    built: BuiltRun | None
+    error: str  # why the run could not be reported ("" when it could)
+
+
+def discover_runs(out_dir: Path) -> list[Path]:
+    """The run folders directly under OUT (older runs that a newer one replaced are left out)."""
+    if not out_dir.is_dir():
+        raise InputError(f"{out_dir}: no such directory")
+    candidates = sorted(p for p in out_dir.iterdir() if p.is_dir() and is_run_dir(p))
+    names = {p.name for p in candidates}
+    runs = []
+    for path in candidates:
+        superseded = _SUPERSEDED.match(path.name)
+        if superseded is None or superseded["name"] not in names:
+            runs.append(path)
+    if not runs:
+        raise InputError(f"{out_dir}: no run folders in it (no subfolder holds a manifest.json)")
+    return runs
+
+
+def _rule_ids(entries: Sequence[CatalogEntry]) -> list[str]:
+    rules = [rule.id for rule in load_rules()]
+    for entry in entries:
+        if entry.built is not None:
+            rules += [v.rule for v in entry.built.report.verdicts if v.rule not in rules]
+    return rules
+
+
+def _row(entry: CatalogEntry, rules: Sequence[str]) -> CatalogRow:
+    name = safe(entry.name, SHORT)
+    if entry.built is None:
+        cells = tuple(MatrixCell(MISSING, "no report") for _ in rules)
+        return CatalogRow(name, "", "", "failed", 1, 0, None, entry.error, cells)
+    report = entry.built.report
+    statuses = {v.rule: v.status for v in report.verdicts}
+    return CatalogRow(
+        label=report.header.label,
+        package=report.header.package,
+        category=report.header.category,
+        health=report.health,
+        problems=sum(1 for p in report.problems if p.level == "error"),
+        fails=sum(1 for v in report.verdicts if v.status == "fail"),
+        report=Link(REPORT, f"./{quote(entry.name)}/{REPORT}"),
+        error="",
+        cells=tuple(
+            MatrixCell(statuses.get(rule, MISSING), f"{report.header.package}: {rule}") for rule in rules
+        ),
+    )
+
+
+def _rule_columns(rows: Sequence[CatalogRow], rules: Sequence[str]) -> tuple[RuleColumn, ...]:
+    titles = {rule.id: rule.title for rule in load_rules()}
+    columns = []
+    for index, rule in enumerate(rules):
+        statuses = [row.cells[index].status for row in rows]
+        counts = tuple(StatusCount(s, statuses.count(s)) for s in COUNTED)
+        columns.append(RuleColumn(rule, titles.get(rule, rule), counts))
+    return tuple(columns)
+
+
+def _sdk_rows(entries: Sequence[CatalogEntry]) -> tuple[SdkRow, ...]:
+    apps: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    types: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    before: dict[str, set[str]] = defaultdict(set)
+    domains: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        if entry.built is None:
+            continue
+        package = entry.built.report.header.package
+        for row in entry.built.report.dataflow:
+            if not row.sdk:
+                continue
+            apps[row.sdk].add(package)
+            names[row.sdk] = row.sdk_name
+            types[row.sdk][row.data_type].add(package)
+            if row.reads_before_consent:
+                before[row.sdk].add(package)
+            domains[row.sdk] |= {d.domain for d in row.destinations if d.party == "third"}
+    rows = [
+        SdkRow(
+            sdk=sdk,
+            name=names[sdk],
+            apps=len(apps[sdk]),
+            app_names=", ".join(sorted(apps[sdk])),
+            data_types=tuple(
+                Pair(data_type, str(len(packages)))
+                for data_type, packages in sorted(
+                    types[sdk].items(), key=lambda item: (-len(item[1]), item[0])
+                )
+            ),
+            before_consent_apps=len(before[sdk]),
+            third_party_domains=tuple(sorted(domains[sdk])),
+        )
+        for sdk in apps
+    ]
+    return tuple(sorted(rows, key=lambda r: (-r.apps, -len(r.data_types), r.sdk)))
+
+
+def _problems(rows: Sequence[CatalogRow]) -> tuple[Problem, ...]:
+    problems = [Problem("error", f"{row.label}: no report ({row.error})") for row in rows if row.error]
+    for health in ("failed", "incomplete"):
+        affected = [row.label for row in rows if row.health == health and not row.error]
+        if affected:
+            problems.append(
+                Problem("error", f"{len(affected)} of {len(rows)} runs are {health}: {', '.join(affected)}.")
+            )
+    return tuple(problems)
+
+
+def build_catalog(out_dir: Path, entries: Sequence[CatalogEntry], exports: Sequence[Link]) -> CatalogReport:
+    rules = _rule_ids(entries)
+    rows = tuple(_row(entry, rules) for entry in entries)
+    return CatalogReport(
+        page_title=f"privacy-probe catalog: {len(rows)} apps",
+        out_name=safe(out_dir.resolve().name, SHORT),
+        generated=f"{when(datetime.now(UTC).timestamp())} by privacy-probe {__version__}",
+        runs=rows,
+        count_columns=tuple(status_label(s) for s in COUNTED),
+        rules=_rule_columns(rows, rules),
+        sdks=_sdk_rows(entries),
+        problems=_problems(rows),
+        exports=tuple(exports),
+    )

@@ -1,0 +1,229 @@
+"""What the run covered and what went wrong, so that a broken run never looks clean.
+
+Every gap becomes a Problem: an "error" (the verdicts may be missing something: a failed stage,
+a hook that did not install, traffic that could not be decrypted, a scenario that did not run,
+a detector that crashed, no findings at all) or a "warning" (worth knowing, does not undermine
+the verdicts). The report's health follows from them: "failed", "incomplete" or "complete".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from harness.detect.registry import load_rules
+from reports.load import FileStats
+from reports.model import Coverage, Pair, Problem
+from reports.text import LINE, SHORT, safe
+
+MAX_LISTED = 200
+
+
+@dataclass(frozen=True)
+class CoverageInput:
+    manifest: Mapping[str, Any]
+    findings: Mapping[str, Any] | None
+    capture: Mapping[str, Any]  # harness.capture.capture_coverage of the run folder
+    files: Sequence[FileStats]
+
+
+def _dict(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _merged_coverage(data: CoverageInput) -> dict[str, Any]:
+    merged = dict(_dict(data.manifest.get("coverage")))
+    merged.update(data.capture)
+    if data.findings is not None:
+        merged.update(_dict(data.findings.get("coverage")))
+    return merged
+
+
+def _scenario_pairs(scenarios: Mapping[str, Any]) -> tuple[Pair, ...]:
+    return tuple(Pair(safe(name, SHORT), safe(state, LINE)) for name, state in scenarios.items())
+
+
+def _hook_failures(items: Iterable[Any]) -> tuple[Pair, ...]:
+    pairs = []
+    for item in items:
+        if isinstance(item, dict):
+            pairs.append(Pair(safe(item.get("hook"), LINE), safe(item.get("error"), LINE)))
+        else:
+            pairs.append(Pair(safe(item, LINE), ""))
+    return tuple(pairs[:MAX_LISTED])
+
+
+def _undecrypted(coverage: Mapping[str, Any]) -> tuple[Pair, ...]:
+    pairs = []
+    for item in _list(coverage.get("undecrypted")):
+        if isinstance(item, dict):
+            count = item.get("count", 1)
+            pairs.append(Pair(f"{safe(item.get('host'), SHORT)} ×{count}", safe(item.get("reason"), LINE)))
+    return tuple(pairs[:MAX_LISTED])
+
+
+def _processes(coverage: Mapping[str, Any]) -> tuple[Pair, ...]:
+    pairs = []
+    for index, item in enumerate(_list(coverage.get("app_processes"))):
+        if not isinstance(item, dict):
+            continue
+        ended = safe(item.get("detached") or "still attached at the end", LINE)
+        crash = f"; crash: {safe(item.get('crash'), LINE)}" if item.get("crash") else ""
+        pairs.append(Pair(f"process {index + 1} (attach {item.get('attach_s', '?')}s)", ended + crash))
+    return tuple(pairs[:MAX_LISTED])
+
+
+def build_coverage(data: CoverageInput) -> Coverage:
+    coverage = _merged_coverage(data)
+    stages = [s for s in _list(data.manifest.get("stages")) if isinstance(s, dict)]
+    detector_errors = [] if data.findings is None else _list(data.findings.get("detector_errors"))
+    return Coverage(
+        hooks_installed=tuple(safe(h, LINE) for h in _list(coverage.get("hooks_installed"))),
+        hooks_failed=_hook_failures(_list(coverage.get("hooks_failed"))),
+        agent_errors=tuple(safe(e, LINE) for e in _list(coverage.get("agent_errors"))[:MAX_LISTED]),
+        app_processes=_processes(coverage),
+        flows_total=int(coverage.get("flows_total") or 0),
+        flows_undecrypted=_undecrypted(coverage),
+        capture_errors=tuple(safe(e, LINE) for e in _list(coverage.get("capture_errors"))[:MAX_LISTED]),
+        scenarios=_scenario_pairs(_dict(coverage.get("scenarios"))),
+        stages_failed=tuple(
+            Pair(safe(s.get("name"), SHORT), safe(s.get("error") or s.get("status"), LINE))
+            for s in stages
+            if s.get("status") not in ("ok", None)
+        ),
+        detector_errors=tuple(
+            Pair(safe(e.get("rule"), SHORT), safe(e.get("error"), LINE))
+            for e in detector_errors
+            if isinstance(e, dict)
+        ),
+        files=tuple(
+            Pair(
+                f.name,
+                f"{f.records} records" + (f", {f.unreadable} unreadable lines" if f.unreadable else ""),
+            )
+            if f.present
+            else Pair(f.name, "missing")
+            for f in data.files
+        ),
+    )
+
+
+def _run_problems(data: CoverageInput) -> list[Problem]:
+    problems = []
+    status = data.manifest.get("status")
+    if status == "failed":
+        reason = safe(data.manifest.get("error") or "no reason recorded", LINE)
+        problems.append(Problem("error", f"The run failed: {reason}"))
+    elif status == "partial":
+        problems.append(Problem("error", "The run is partial: at least one scenario ended in an error."))
+    elif status != "ok":
+        problems.append(
+            Problem(
+                "error",
+                f"The run never finished (status {safe(status, SHORT)!r}): the harness may have been killed.",
+            )
+        )
+    for stage in _list(data.manifest.get("stages")):
+        if isinstance(stage, dict) and stage.get("status") not in ("ok", None):
+            why = safe(stage.get("error") or stage.get("status"), LINE)
+            problems.append(Problem("error", f"Stage {safe(stage.get('name'), SHORT)} {why}"))
+    return problems
+
+
+def _findings_problems(findings: Mapping[str, Any] | None) -> list[Problem]:
+    if findings is None:
+        return [
+            Problem(
+                "error",
+                "Not analysed: there is no findings.json, so no rule has a verdict"
+                " (run `privacy-probe analyze RUN_DIR`).",
+            )
+        ]
+    problems = []
+    verdicts = [v for v in _list(findings.get("verdicts")) if isinstance(v, dict)]
+    present = {v.get("rule") for v in verdicts}
+    missing = [rule.id for rule in load_rules() if rule.id not in present]
+    if missing:
+        problems.append(
+            Problem("error", f"findings.json has no verdict for {len(missing)} rules: {', '.join(missing)}.")
+        )
+    for error in _list(findings.get("detector_errors")):
+        if isinstance(error, dict):
+            problems.append(
+                Problem(
+                    "error",
+                    f"Detector {safe(error.get('rule'), SHORT)} crashed: {safe(error.get('error'), LINE)}",
+                )
+            )
+    inconclusive = [safe(v.get("rule"), SHORT) for v in verdicts if v.get("status") == "inconclusive"]
+    if inconclusive:
+        problems.append(
+            Problem("warning", f"{len(inconclusive)} rules are inconclusive: {', '.join(inconclusive)}.")
+        )
+    not_tested = [safe(v.get("rule"), SHORT) for v in verdicts if v.get("status") == "not_tested"]
+    if not_tested:
+        problems.append(
+            Problem("warning", f"{len(not_tested)} rules were not tested: {', '.join(not_tested)}.")
+        )
+    return problems
+
+
+def _coverage_problems(coverage: Coverage, raw: Mapping[str, Any]) -> list[Problem]:
+    problems = []
+    if not coverage.hooks_installed:
+        problems.append(Problem("error", "No hooks were installed: nothing the app read could be observed."))
+    if coverage.hooks_failed:
+        problems.append(
+            Problem(
+                "error",
+                f"{len(coverage.hooks_failed)} hooks failed to install:"
+                " data read through them was not observed.",
+            )
+        )
+    if coverage.agent_errors:
+        problems.append(Problem("error", f"The Frida agent reported {len(coverage.agent_errors)} errors."))
+    capture = raw.get("capture")
+    if isinstance(capture, str) and (capture == "off" or capture.startswith("failed")):
+        problems.append(Problem("error", f"Network traffic was not captured ({safe(capture, LINE)})."))
+    if coverage.flows_undecrypted:
+        count = int(raw.get("flows_undecrypted") or len(coverage.flows_undecrypted))
+        problems.append(
+            Problem("error", f"{count} connections could not be decrypted: what they sent was not inspected.")
+        )
+    problems += [Problem("error", f"Capture: {e}") for e in coverage.capture_errors]
+    for scenario in coverage.scenarios:
+        if scenario.value != "ran":
+            problems.append(
+                Problem("error", f"Scenario {scenario.name} did not run cleanly: {scenario.value}")
+            )
+    if not coverage.scenarios:
+        problems.append(Problem("error", "No scenario is recorded as having run."))
+    for process in coverage.app_processes:
+        if "crash" in process.value:
+            problems.append(Problem("warning", f"App {process.name} ended with a crash: {process.value}"))
+    for entry in coverage.files:
+        if entry.value == "missing" and entry.name != "flows.jsonl":
+            problems.append(Problem("error", f"{entry.name} is missing from the run folder."))
+        elif "unreadable" in entry.value:
+            problems.append(Problem("warning", f"{entry.name}: {entry.value} (skipped)."))
+    return problems
+
+
+def problems_and_health(data: CoverageInput, coverage: Coverage) -> tuple[tuple[Problem, ...], str]:
+    problems = [
+        *_run_problems(data),
+        *_findings_problems(data.findings),
+        *_coverage_problems(coverage, _merged_coverage(data)),
+    ]
+    if data.manifest.get("status") == "failed" or data.findings is None:
+        health = "failed"
+    elif any(p.level == "error" for p in problems):
+        health = "incomplete"
+    else:
+        health = "complete"
+    return tuple(problems), health

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install Debian's chromium (the report tests load the HTML reports in it, headless) and a CJK
+# font (the reports quote Chinese clauses; without one the screenshots show empty boxes).
+# Safe to run again: installs only what is missing.
+set -euo pipefail
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+  need+=(fonts-noto-cjk)
+fi
+
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "install-chromium: missing ${need[*]}: run 'sudo apt-get install -y ${need[*]}'" >&2
+    exit 2
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+echo "chromium ready: $(command -v chromium) ($(chromium --version 2>/dev/null | head -n 1))"

@@ -1,0 +1,177 @@
+"""The result store: whole-or-nothing result files, resume planning, set-aside, locks."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from harness.batch.catalog import CatalogRow, parse_catalog
+from harness.batch.store import RESULT_SCHEMA, BatchBusy, BatchStore, plan_resume, write_json_durably
+from harness.errors import InputError
+
+
+def rows(tmp_path: Path) -> tuple[CatalogRow, ...]:
+    return parse_catalog(tmp_path / "c.csv", "app,category\ncom.a.one,game\ncom.a.two,\ncom.a.three,\n").rows
+
+
+def result_for(row: CatalogRow, status: str = "done", **extra: Any) -> dict[str, Any]:
+    return {
+        "schema": RESULT_SCHEMA,
+        "app_id": row.app_id,
+        "fingerprint": row.fingerprint(),
+        "status": status,
+        **extra,
+    }
+
+
+def test_results_round_trip_and_leave_no_temporary_files(tmp_path: Path) -> None:
+    store = BatchStore(tmp_path / "out")
+    store.ensure()
+    row = rows(tmp_path)[0]
+    store.write_result(result_for(row, detail="ünïcödé 通报"))
+    assert store.read_result(row.app_id) == result_for(row, detail="ünïcödé 通报")
+    assert [p.name for p in store.results_dir.iterdir()] == [f"{row.app_id}.json"]
+
+
+def test_a_torn_or_foreign_result_file_counts_as_no_result(tmp_path: Path) -> None:
+    store = BatchStore(tmp_path / "out")
+    store.ensure()
+    store.result_path("com.a.one").write_text('{"schema": 1, "app_id": "com.a.', encoding="utf-8")
+    store.result_path("com.a.two").write_text('{"schema": 99}', encoding="utf-8")
+    assert store.read_result("com.a.one") is None
+    assert store.read_result("com.a.two") is None
+
+
+def test_a_writer_killed_mid_write_never_leaves_a_partial_file(tmp_path: Path) -> None:
+    """SIGKILL a process that rewrites a large result in a loop: every read sees a whole file."""
+    target = tmp_path / "result.json"
+    write_json_durably(target, {"n": -1, "pad": ""})
+    script = (
+        "import sys; from pathlib import Path; from harness.batch.store import write_json_durably\n"
+        "n = 0\n"
+        "while True:\n"
+        "    write_json_durably(Path(sys.argv[1]), {'n': n, 'pad': 'x' * 2_000_000}); n += 1\n"
+    )
+    writer = subprocess.Popen([sys.executable, "-c", script, str(target)])
+    try:
+        for _ in range(40):
+            time.sleep(0.05)
+            assert "n" in json.loads(target.read_text(encoding="utf-8"))
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+    assert json.loads(target.read_text(encoding="utf-8"))["n"] >= 0
+
+
+def test_resume_plan_keeps_finished_apps_and_honours_rerun_flags(tmp_path: Path) -> None:
+    store = BatchStore(tmp_path / "out")
+    store.ensure()
+    one, two, three = rows(tmp_path)
+    store.write_result(result_for(one, "done"))
+    store.write_result(result_for(two, "failed", triage="timeout"))
+
+    plan = plan_resume((one, two, three), store, "none")
+    assert [r.app_id for r in plan.to_run] == ["com.a.three"]
+    assert set(plan.finished) == {"com.a.one", "com.a.two"}
+
+    failed = plan_resume((one, two, three), store, "failed")
+    assert [r.app_id for r in failed.to_run] == ["com.a.two", "com.a.three"]
+    assert [r.app_id for r in plan_resume((one, two, three), store, "all").to_run] == [
+        "com.a.one",
+        "com.a.two",
+        "com.a.three",
+    ]
+
+
+def test_a_changed_catalog_row_makes_its_result_stale(tmp_path: Path) -> None:
+    store = BatchStore(tmp_path / "out")
+    store.ensure()
+    one = rows(tmp_path)[0]
+    store.write_result(result_for(one))
+    changed = parse_catalog(tmp_path / "c.csv", "app,category\ncom.a.one,social\n").rows
+    plan = plan_resume(changed, store, "none")
+    assert [r.app_id for r in plan.to_run] == ["com.a.one"]
+    assert [r.app_id for r in plan.stale] == ["com.a.one"]
+
+
+def test_set_aside_moves_an_unfinished_run_folder_and_keeps_it(tmp_path: Path) -> None:
+    store = BatchStore(tmp_path / "out")
+    store.ensure()
+    run = store.run_dir("com.a.one")
+    run.mkdir()
+    (run / "manifest.json").write_text(
+        json.dumps({"run_id": "abc123", "status": "running", "device": {"serial": "sim-2"}, "started": 5.0}),
+        encoding="utf-8",
+    )
+    (run / "events.jsonl").write_text("{}\n", encoding="utf-8")
+    moved = store.set_aside("com.a.one")
+    assert moved == {
+        "run_id": "abc123",
+        "run_dir": "_batch/attempts/com.a.one/abc123",
+        "status": "running",
+        "device": "sim-2",
+        "started": 5.0,
+    }
+    assert not run.exists()
+    assert (store.out / moved["run_dir"] / "events.jsonl").read_text(encoding="utf-8") == "{}\n"
+    assert store.set_aside("com.a.one") is None
+
+
+@pytest.mark.parametrize("name", ["..", "../x", "a/b", "", ".hidden"])
+def test_unsafe_ids_never_become_paths(tmp_path: Path, name: str) -> None:
+    with pytest.raises(InputError):
+        BatchStore(tmp_path).run_dir(name)
+
+
+def _hold_lock(store_dir: Path, which: str) -> subprocess.Popen[str]:
+    script = (
+        "import sys, time; from pathlib import Path; from harness.batch.store import BatchStore\n"
+        "store = BatchStore(Path(sys.argv[1]))\n"
+        "lock = store.batch_lock() if sys.argv[2] == 'batch' else store.app_lock('com.a.one', 5)\n"
+        "with lock:\n"
+        "    print('held', flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", script, str(store_dir), which], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_one_batch_per_output_folder_until_the_holder_dies(tmp_path: Path) -> None:
+    store = BatchStore(tmp_path / "out")
+    store.ensure()
+    holder = _hold_lock(store.out, "batch")
+    try:
+        with pytest.raises(BatchBusy, match=f"pid {holder.pid}"), store.batch_lock():
+            pass
+    finally:
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait()
+    with store.batch_lock():  # the kernel dropped the dead holder's lock
+        pass
+
+
+def test_app_lock_waits_for_its_holder_then_gives_up(tmp_path: Path) -> None:
+    store = BatchStore(tmp_path / "out")
+    store.ensure()
+    holder = _hold_lock(store.out, "app")
+    try:
+        started = time.monotonic()
+        with pytest.raises(BatchBusy, match="being run by another process"), store.app_lock("com.a.one", 0.5):
+            pass
+        assert time.monotonic() - started >= 0.5
+    finally:
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait()
+    with store.app_lock("com.a.one", 0.5):
+        pass
