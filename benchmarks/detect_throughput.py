@@ -85,7 +85,7 @@ class BodyMaker:
         kind = r.random() * 0.92 if leak else r.random()  # leaks go into text bodies
         events = [self.event() for _ in range(r.randint(5, 60))]
         if leak:
-            events[r.randrange(len(events))]["extra"] = self.leak()
+            events[r.randrange(min(len(events), 20))]["extra"] = self.leak()  # forms keep 20
         if kind < 0.55:
             return json.dumps({"batch": events, "device": {"model": "Pixel 6"}}).encode()
         if kind < 0.75:

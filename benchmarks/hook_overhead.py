@@ -20,11 +20,9 @@ from pathlib import Path
 
 import frida
 
+from harness.agent import build_agent
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from harness.agent import build_agent  # noqa: E402
-
 FIXTURES = ROOT / "tests" / "fixtures" / "agent"
 BENCH_CLASS = "com.example.fixture.HookBench"
 WARM_UP_CALLS = 500  # HookBench.WARM_UP_CALLS

@@ -6,6 +6,7 @@ findings.json (DESIGN.md "Findings contract", plus the fields below):
     app, device   copied from manifest.json
     result        "fail" (some verdict failed) | "pass" | "errored" (a detector crashed)
     consent       {"ts", "ref"} of the accepted consent step, or null (never given)
+    settings      the analysis settings: first_party (domains), coordinate_tolerance
     verdicts      one per rule of harness/data/rules.json, in that order: rule, title,
                   title_zh, status, severity, data_types, clauses, summary, evidence
                   [{kind, ref ("flows.jsonl#7"), ...}]; transmission verdicts add
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.detect import evaluate
+from harness.detect.coords import DEFAULT_TOLERANCE
 from harness.detect.registry import DetectorError
 from harness.detect.transmissions import TrafficScan, scan_traffic
 from harness.detect.view import RunView
@@ -36,9 +38,18 @@ FINDINGS_SCHEMA = 1
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
 
-def analyze_run(run_dir: Path, *, first_party: Sequence[str] = ()) -> dict[str, Any]:
-    """Evaluate every rule over the run folder, write findings.json and return it."""
-    view = RunView.load(run_dir, first_party)
+def analyze_run(
+    run_dir: Path,
+    *,
+    first_party: Sequence[str] = (),
+    coordinate_tolerance: float = DEFAULT_TOLERANCE,
+) -> dict[str, Any]:
+    """Evaluate every rule over the run folder, write findings.json and return it.
+
+    `first_party`: more domains of the app's own (added to the manifest's list);
+    `coordinate_tolerance`: how far (degrees) a number may be from the canary fix.
+    """
+    view = RunView.load(run_dir, first_party, coordinate_tolerance)
     evaluation = evaluate(view)
     scan = _traffic(view)
     findings = {
@@ -47,6 +58,10 @@ def analyze_run(run_dir: Path, *, first_party: Sequence[str] = ()) -> dict[str, 
         "device": view.manifest.get("device") or {},
         "result": _result(evaluation.verdicts, evaluation.detector_errors),
         "consent": {"ts": view.consent.ts, "ref": view.consent.ref} if view.consent else None,
+        "settings": {
+            "first_party": list(view.first_party),
+            "coordinate_tolerance": view.coordinate_tolerance,
+        },
         "verdicts": evaluation.verdicts,
         "transmissions": [t.to_json() for t in scan.transmissions] if scan else [],
         "coverage": _coverage(view, scan, evaluation.detector_errors),

@@ -112,6 +112,8 @@ class Instrumentation:
             self._ready.set()
         elif kind == "agent:error":
             self.report.errors.append(str(payload.get("error")))
+            if not self.report.runtime:
+                self._ready.set()  # the agent failed while starting: report it now, not after a timeout
 
     def _record(self, raw_events: list[Any]) -> None:
         with self._lock:

@@ -163,8 +163,11 @@ def _screenshots(
     for step in screens[:MAX_SCREENSHOTS]:
         caption = f"+{step.ts - start:.1f}s {step.scenario}: {step.label}"
         shot = images.thumbnail(run_dir, step.screenshot, caption)
+        ref = f"{STEPS}#{step.seq}"
         if isinstance(shot, Image):
-            shown.append(Screenshot(shot, f"{STEPS}#{step.seq}"))
+            shown.append(Screenshot(shot, caption, ref, ""))
+        else:
+            shown.append(Screenshot(None, caption, ref, shot.reason))
     return tuple(shown), max(0, len(screens) - MAX_SCREENSHOTS)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from harness.detect.registry import load_rules
 from reports.load import FileStats
 from reports.model import Coverage, Pair, Problem
-from reports.text import LINE, SHORT, safe
+from reports.text import LINE, SHORT, count, safe
 
 MAX_LISTED = 200
 
@@ -62,8 +62,8 @@ def _undecrypted(coverage: Mapping[str, Any]) -> tuple[Pair, ...]:
     pairs = []
     for item in _list(coverage.get("undecrypted")):
         if isinstance(item, dict):
-            count = item.get("count", 1)
-            pairs.append(Pair(f"{safe(item.get('host'), SHORT)} ×{count}", safe(item.get("reason"), LINE)))
+            times = item.get("count", 1)
+            pairs.append(Pair(f"{safe(item.get('host'), SHORT)} ×{times}", safe(item.get("reason"), LINE)))
     return tuple(pairs[:MAX_LISTED])
 
 
@@ -150,7 +150,10 @@ def _findings_problems(findings: Mapping[str, Any] | None) -> list[Problem]:
     missing = [rule.id for rule in load_rules() if rule.id not in present]
     if missing:
         problems.append(
-            Problem("error", f"findings.json has no verdict for {len(missing)} rules: {', '.join(missing)}.")
+            Problem(
+                "error",
+                f"findings.json has no verdict for {count(len(missing), 'rule')}: {', '.join(missing)}.",
+            )
         )
     for error in _list(findings.get("detector_errors")):
         if isinstance(error, dict):
@@ -163,12 +166,19 @@ def _findings_problems(findings: Mapping[str, Any] | None) -> list[Problem]:
     inconclusive = [safe(v.get("rule"), SHORT) for v in verdicts if v.get("status") == "inconclusive"]
     if inconclusive:
         problems.append(
-            Problem("warning", f"{len(inconclusive)} rules are inconclusive: {', '.join(inconclusive)}.")
+            Problem(
+                "warning",
+                f"{count(len(inconclusive), 'rule is', 'rules are')} inconclusive:"
+                f" {', '.join(inconclusive)}.",
+            )
         )
     not_tested = [safe(v.get("rule"), SHORT) for v in verdicts if v.get("status") == "not_tested"]
     if not_tested:
         problems.append(
-            Problem("warning", f"{len(not_tested)} rules were not tested: {', '.join(not_tested)}.")
+            Problem(
+                "warning",
+                f"{count(len(not_tested), 'rule was', 'rules were')} not tested: {', '.join(not_tested)}.",
+            )
         )
     return problems
 
@@ -181,19 +191,25 @@ def _coverage_problems(coverage: Coverage, raw: Mapping[str, Any]) -> list[Probl
         problems.append(
             Problem(
                 "error",
-                f"{len(coverage.hooks_failed)} hooks failed to install:"
+                f"{count(len(coverage.hooks_failed), 'hook')} failed to install:"
                 " data read through them was not observed.",
             )
         )
     if coverage.agent_errors:
-        problems.append(Problem("error", f"The Frida agent reported {len(coverage.agent_errors)} errors."))
+        problems.append(
+            Problem("error", f"The Frida agent reported {count(len(coverage.agent_errors), 'error')}.")
+        )
     capture = raw.get("capture")
     if isinstance(capture, str) and (capture == "off" or capture.startswith("failed")):
         problems.append(Problem("error", f"Network traffic was not captured ({safe(capture, LINE)})."))
     if coverage.flows_undecrypted:
-        count = int(raw.get("flows_undecrypted") or len(coverage.flows_undecrypted))
+        undecrypted = int(raw.get("flows_undecrypted") or len(coverage.flows_undecrypted))
         problems.append(
-            Problem("error", f"{count} connections could not be decrypted: what they sent was not inspected.")
+            Problem(
+                "error",
+                f"{count(undecrypted, 'connection')} could not be decrypted:"
+                " what they sent was not inspected.",
+            )
         )
     problems += [Problem("error", f"Capture: {e}") for e in coverage.capture_errors]
     for scenario in coverage.scenarios:
@@ -215,11 +231,12 @@ def _coverage_problems(coverage: Coverage, raw: Mapping[str, Any]) -> list[Probl
 
 
 def problems_and_health(data: CoverageInput, coverage: Coverage) -> tuple[tuple[Problem, ...], str]:
-    problems = [
+    found = [
         *_run_problems(data),
         *_findings_problems(data.findings),
         *_coverage_problems(coverage, _merged_coverage(data)),
     ]
+    problems = [p for p in found if p.level == "error"] + [p for p in found if p.level != "error"]
     if data.manifest.get("status") == "failed" or data.findings is None:
         health = "failed"
     elif any(p.level == "error" for p in problems):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +26,14 @@ from reports.text import LINE, LONG, SHORT, Clip, clip, safe
 MAX_ITEMS_PER_RULE = 12
 CONTEXT_BYTES = 120
 MAX_MARK_BYTES = 600
-# Shown in this order when present; any other field of an evidence item follows generically.
-KNOWN_FIELDS = (
-    "data_type", "canary", "value", "form", "sdk", "host", "domain", "party", "owner",
-    "location", "api", "phase", "ts",
+MAX_FACTS = 24
+# Facts shown in this order when present; any other field of an evidence item follows them.
+KNOWN_FACTS = (
+    "data_type", "canary", "form", "location", "host", "domain", "party", "owner", "recipient_sdk",
+    "api", "outcome", "attempt_only", "count",
 )  # fmt: skip
-NOT_SHOWN_AS_FIELDS = {"kind", "ref", "encoding", "chain", "excerpt", "collected_by"}
+# Shown in the item's header line, its chain or its excerpts instead.
+NOT_SHOWN_AS_FACTS = {"kind", "ref", "encoding", "chain", "excerpt", "collected_by", "ts", "phase", "sdk"}
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,9 @@ def collected_refs(verdicts: Sequence[Mapping[str, Any]]) -> set[int]:
     return seqs
 
 
-def _field_value(value: Any) -> str:
+def _fact_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
@@ -215,14 +219,15 @@ def _field_value(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _fields(evidence: Mapping[str, Any]) -> tuple[Field, ...]:
-    names = [k for k in KNOWN_FIELDS if k in evidence]
-    names += [k for k in evidence if k not in KNOWN_FIELDS and k not in NOT_SHOWN_AS_FIELDS]
-    return tuple(
-        Field(safe(name, SHORT), clip(_field_value(evidence[name]), LINE, one_line=True))
-        for name in names[:24]
+def _facts(evidence: Mapping[str, Any], shown_elsewhere: set[str]) -> list[Field]:
+    skip = NOT_SHOWN_AS_FACTS | shown_elsewhere
+    names = [k for k in KNOWN_FACTS if k in evidence and k not in skip]
+    names += [k for k in evidence if k not in KNOWN_FACTS and k not in skip]
+    return [
+        Field(safe(name, SHORT).replace("_", " "), clip(_fact_text(evidence[name]), LINE, one_line=True))
+        for name in names[:MAX_FACTS]
         if evidence[name] not in (None, "", [])
-    )
+    ]
 
 
 def _chain(evidence: Mapping[str, Any]) -> tuple[str, ...]:
@@ -238,90 +243,116 @@ def _frames(stack: Sequence[str], sdk: str) -> tuple[Frame, ...]:
     return tuple(Frame(f, bool(sdk) and (f == sdk or f.startswith(sdk + "."))) for f in stack)
 
 
-def _when(ts: float | None, sources: EvidenceSources) -> tuple[str, str]:
-    if ts is None:
-        return "", ""
-    phase = (
-        "after consent" if sources.consent_ts is not None and ts >= sources.consent_ts else "before consent"
-    )
-    return f"+{ts - sources.start:.2f}s", phase
+def _thumbnail(run_dir: Path, relative: str, caption: str) -> tuple[Image | None, str]:
+    shot = images.thumbnail(run_dir, relative, caption)
+    return (shot, "") if isinstance(shot, Image) else (None, shot.reason)
+
+
+@dataclass
+class _Resolved:
+    """What the referenced record adds to an evidence item."""
+
+    headline: str = ""
+    ts: float | None = None
+    blocks: list[Field] = field(default_factory=list)
+    facts_shown: set[str] = field(default_factory=set)
+    excerpts: list[Excerpt] = field(default_factory=list)
+    stack: tuple[Frame, ...] = ()
+    stack_hidden: int = 0
+    image: Image | None = None
+    missing: str = ""
+
+
+def _resolve_event(seq: int, evidence: Mapping[str, Any], sources: EvidenceSources) -> _Resolved:
+    event = sources.events.get(seq)
+    if event is None:
+        return _Resolved(missing=f"{EVENTS}#{seq} is not in the run's {EVENTS}")
+    returned = event.value if event.value.length else clip("(no value: the call did not return one)")
+    resolved = _Resolved(headline=event.api.text, blocks=[Field("returned", returned)])
+    if event.error.text:
+        resolved.blocks.append(Field("error", event.error))
+    resolved.stack = _frames(event.stack, str(evidence.get("sdk") or ""))
+    resolved.stack_hidden = event.stack_total - len(event.stack)
+    resolved.facts_shown = {"api"}
+    return resolved
+
+
+def _resolve_flow(seq: int, evidence: Mapping[str, Any], sources: EvidenceSources) -> _Resolved:
+    flow = sources.flows.get(seq)
+    spot = spot_of(evidence)
+    resolved = _Resolved(facts_shown={"method", "url"})
+    if flow is None:
+        resolved.missing = f"{FLOWS}#{seq} is not in the run's {FLOWS}"
+    else:
+        resolved.headline = flow.request.text
+        wire = flow.excerpts.get(spot)
+        if wire is not None:
+            resolved.excerpts.append(wire)
+        if flow.error.text:
+            resolved.blocks.append(Field("error", flow.error))
+    decoded = evidence.get("excerpt")
+    if isinstance(decoded, str) and decoded:
+        shown = clip(decoded, LONG, one_line=True).text
+        resolved.excerpts.append(decoded_excerpt(shown, spans_in_excerpt(sources.book, spot.canary, shown)))
+    canary = sources.book.by_label.get(spot.canary)
+    if canary is not None:
+        resolved.blocks.append(Field("canary value", clip(canary.value, LINE, one_line=True)))
+    resolved.blocks += _collected_by(evidence, sources.start)
+    return resolved
+
+
+def _resolve_step(seq: int, sources: EvidenceSources) -> _Resolved:
+    step = sources.steps.get(seq)
+    if step is None:
+        return _Resolved(missing=f"{STEPS}#{seq} is not in the run's {STEPS}")
+    headline = f"{step.scenario}: {step.action} {step.label}".strip()
+    resolved = _Resolved(headline=headline, ts=step.ts, blocks=[Field("detail", step.detail)])
+    if step.screenshot:
+        resolved.image, resolved.missing = _thumbnail(sources.run_dir, step.screenshot, headline)
+    return resolved
+
+
+def _resolve(ref: Ref, evidence: Mapping[str, Any], sources: EvidenceSources) -> _Resolved:
+    if ref.file == EVENTS and ref.seq is not None:
+        return _resolve_event(ref.seq, evidence, sources)
+    if ref.file == FLOWS and ref.seq is not None:
+        return _resolve_flow(ref.seq, evidence, sources)
+    if ref.file == STEPS and ref.seq is not None:
+        return _resolve_step(ref.seq, sources)
+    if ref.file.startswith("ui/"):
+        png = ref.file.rsplit(".", 1)[0] + ".png"
+        image, missing = _thumbnail(sources.run_dir, png, safe(ref.file, SHORT))
+        return _Resolved(image=image, missing=missing)
+    return _Resolved(missing="the evidence does not name a record of this run")
 
 
 def _item(evidence: Mapping[str, Any], sources: EvidenceSources) -> EvidenceItem:
-    ref = parse_ref(evidence.get("ref"))
-    kind = safe(evidence.get("kind") or "?", SHORT)
-    sdk = str(evidence.get("sdk") or "")
+    resolved = _resolve(parse_ref(evidence.get("ref")), evidence, sources)
     ts = number(evidence.get("ts"))
-    stack: tuple[Frame, ...] = ()
-    stack_hidden = 0
-    excerpts: list[Excerpt] = []
-    headline = ""
-    image: Image | None = None
-    missing = ""
-    extra: list[Field] = []
-    if ref.file == EVENTS and ref.seq is not None:
-        event = sources.events.get(ref.seq)
-        if event is None:
-            missing = "the referenced event is not in events.jsonl"
-        else:
-            headline = event.api.text
-            extra = [Field("returned", event.value), Field("outcome", clip(event.outcome))]
-            if event.error.text:
-                extra.append(Field("error", event.error))
-            if event.thread:
-                extra.append(Field("thread", clip(event.thread)))
-            stack = _frames(event.stack, sdk)
-            stack_hidden = event.stack_total - len(event.stack)
-    elif ref.file == FLOWS and ref.seq is not None:
-        flow = sources.flows.get(ref.seq)
-        if flow is None:
-            missing = "the referenced flow is not in flows.jsonl"
-        else:
-            headline = flow.request.text
-            wire = flow.excerpts.get(spot_of(evidence))
-            if wire is not None:
-                excerpts.append(wire)
-            if flow.error.text:
-                extra.append(Field("error", flow.error))
-        decoded = evidence.get("excerpt")
-        if isinstance(decoded, str) and decoded:
-            shown = clip(decoded, LONG, one_line=True).text
-            spans = spans_in_excerpt(sources.book, spot_of(evidence).canary, shown)
-            excerpts.append(decoded_excerpt(shown, spans))
-        extra += _collected_by(evidence, sources.start)
-    elif ref.file == STEPS and ref.seq is not None:
-        step = sources.steps.get(ref.seq)
-        if step is None:
-            missing = "the referenced step is not in steps.jsonl"
-        else:
-            headline = f"{step.scenario}: {step.action} {step.label}".strip()
-            extra = [Field("detail", step.detail)]
-            ts = step.ts if ts is None else ts
-            if step.screenshot:
-                shot = images.thumbnail(sources.run_dir, step.screenshot, headline)
-                image, missing = (shot, "") if isinstance(shot, Image) else (None, shot.reason)
-    elif ref.file.startswith("ui/"):
-        png = ref.file.rsplit(".", 1)[0] + ".png"
-        shot = images.thumbnail(sources.run_dir, png, safe(ref.file, SHORT))
-        image, missing = (shot, "") if isinstance(shot, Image) else (None, shot.reason)
+    ts = resolved.ts if ts is None else ts
+    phase = evidence.get("phase")
+    if isinstance(phase, str) and phase:
+        phase_text = safe(phase, SHORT).replace("_", " ")
+    elif ts is not None:
+        before = sources.consent_ts is None or ts < sources.consent_ts
+        phase_text = "before consent" if before else "after consent"
     else:
-        missing = "the evidence does not name a record of this run"
-    when, phase = _when(ts, sources)
-    recorded_phase = evidence.get("phase")
+        phase_text = ""
     return EvidenceItem(
-        kind=kind,
+        kind=safe(evidence.get("kind") or "?", SHORT),
         ref=safe(evidence.get("ref") or "", SHORT),
-        headline=safe(headline, LINE),
-        when=when,
-        phase=safe(recorded_phase, SHORT).replace("_", " ") if recorded_phase else phase,
-        sdk=safe(sdk, SHORT),
+        headline=safe(resolved.headline, LINE),
+        when=f"+{ts - sources.start:.2f}s" if ts is not None else "",
+        phase=phase_text,
+        sdk=safe(evidence.get("sdk") or "", SHORT),
         chain=_chain(evidence),
-        fields=(*extra, *_fields(evidence)),
-        excerpts=tuple(excerpts),
-        stack=stack,
-        stack_hidden=stack_hidden,
-        image=image,
-        missing=missing,
+        blocks=tuple(resolved.blocks),
+        facts=tuple(_facts(evidence, resolved.facts_shown)),
+        excerpts=tuple(resolved.excerpts),
+        stack=resolved.stack,
+        stack_hidden=resolved.stack_hidden,
+        image=resolved.image,
+        missing=resolved.missing,
     )
 
 

@@ -38,15 +38,15 @@ class Scan(Generic[S, D]):
     stats: FileStats = field(default_factory=lambda: FileStats(""))
 
 
-def _read_object(path: Path, what: str) -> dict[str, Any]:
+def _read_object(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_bytes().decode("utf-8", errors="replace"))
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: {what} is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+        raise InputError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read {what} ({exc.strerror})") from None
+        raise InputError(f"{path}: cannot read it ({exc.strerror})") from None
     if not isinstance(data, dict):
-        raise InputError(f"{path}: {what} is not a JSON object")
+        raise InputError(f"{path}: not a JSON object")
     return data
 
 
@@ -59,7 +59,7 @@ def read_manifest(run_dir: Path) -> dict[str, Any]:
         raise InputError(f"{run_dir}: no such directory")
     if not is_run_dir(run_dir):
         raise InputError(f"{run_dir}: not a run folder (no {MANIFEST})")
-    return _read_object(run_dir / MANIFEST, MANIFEST)
+    return _read_object(run_dir / MANIFEST)
 
 
 def read_findings(run_dir: Path) -> dict[str, Any] | None:
@@ -67,7 +67,7 @@ def read_findings(run_dir: Path) -> dict[str, Any] | None:
     path = run_dir / FINDINGS
     if not path.exists():
         return None
-    findings = _read_object(path, FINDINGS)
+    findings = _read_object(path)
     verdicts = findings.get("verdicts")
     if not isinstance(verdicts, list):
         raise InputError(f"{path}: 'verdicts' is missing or not a list")

@@ -183,7 +183,8 @@ class EvidenceItem:
     phase: str
     sdk: str
     chain: tuple[str, ...]
-    fields: tuple[Field, ...]
+    blocks: tuple[Field, ...]  # multi-line values: what a call returned, who read a value
+    facts: tuple[Field, ...]  # short values shown inline
     excerpts: tuple[Excerpt, ...]
     stack: tuple[Frame, ...]
     stack_hidden: int
@@ -207,8 +208,10 @@ class EvidenceGroup:
 
 @dataclass(frozen=True)
 class Screenshot:
-    image: Image
+    image: Image | None
+    caption: str
     ref: str
+    unavailable: str  # why there is no image ("" when there is one)
 
 
 # -- data flow -----------------------------------------------------------------------------

@@ -2,9 +2,9 @@
 
 Everything a run captured is hostile (app labels, UI texts, URLs, headers, bodies). Before it
 reaches a template or an export it goes through `clip`: invalid UTF-8 and lone surrogates
-become U+FFFD, NUL and the other control characters become their visible Control Pictures,
-bidirectional overrides become a visible "[U+202E]" (they could reorder what an auditor
-reads), and the length is cut with a flag saying so. HTML escaping is left to jinja2's
+become U+FFFD; NUL, the other control characters and the bidirectional overrides (they could
+reorder what an auditor reads) become visible code points such as "[U+0000]" and
+"[U+202E]"; the length is cut with a flag saying so. HTML escaping is left to jinja2's
 autoescape; this module only guarantees the text is well-formed and bounded.
 """
 
@@ -20,11 +20,8 @@ _BIDI_CONTROLS = (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F
 
 
 def _translation() -> dict[int, str]:
-    table: dict[int, str] = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
-    table[0x7F] = "\u2421"
-    table.update({c: "\ufffd" for c in range(0x80, 0xA0)})
-    table.update({c: f"[U+{c:04X}]" for c in _BIDI_CONTROLS})
-    table[0xFEFF] = "[U+FEFF]"
+    controls = [c for c in range(0x20) if c not in (0x09, 0x0A)] + list(range(0x7F, 0xA0))
+    table: dict[int, str] = {c: f"[U+{c:04X}]" for c in (*controls, *_BIDI_CONTROLS, 0xFEFF)}
     table.update({0xFFFE: "\ufffd", 0xFFFF: "\ufffd"})  # not allowed in XML exports
     return table
 
@@ -71,3 +68,8 @@ def safe(value: object, limit: int = LINE) -> str:
     """One line of safe text; a cut is marked with an ellipsis."""
     clipped = clip(value, limit, one_line=True)
     return clipped.text + "\u2026" if clipped.truncated else clipped.text
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """'1 hook', '2 hooks'."""
+    return f"{number} {singular if number == 1 else (plural or singular + 's')}"

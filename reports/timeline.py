@@ -76,7 +76,7 @@ def _merge(items: list[_Item], x_of: Callable[[float], float], y: float, start: 
             Mark(
                 x=round(x_of(first.ts), 1),
                 y=round(y + (LANE_HEIGHT - height) / 2, 1),
-                width=BIN_PX if len(members) > 1 else 2.0,
+                width=BIN_PX + 1 if len(members) > 1 else 2.5,
                 height=height,
                 css=css,
                 tip=prefix + "\n".join(lines),

@@ -38,7 +38,7 @@ INSTALLED_HOOKS = [
     "android.telephony.TelephonyManager.getSubscriberId",
     "android.telephony.TelephonyManager.getSimSerialNumber",
     "android.telephony.TelephonyManager.getLine1Number",
-    "android.provider.Settings$Secure.getString",
+    "android.provider.Settings.Secure.getString",
     "android.net.wifi.WifiInfo.getMacAddress",
     "android.net.wifi.WifiInfo.getSSID",
     "android.net.wifi.WifiInfo.getBSSID",
@@ -231,7 +231,7 @@ def test_identifiers_and_only_the_android_id_setting(driver: DriverProcess) -> N
         ("getSerial", "device_id", "SERIAL0042"),
     ]
     setting = outcome.events[5]
-    assert setting["api"] == "android.provider.Settings$Secure.getString"
+    assert setting["api"] == "android.provider.Settings.Secure.getString"
     assert setting["args"][0].startswith("android.content.ContentResolver@")
     assert setting["args"][1] == "android_id"
     assert_called_from(outcome.events, "readIdentifiers")

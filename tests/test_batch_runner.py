@@ -59,7 +59,7 @@ def held_job(tmp_path: Path) -> Iterator[tuple[AppJob, BatchStore]]:
         yield job, store
 
 
-def test_an_attempt_over_its_time_budget_is_killed_with_its_group(held_job: tuple[AppJob, BatchStore]) -> None:
+def test_an_attempt_over_its_budget_is_killed_with_its_group(held_job: tuple[AppJob, BatchStore]) -> None:
     job, store = held_job
     with DeviceSet("sim:1") as devices:
         started = time.monotonic()

@@ -205,3 +205,29 @@ def test_exit_codes() -> None:
     failing = {"result": "fail", "verdicts": [{"status": "fail"}]}
     errored = {"result": "errored", "verdicts": [{"status": "inconclusive"}]}
     assert [exit_code_for(f) for f in (passing, failing, errored)] == [0, 1, 2]
+
+
+def test_coordinate_tolerance_reaches_the_matcher(tmp_path: Path) -> None:
+    findings = analyze_run(copy_run("leaky_sdk", tmp_path), coordinate_tolerance=0.00001)
+    assert findings["settings"]["coordinate_tolerance"] == 0.00001
+    fixes = [t["domain"] for t in findings["transmissions"] if t["canary"] == "location"]
+    assert fixes == ["baidu.com"]  # exact E6 values; the 4-decimal fix to weather.com.cn is now too far
+
+
+def test_lone_surrogates_in_recorded_text_do_not_crash_detection(tmp_path: Path) -> None:
+    run = copy_run("clean_app", tmp_path)
+    with (run / "events.jsonl").open("a", encoding="utf-8") as events:
+        events.write(
+            '{"seq": 5, "ts": 1004.0, "api": "android.content.ClipboardManager.getPrimaryClip", '
+            '"kind": "data", "data_type": "clipboard", "value": "copied \\udcff text here", "sdk": null}\n'
+        )
+    with (run / "flows.jsonl").open("a", encoding="utf-8") as flows:
+        flows.write(
+            '{"seq": 7, "ts": 1004.5, "status": "ok", "method": "GET", "host": "x.tracker-demo.net", '
+            '"url": "https://x.tracker-demo.net/?c=copied \\udcff text here", '
+            '"request_headers": [["X", "\\ud800"]]}\n'
+        )
+    findings = analyze_run(run)
+    assert findings["coverage"]["detector_errors"] == []
+    shared = verdicts(findings)["pi_shared_with_third_party"]
+    assert shared["status"] == "fail" and shared["data_types"] == ["clipboard"]

@@ -35,7 +35,9 @@ CONTROL_DWELL_S = 4.0
 
 def _die_with_parent() -> None:
     def watch() -> None:
-        sys.stdin.buffer.read()  # returns only at EOF: our parent is gone or let go of us
+        # raw reads: a buffered stdin would hold a lock that breaks interpreter shutdown
+        while os.read(0, 4096):
+            pass  # EOF: the parent is gone (or let go of us)
         os.killpg(os.getpgid(0), signal.SIGKILL)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()

@@ -24,7 +24,7 @@ class BatchProgress(Protocol):
 
 def _outcome(result: dict[str, Any]) -> str:
     if result.get("status") == "failed":
-        return f"failed: {result.get('triage')} ({result.get('detail')})"
+        return f"{result.get('triage')} ({result.get('detail')})"
     fails = len(result.get("failed_rules") or [])
     return f"done: {fails} failed rule{'s' if fails != 1 else ''}" if fails else "done: no fail verdict"
 

@@ -77,7 +77,8 @@ def attempt_app(job: AppJob, slot: DeviceSlot, store: BatchStore, worker: str | 
         "run_id": (manifest or {}).get("run_id"),
         "run_dir": store.relative(run_dir) if manifest else None,
     }
-    attempts = (*_with_set_aside(job.attempts, outcome.get("set_aside")), record)
+    earlier_run = earlier.get("run_id") if earlier is not None else None
+    attempts = (*_with_set_aside(job.attempts, outcome.get("set_aside"), earlier_run), record)
     final = triage.label is None or not triage.infrastructure or job.attempt >= job.max_attempts
     result = None
     if final:
@@ -163,11 +164,15 @@ def _log_tail(store: BatchStore, job: AppJob) -> str:
 
 
 def _with_set_aside(
-    attempts: tuple[dict[str, Any], ...], set_aside: dict[str, Any] | None
+    attempts: tuple[dict[str, Any], ...], set_aside: dict[str, Any] | None, earlier_run: str | None
 ) -> list[dict[str, Any]]:
-    """Earlier attempts, pointing at where their run folders went; an unknown folder was interrupted."""
+    """Earlier attempts, pointing at where their run folders went.
+
+    A set-aside folder that is neither one of them nor the run of the app's earlier result
+    (a re-run) belongs to an attempt that was interrupted (its batch or worker died).
+    """
     records = [dict(a) for a in attempts]
-    if set_aside is None:
+    if set_aside is None or set_aside["run_id"] == earlier_run:
         return records
     for record in records:
         if record.get("run_id") == set_aside["run_id"]:

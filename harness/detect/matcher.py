@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation
 
@@ -134,22 +133,26 @@ class Matcher:
         return found
 
     def _layers(self, data: bytes, budget: _Budget) -> Iterator[layers.Layer]:
-        inflated = layers.inflate(data, min(self.limits.max_inflated_bytes, budget.decoded_bytes))
-        decoded = layers.url_decoded(data)
-        unescaped = layers.json_unescaped(data)
-        candidates = chain(
-            [inflated] if inflated else [],
-            layers.base64_runs(data, self.limits.min_base64_chars),
-            [decoded] if decoded else [],
-            [unescaped] if unescaped else [],
-        )
-        for child in candidates:
+        """The decodable parts of `data`, while the flow's budget lasts."""
+        for child in self._candidates(data, budget):
             if budget.views <= 0 or budget.decoded_bytes < len(child.data):
                 budget.capped = True
                 return
             budget.views -= 1
             budget.decoded_bytes -= len(child.data)
             yield child
+
+    def _candidates(self, data: bytes, budget: _Budget) -> Iterator[layers.Layer]:
+        inflated = layers.inflate(data, min(self.limits.max_inflated_bytes, budget.decoded_bytes))
+        if inflated:
+            yield inflated
+        yield from layers.base64_runs(data, self.limits.min_base64_chars)
+        decoded = layers.url_decoded(data)
+        if decoded:
+            yield decoded
+        unescaped = layers.json_unescaped(data)
+        if unescaped:
+            yield unescaped
 
     def _search(self, data: bytes, location: str, chain: tuple[str, ...]) -> list[Match]:
         if self._engine is None or not data:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from harness.detect.coords import CoordinateCanary
@@ -19,7 +19,7 @@ from harness.detect.domains import Destination, PartyResolver
 from harness.detect.matcher import Match, Matcher
 from harness.detect.provenance import Collection, ProvenanceIndex
 from harness.detect.registry import Evidence
-from harness.detect.view import Flow, Phase, RunView
+from harness.detect.view import Flow, Phase, RunView, clean_text
 from harness.profile import Canary, canaries
 from harness.records import HookEvent
 
@@ -79,7 +79,7 @@ class TrafficScan:
 
 
 def run_canaries(view: RunView) -> list[Canary]:
-    found = canaries(view.profile) if view.profile else []
+    found = [replace(c, value=clean_text(c.value)) for c in canaries(view.profile)] if view.profile else []
     known = {c.value.lower() for c in found}
     for event in view.events:
         value = (event.value or "").strip()
@@ -105,7 +105,9 @@ def _short_api(api: str) -> str:
 def scan_traffic(view: RunView) -> TrafficScan:
     flows = view.flows or ()
     profile = view.profile
-    location = CoordinateCanary(profile.latitude, profile.longitude) if profile else None
+    location = (
+        CoordinateCanary(profile.latitude, profile.longitude, view.coordinate_tolerance) if profile else None
+    )
     targets = run_canaries(view)
     matcher = Matcher(targets, location)
     provenance = ProvenanceIndex(view.events, targets, location)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
 
+from harness.detect.coords import DEFAULT_TOLERANCE
 from harness.errors import InputError
 from harness.profile import DeviceProfile
 from harness.records import HookEvent, Step, read_jsonl
@@ -77,6 +78,7 @@ class RunView:
         steps: Sequence[Step],
         flows: Sequence[Flow] | None,
         first_party: Sequence[str] = (),
+        coordinate_tolerance: float = DEFAULT_TOLERANCE,
     ) -> None:
         self.path = path
         self.manifest = manifest
@@ -84,12 +86,18 @@ class RunView:
         self.events = tuple(sorted(events, key=lambda e: (e.ts, e.seq)))
         self.steps = tuple(steps)
         self.flows = None if flows is None else tuple(sorted(flows, key=lambda f: (f.ts, f.seq)))
-        self.first_party = tuple(first_party)
+        self.first_party = tuple(first_party)  # analysis settings, not recorded data
+        self.coordinate_tolerance = coordinate_tolerance
         self.consent = _consent(self.steps)
         self._derived: dict[Callable[[RunView], Any], Any] = {}
 
     @classmethod
-    def load(cls, path: Path, first_party: Sequence[str] = ()) -> RunView:
+    def load(
+        cls,
+        path: Path,
+        first_party: Sequence[str] = (),
+        coordinate_tolerance: float = DEFAULT_TOLERANCE,
+    ) -> RunView:
         manifest = _read_json_object(path / MANIFEST, f"{path} is not a run folder (no {MANIFEST})")
         profile_path = path / PROFILE
         profile = None
@@ -105,7 +113,8 @@ class RunView:
         if (path / FLOWS).exists():
             flows = [f for i, r in enumerate(read_jsonl(path / FLOWS)) if (f := _flow(r, i))]
         listed = manifest.get("first_party_domains") or []
-        return cls(path, manifest, profile, events, steps, flows, [*listed, *first_party])
+        first = [*listed, *first_party]
+        return cls(path, manifest, profile, events, steps, flows, first, coordinate_tolerance)
 
     # -- manifest ---------------------------------------------------------------------------
 
@@ -194,8 +203,13 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
+def clean_text(text: str) -> str:
+    """`text` with lone surrogates (JSON "\\udcff" escapes) replaced, so that it encodes."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
+    return clean_text(value) if isinstance(value, str) else None
 
 
 def _event(record: dict[str, Any], index: int) -> HookEvent | None:
@@ -210,9 +224,9 @@ def _event(record: dict[str, Any], index: int) -> HookEvent | None:
         api=api,
         kind=_text(record.get("kind")) or "data",
         data_type=_text(record.get("data_type")),
-        value=None if value is None else str(value),
+        value=None if value is None else clean_text(str(value)),
         sdk=_text(record.get("sdk")),
-        stack=[str(frame) for frame in stack] if isinstance(stack, list) else [],
+        stack=[clean_text(str(frame)) for frame in stack] if isinstance(stack, list) else [],
         outcome=_text(record.get("outcome")) or "returned",
         error=_text(record.get("error")),
         seq=_seq(record, index),
@@ -237,7 +251,7 @@ def _headers(value: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, list):
         return ()
     pairs = (item for item in value if isinstance(item, list | tuple) and len(item) == 2)
-    return tuple((str(name), str(val)) for name, val in pairs)
+    return tuple((clean_text(str(name)), clean_text(str(val))) for name, val in pairs)
 
 
 def _body(record: dict[str, Any]) -> bytes | None:
@@ -261,8 +275,8 @@ def _flow(record: dict[str, Any], index: int) -> Flow | None:
         ts=ts,
         status=str(record.get("status") or "ok"),
         method=str(record.get("method") or ""),
-        host=str(record.get("host") or "").lower().rstrip("."),
-        url=str(record.get("url") or ""),
+        host=clean_text(str(record.get("host") or "")).lower().rstrip("."),
+        url=clean_text(str(record.get("url") or "")),
         request_headers=_headers(record.get("request_headers")),
         request_body=_body(record),
         content_encoding=_text(record.get("request_content_encoding")),

@@ -37,7 +37,7 @@ interface HookedOverload {
   readonly impl: string;
   readonly signature: string;
   readonly argTypes: readonly string[];
-  readonly skippedFrames: ReadonlySet<string>;
+  readonly hookFrames: ReadonlySet<string>;
   readonly original: Java.Method;
 }
 
@@ -97,7 +97,7 @@ export function installHooks(specs: readonly HookSpec[]): InstallReport {
     try {
       const { impl, overloads } = resolveOverloads(spec);
       const { className, method } = splitApi(spec.api);
-      const skippedFrames = new Set([`${impl}.${method}`, `${className}.${method}`]);
+      const hookFrames = new Set([`${impl}.${method}`, `${className}.${method}`]);
       let hooked = 0;
       for (const original of overloads) {
         const argTypes = original.argumentTypes.map((type) => type.className ?? type.name);
@@ -106,7 +106,7 @@ export function installHooks(specs: readonly HookSpec[]): InstallReport {
           impl,
           signature: signatureOf(argTypes),
           argTypes,
-          skippedFrames,
+          hookFrames,
           original,
         };
         try {
@@ -191,7 +191,7 @@ function startEvent(hook: HookedOverload, call: Call): Draft | null {
     dataType,
     args,
     thread: caller.thread,
-    stack: parseStack(caller.stackTrace, hook.skippedFrames),
+    stack: parseStack(caller.stackTrace, hook.hookFrames),
   };
 }
 

@@ -19,7 +19,11 @@ export const identifierHooks: readonly HookSpec[] = [
   identifier(`${TELEPHONY}.getSubscriberId`, "device_id"),
   identifier(`${TELEPHONY}.getSimSerialNumber`, "device_id"),
   identifier(`${TELEPHONY}.getLine1Number`, "phone_number"),
-  { ...identifier("android.provider.Settings$Secure.getString", "device_id"), when: readsAndroidId },
+  {
+    ...identifier("android.provider.Settings.Secure.getString", "device_id"),
+    classes: ["android.provider.Settings$Secure"],
+    when: readsAndroidId,
+  },
   identifier(`${WIFI_INFO}.getMacAddress`, "mac_address"),
   identifier(`${WIFI_INFO}.getSSID`, "wifi"),
   identifier(`${WIFI_INFO}.getBSSID`, "wifi"),

@@ -6,15 +6,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
+/** An immutable, lenient URI reference (never throws on odd input, as Android's). */
 public abstract class Uri implements Comparable<Uri> {
     public static final Uri EMPTY = new StringUri("");
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private static final String UNRESERVED = "_-!.~'()*";
-
-    Uri() {}
+    private Uri() {
+    }
 
     public static Uri parse(String uriString) {
         if (uriString == null) {
@@ -24,100 +24,15 @@ public abstract class Uri implements Comparable<Uri> {
     }
 
     public static Uri fromParts(String scheme, String ssp, String fragment) {
-        if (scheme == null) {
-            throw new NullPointerException("scheme");
-        }
-        if (ssp == null) {
-            throw new NullPointerException("ssp");
-        }
-        String text = scheme + ":" + encode(ssp, "/@:");
+        StringBuilder s = new StringBuilder(scheme).append(':').append(encode(ssp, null));
         if (fragment != null) {
-            text += "#" + encode(fragment);
+            s.append('#').append(encode(fragment, null));
         }
-        return new StringUri(text);
+        return new StringUri(s.toString());
     }
 
     public static Uri withAppendedPath(Uri baseUri, String pathSegment) {
-        String base = baseUri.toString();
-        int cut = firstOf(base, "?#", 0);
-        String head = cut < 0 ? base : base.substring(0, cut);
-        String tail = cut < 0 ? "" : base.substring(cut);
-        if (!head.endsWith("/")) {
-            head += "/";
-        }
-        return new StringUri(head + encode(pathSegment) + tail);
-    }
-
-    public static String encode(String s) {
-        return encode(s, null);
-    }
-
-    public static String encode(String s, String allow) {
-        if (s == null) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || UNRESERVED.indexOf(c) >= 0 || (allow != null && allow.indexOf(c) >= 0);
-            if (plain) {
-                out.append(c);
-            } else {
-                out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
-            }
-        }
-        return out.toString();
-    }
-
-    public static String decode(String s) {
-        return s == null ? null : decode(s, false);
-    }
-
-    static String decode(String s, boolean plusIsSpace) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() + 0 && isHex(s, i + 1) && isHex(s, i + 2)) {
-                bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else if (c == '+' && plusIsSpace) {
-                bytes.write(' ');
-            } else {
-                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
-                    encoded = s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-                    i++;
-                }
-                bytes.write(encoded, 0, encoded.length);
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static boolean isHex(String s, int i) {
-        return i < s.length() && Character.digit(s.charAt(i), 16) >= 0;
-    }
-
-    static int firstOf(String s, String chars, int from) {
-        for (int i = from; i < s.length(); i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    public abstract boolean isHierarchical();
-
-    public boolean isOpaque() {
-        return !isHierarchical();
-    }
-
-    public abstract boolean isRelative();
-
-    public boolean isAbsolute() {
-        return !isRelative();
+        return baseUri.buildUpon().appendEncodedPath(pathSegment).build();
     }
 
     public abstract String getScheme();
@@ -152,96 +67,18 @@ public abstract class Uri implements Comparable<Uri> {
 
     public abstract String getLastPathSegment();
 
-    public Set<String> getQueryParameterNames() {
-        String query = getEncodedQuery();
-        if (query == null) {
-            return Collections.emptySet();
-        }
-        Set<String> names = new LinkedHashSet<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            names.add(decode(eq < 0 ? pair : pair.substring(0, eq), false));
-        }
-        return Collections.unmodifiableSet(names);
+    public abstract boolean isHierarchical();
+
+    public boolean isOpaque() {
+        return !isHierarchical();
     }
 
-    public List<String> getQueryParameters(String key) {
-        String query = getEncodedQuery();
-        if (query == null) {
-            return Collections.emptyList();
-        }
-        List<String> values = new ArrayList<>();
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq), false);
-            if (name.equals(key)) {
-                values.add(eq < 0 ? "" : decode(pair.substring(eq + 1), true));
-            }
-        }
-        return Collections.unmodifiableList(values);
+    public boolean isRelative() {
+        return getScheme() == null;
     }
 
-    public String getQueryParameter(String key) {
-        if (isOpaque()) {
-            throw new UnsupportedOperationException("This isn't a hierarchical URI.");
-        }
-        if (key == null) {
-            throw new NullPointerException("key");
-        }
-        List<String> values = getQueryParameters(key);
-        return values.isEmpty() ? null : values.get(0);
-    }
-
-    public boolean getBooleanQueryParameter(String key, boolean defaultValue) {
-        String flag = getQueryParameter(key);
-        if (flag == null) {
-            return defaultValue;
-        }
-        flag = flag.toLowerCase(Locale.ROOT);
-        return !"false".equals(flag) && !"0".equals(flag);
-    }
-
-    public Uri normalizeScheme() {
-        String scheme = getScheme();
-        if (scheme == null || scheme.equals(scheme.toLowerCase(Locale.ROOT))) {
-            return this;
-        }
-        return parse(scheme.toLowerCase(Locale.ROOT) + toString().substring(scheme.length()));
-    }
-
-    /** As Android: the form safe for logs (personal parts of tel:, mailto: etc. are masked). */
-    public String toSafeString() {
-        String scheme = getScheme();
-        String ssp = getSchemeSpecificPart();
-        if (scheme != null) {
-            String lower = scheme.toLowerCase(Locale.ROOT);
-            if (lower.equals("tel") || lower.equals("sip") || lower.equals("sms") || lower.equals("smsto")
-                    || lower.equals("mailto") || lower.equals("nfc")) {
-                StringBuilder b = new StringBuilder(64).append(scheme).append(':');
-                if (ssp != null) {
-                    for (int i = 0; i < ssp.length(); i++) {
-                        char c = ssp.charAt(i);
-                        b.append(c == '-' || c == '@' || c == '.' ? c : 'x');
-                    }
-                }
-                return b.toString();
-            }
-            if (lower.equals("http") || lower.equals("https") || lower.equals("ftp") || lower.equals("rtsp")) {
-                ssp = "//" + (getHost() != null ? getHost() : "") + (getPort() != -1 ? ":" + getPort() : "")
-                        + "/...";
-            }
-        }
-        StringBuilder b = new StringBuilder(64);
-        if (scheme != null) {
-            b.append(scheme).append(':');
-        }
-        if (ssp != null) {
-            b.append(ssp);
-        }
-        return b.toString();
+    public boolean isAbsolute() {
+        return !isRelative();
     }
 
     @Override
@@ -262,8 +99,113 @@ public abstract class Uri implements Comparable<Uri> {
         return toString().compareTo(other.toString());
     }
 
+    public Set<String> getQueryParameterNames() {
+        Set<String> names = new LinkedHashSet<>();
+        String query = getEncodedQuery();
+        if (query == null) {
+            return names;
+        }
+        for (String pair : query.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                names.add(decode(eq < 0 ? pair : pair.substring(0, eq)));
+            }
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    public List<String> getQueryParameters(String key) {
+        List<String> values = new ArrayList<>();
+        String query = getEncodedQuery();
+        if (query == null) {
+            return values;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            if (name.equals(key)) {
+                values.add(eq < 0 ? "" : decode(pair.substring(eq + 1).replace('+', ' ')));
+            }
+        }
+        return values;
+    }
+
+    public String getQueryParameter(String key) {
+        List<String> values = getQueryParameters(key);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    public boolean getBooleanQueryParameter(String key, boolean defaultValue) {
+        String flag = getQueryParameter(key);
+        if (flag == null) {
+            return defaultValue;
+        }
+        flag = flag.toLowerCase();
+        return !"false".equals(flag) && !"0".equals(flag);
+    }
+
+    public Uri normalizeScheme() {
+        String scheme = getScheme();
+        if (scheme == null || scheme.equals(scheme.toLowerCase())) {
+            return this;
+        }
+        return new StringUri(scheme.toLowerCase() + toString().substring(scheme.length()));
+    }
+
+    public Builder buildUpon() {
+        Builder b = new Builder().scheme(getScheme());
+        if (!isHierarchical()) {
+            return b.encodedOpaquePart(getEncodedSchemeSpecificPart()).encodedFragment(getEncodedFragment());
+        }
+        return b.encodedAuthority(getEncodedAuthority()).encodedPath(getEncodedPath()).encodedQuery(getEncodedQuery())
+                .encodedFragment(getEncodedFragment());
+    }
+
+    public static String encode(String s) {
+        return encode(s, null);
+    }
+
+    public static String encode(String s, String allow) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "_-!.~'()*".indexOf(c) >= 0
+                    || (allow != null && allow.indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+            }
+        }
+        return out.toString();
+    }
+
+    public static String decode(String s) {
+        if (s == null) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0
+                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                out.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
+                i += 3;
+                continue;
+            }
+            int end = Character.isHighSurrogate(c) && i + 1 < s.length() ? i + 2 : i + 1;
+            byte[] bytes = s.substring(i, end).getBytes(StandardCharsets.UTF_8);
+            out.write(bytes, 0, bytes.length);
+            i = end;
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     private static final class StringUri extends Uri {
-        private final String text;
+        private final String uriString;
         private final String scheme;
         private final String ssp;
         private final String fragment;
@@ -271,46 +213,59 @@ public abstract class Uri implements Comparable<Uri> {
         private final String path;
         private final String query;
 
-        StringUri(String text) {
-            this.text = text;
-            int colon = text.indexOf(':');
-            int firstDelimiter = firstOf(text, "/?#", 0);
-            if (colon > 0 && (firstDelimiter < 0 || colon < firstDelimiter)) {
-                scheme = text.substring(0, colon);
+        StringUri(String uriString) {
+            this.uriString = uriString;
+            int hash = uriString.indexOf('#');
+            String beforeFragment = hash < 0 ? uriString : uriString.substring(0, hash);
+            fragment = hash < 0 ? null : uriString.substring(hash + 1);
+            int colon = beforeFragment.indexOf(':');
+            int firstSeparator = indexOfAny(beforeFragment, "/?#", 0);
+            if (colon > 0 && (firstSeparator < 0 || colon < firstSeparator)
+                    && validScheme(beforeFragment.substring(0, colon))) {
+                scheme = beforeFragment.substring(0, colon);
+                ssp = beforeFragment.substring(colon + 1);
             } else {
                 scheme = null;
+                ssp = beforeFragment;
             }
-            int sspStart = scheme == null ? 0 : colon + 1;
-            int hash = text.indexOf('#', sspStart);
-            ssp = hash < 0 ? text.substring(sspStart) : text.substring(sspStart, hash);
-            fragment = hash < 0 ? null : text.substring(hash + 1);
-            if (scheme == null || ssp.startsWith("/")) {
-                String rest = ssp;
-                if (rest.startsWith("//")) {
-                    int end = firstOf(rest, "/?", 2);
-                    authority = end < 0 ? rest.substring(2) : rest.substring(2, end);
-                    rest = end < 0 ? "" : rest.substring(end);
-                } else {
-                    authority = null;
-                }
+            boolean hierarchical = scheme == null || ssp.startsWith("/") || ssp.isEmpty();
+            String rest = ssp;
+            if (hierarchical && rest.startsWith("//")) {
+                int end = indexOfAny(rest, "/?", 2);
+                authority = end < 0 ? rest.substring(2) : rest.substring(2, end);
+                rest = end < 0 ? "" : rest.substring(end);
+            } else {
+                authority = null;
+            }
+            if (hierarchical) {
                 int q = rest.indexOf('?');
                 path = q < 0 ? rest : rest.substring(0, q);
                 query = q < 0 ? null : rest.substring(q + 1);
             } else {
-                authority = null;
                 path = null;
                 query = null;
             }
         }
 
-        @Override
-        public boolean isHierarchical() {
-            return scheme == null || ssp.startsWith("/");
+        private static boolean validScheme(String s) {
+            if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
+                return false;
+            }
+            for (char c : s.toCharArray()) {
+                if (!(Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
-        @Override
-        public boolean isRelative() {
-            return scheme == null;
+        private static int indexOfAny(String s, String chars, int from) {
+            for (int i = from; i < s.length(); i++) {
+                if (chars.indexOf(s.charAt(i)) >= 0) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         @Override
@@ -348,35 +303,38 @@ public abstract class Uri implements Comparable<Uri> {
         }
 
         private String hostAndPort() {
+            if (authority == null) {
+                return null;
+            }
             int at = authority.lastIndexOf('@');
             return at < 0 ? authority : authority.substring(at + 1);
         }
 
         @Override
         public String getHost() {
-            if (authority == null) {
+            String hostPort = hostAndPort();
+            if (hostPort == null) {
                 return null;
             }
-            String hp = hostAndPort();
-            int colon = hp.lastIndexOf(':');
-            if (colon >= 0 && hp.indexOf(']', colon) < 0) {
-                hp = hp.substring(0, colon);
+            int colon = hostPort.lastIndexOf(':');
+            if (colon >= 0 && hostPort.indexOf(']', colon) < 0) {
+                hostPort = hostPort.substring(0, colon);
             }
-            return decode(hp);
+            return decode(hostPort);
         }
 
         @Override
         public int getPort() {
-            if (authority == null) {
+            String hostPort = hostAndPort();
+            if (hostPort == null) {
                 return -1;
             }
-            String hp = hostAndPort();
-            int colon = hp.lastIndexOf(':');
-            if (colon < 0 || hp.indexOf(']', colon) >= 0) {
+            int colon = hostPort.lastIndexOf(':');
+            if (colon < 0 || hostPort.indexOf(']', colon) >= 0) {
                 return -1;
             }
             try {
-                return Integer.parseInt(hp.substring(colon + 1));
+                return Integer.parseInt(hostPort.substring(colon + 1));
             } catch (NumberFormatException e) {
                 return -1;
             }
@@ -414,13 +372,12 @@ public abstract class Uri implements Comparable<Uri> {
 
         @Override
         public List<String> getPathSegments() {
-            if (path == null) {
-                return Collections.emptyList();
-            }
             List<String> segments = new ArrayList<>();
-            for (String segment : path.split("/")) {
-                if (!segment.isEmpty()) {
-                    segments.add(decode(segment));
+            if (path != null) {
+                for (String segment : path.split("/")) {
+                    if (!segment.isEmpty()) {
+                        segments.add(decode(segment));
+                    }
                 }
             }
             return Collections.unmodifiableList(segments);
@@ -433,8 +390,138 @@ public abstract class Uri implements Comparable<Uri> {
         }
 
         @Override
+        public boolean isHierarchical() {
+            return path != null;
+        }
+
+        @Override
         public String toString() {
-            return text;
+            return uriString;
+        }
+    }
+
+    public static final class Builder {
+        private String scheme;
+        private String opaque;
+        private String authority;
+        private String path;
+        private String query;
+        private String fragment;
+
+        public Builder() {
+        }
+
+        public Builder scheme(String scheme) {
+            this.scheme = scheme;
+            return this;
+        }
+
+        public Builder opaquePart(String opaquePart) {
+            this.opaque = encode(opaquePart, null);
+            return this;
+        }
+
+        public Builder encodedOpaquePart(String opaquePart) {
+            this.opaque = opaquePart;
+            return this;
+        }
+
+        public Builder authority(String authority) {
+            this.authority = encode(authority, "@:[]");
+            return this;
+        }
+
+        public Builder encodedAuthority(String authority) {
+            this.authority = authority;
+            return this;
+        }
+
+        public Builder path(String path) {
+            this.path = encode(path, "/");
+            return this;
+        }
+
+        public Builder encodedPath(String path) {
+            this.path = path;
+            return this;
+        }
+
+        public Builder appendPath(String newSegment) {
+            return appendEncodedPath(encode(newSegment, null));
+        }
+
+        public Builder appendEncodedPath(String newSegment) {
+            if (path == null || path.isEmpty()) {
+                path = newSegment.startsWith("/") ? newSegment : "/" + newSegment;
+            } else if (path.endsWith("/") || newSegment.startsWith("/")) {
+                path = path + newSegment;
+            } else {
+                path = path + "/" + newSegment;
+            }
+            return this;
+        }
+
+        public Builder query(String query) {
+            this.query = encode(query, "=&");
+            return this;
+        }
+
+        public Builder encodedQuery(String query) {
+            this.query = query;
+            return this;
+        }
+
+        public Builder appendQueryParameter(String key, String value) {
+            String pair = encode(key, null) + "=" + encode(value, null);
+            query = query == null || query.isEmpty() ? pair : query + "&" + pair;
+            return this;
+        }
+
+        public Builder clearQuery() {
+            query = null;
+            return this;
+        }
+
+        public Builder fragment(String fragment) {
+            this.fragment = encode(fragment, null);
+            return this;
+        }
+
+        public Builder encodedFragment(String fragment) {
+            this.fragment = fragment;
+            return this;
+        }
+
+        public Uri build() {
+            StringBuilder s = new StringBuilder();
+            if (scheme != null) {
+                s.append(scheme).append(':');
+            }
+            if (opaque != null) {
+                s.append(opaque);
+            } else {
+                if (authority != null) {
+                    s.append("//").append(authority);
+                }
+                if (path != null) {
+                    if (authority != null && !path.isEmpty() && !path.startsWith("/")) {
+                        s.append('/');
+                    }
+                    s.append(path);
+                }
+                if (query != null) {
+                    s.append('?').append(query);
+                }
+            }
+            if (fragment != null) {
+                s.append('#').append(fragment);
+            }
+            return new StringUri(s.toString());
+        }
+
+        @Override
+        public String toString() {
+            return build().toString();
         }
     }
 }

@@ -9,22 +9,18 @@ import java.util.Set;
 public final class Bundle implements Cloneable {
     public static final Bundle EMPTY = new Bundle();
 
-    private final Map<String, Object> map;
+    private final Map<String, Object> map = new LinkedHashMap<>();
 
     public Bundle() {
-        map = new LinkedHashMap<>();
     }
 
     public Bundle(int capacity) {
-        map = new LinkedHashMap<>(Math.max(capacity, 1));
     }
 
     public Bundle(Bundle b) {
-        map = new LinkedHashMap<>(b.map);
-    }
-
-    public Bundle(ClassLoader loader) {
-        this();
+        if (b != null) {
+            map.putAll(b.map);
+        }
     }
 
     @Override
@@ -48,6 +44,7 @@ public final class Bundle implements Cloneable {
         return map.containsKey(key);
     }
 
+    @Deprecated
     public Object get(String key) {
         return map.get(key);
     }
@@ -64,57 +61,70 @@ public final class Bundle implements Cloneable {
         return map.keySet();
     }
 
-    private <T> T typed(String key, Class<T> type, T defaultValue) {
-        Object o = map.get(key);
-        if (o == null) {
-            return defaultValue;
-        }
-        if (!type.isInstance(o)) {
-            android.util.Log.w("Bundle", "Key " + key + " expected " + type.getSimpleName() + " but value was a "
-                    + o.getClass().getName() + ".  The default value " + defaultValue + " was returned.");
-            return defaultValue;
-        }
-        return type.cast(o);
+    public void putString(String key, String value) {
+        map.put(key, value);
+    }
+
+    public void putCharSequence(String key, CharSequence value) {
+        map.put(key, value);
+    }
+
+    public void putInt(String key, int value) {
+        map.put(key, value);
+    }
+
+    public void putLong(String key, long value) {
+        map.put(key, value);
     }
 
     public void putBoolean(String key, boolean value) {
         map.put(key, value);
     }
 
-    public boolean getBoolean(String key) {
-        return getBoolean(key, false);
-    }
-
-    public boolean getBoolean(String key, boolean defaultValue) {
-        return typed(key, Boolean.class, defaultValue);
-    }
-
-    public void putByte(String key, byte value) {
+    public void putDouble(String key, double value) {
         map.put(key, value);
     }
 
-    public byte getByte(String key) {
-        return typed(key, Byte.class, (byte) 0);
-    }
-
-    public void putChar(String key, char value) {
+    public void putFloat(String key, float value) {
         map.put(key, value);
     }
 
-    public char getChar(String key) {
-        return typed(key, Character.class, (char) 0);
-    }
-
-    public void putShort(String key, short value) {
+    public void putStringArray(String key, String[] value) {
         map.put(key, value);
     }
 
-    public short getShort(String key) {
-        return typed(key, Short.class, (short) 0);
+    public void putIntArray(String key, int[] value) {
+        map.put(key, value);
     }
 
-    public void putInt(String key, int value) {
+    public void putStringArrayList(String key, ArrayList<String> value) {
         map.put(key, value);
+    }
+
+    public void putBundle(String key, Bundle value) {
+        map.put(key, value);
+    }
+
+    public void putSerializable(String key, Serializable value) {
+        map.put(key, value);
+    }
+
+    private <T> T typed(String key, Class<T> type) {
+        Object value = map.get(key);
+        return type.isInstance(value) ? type.cast(value) : null;
+    }
+
+    public String getString(String key) {
+        return typed(key, String.class);
+    }
+
+    public String getString(String key, String defaultValue) {
+        String value = getString(key);
+        return value == null ? defaultValue : value;
+    }
+
+    public CharSequence getCharSequence(String key) {
+        return typed(key, CharSequence.class);
     }
 
     public int getInt(String key) {
@@ -122,11 +132,8 @@ public final class Bundle implements Cloneable {
     }
 
     public int getInt(String key, int defaultValue) {
-        return typed(key, Integer.class, defaultValue);
-    }
-
-    public void putLong(String key, long value) {
-        map.put(key, value);
+        Integer value = typed(key, Integer.class);
+        return value == null ? defaultValue : value;
     }
 
     public long getLong(String key) {
@@ -134,23 +141,17 @@ public final class Bundle implements Cloneable {
     }
 
     public long getLong(String key, long defaultValue) {
-        return typed(key, Long.class, defaultValue);
+        Long value = typed(key, Long.class);
+        return value == null ? defaultValue : value;
     }
 
-    public void putFloat(String key, float value) {
-        map.put(key, value);
+    public boolean getBoolean(String key) {
+        return getBoolean(key, false);
     }
 
-    public float getFloat(String key) {
-        return getFloat(key, 0f);
-    }
-
-    public float getFloat(String key, float defaultValue) {
-        return typed(key, Float.class, defaultValue);
-    }
-
-    public void putDouble(String key, double value) {
-        map.put(key, value);
+    public boolean getBoolean(String key, boolean defaultValue) {
+        Boolean value = typed(key, Boolean.class);
+        return value == null ? defaultValue : value;
     }
 
     public double getDouble(String key) {
@@ -158,82 +159,38 @@ public final class Bundle implements Cloneable {
     }
 
     public double getDouble(String key, double defaultValue) {
-        return typed(key, Double.class, defaultValue);
+        Double value = typed(key, Double.class);
+        return value == null ? defaultValue : value;
     }
 
-    public void putString(String key, String value) {
-        map.put(key, value);
+    public float getFloat(String key) {
+        return getFloat(key, 0f);
     }
 
-    public String getString(String key) {
-        return typed(key, String.class, null);
-    }
-
-    public String getString(String key, String defaultValue) {
-        String s = getString(key);
-        return s == null ? defaultValue : s;
-    }
-
-    public void putCharSequence(String key, CharSequence value) {
-        map.put(key, value);
-    }
-
-    public CharSequence getCharSequence(String key) {
-        return typed(key, CharSequence.class, null);
-    }
-
-    public CharSequence getCharSequence(String key, CharSequence defaultValue) {
-        CharSequence s = getCharSequence(key);
-        return s == null ? defaultValue : s;
-    }
-
-    public void putStringArray(String key, String[] value) {
-        map.put(key, value);
+    public float getFloat(String key, float defaultValue) {
+        Float value = typed(key, Float.class);
+        return value == null ? defaultValue : value;
     }
 
     public String[] getStringArray(String key) {
-        return typed(key, String[].class, null);
-    }
-
-    public void putIntArray(String key, int[] value) {
-        map.put(key, value);
+        return typed(key, String[].class);
     }
 
     public int[] getIntArray(String key) {
-        return typed(key, int[].class, null);
-    }
-
-    public void putLongArray(String key, long[] value) {
-        map.put(key, value);
-    }
-
-    public long[] getLongArray(String key) {
-        return typed(key, long[].class, null);
-    }
-
-    public void putStringArrayList(String key, ArrayList<String> value) {
-        map.put(key, value);
+        return typed(key, int[].class);
     }
 
     @SuppressWarnings("unchecked")
     public ArrayList<String> getStringArrayList(String key) {
-        return typed(key, ArrayList.class, null);
-    }
-
-    public void putBundle(String key, Bundle value) {
-        map.put(key, value);
+        return typed(key, ArrayList.class);
     }
 
     public Bundle getBundle(String key) {
-        return typed(key, Bundle.class, null);
-    }
-
-    public void putSerializable(String key, Serializable value) {
-        map.put(key, value);
+        return typed(key, Bundle.class);
     }
 
     public Serializable getSerializable(String key) {
-        return typed(key, Serializable.class, null);
+        return typed(key, Serializable.class);
     }
 
     @Override

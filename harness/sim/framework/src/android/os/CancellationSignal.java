@@ -8,10 +8,13 @@ public final class CancellationSignal {
     private boolean canceled;
     private OnCancelListener listener;
 
-    public CancellationSignal() {}
+    public CancellationSignal() {
+    }
 
-    public synchronized boolean isCanceled() {
-        return canceled;
+    public boolean isCanceled() {
+        synchronized (this) {
+            return canceled;
+        }
     }
 
     public void throwIfCanceled() {
@@ -21,26 +24,26 @@ public final class CancellationSignal {
     }
 
     public void cancel() {
-        OnCancelListener l;
+        OnCancelListener toCall;
         synchronized (this) {
             if (canceled) {
                 return;
             }
             canceled = true;
-            l = listener;
+            toCall = listener;
         }
-        if (l != null) {
-            l.onCancel();
+        if (toCall != null) {
+            toCall.onCancel();
         }
     }
 
     public void setOnCancelListener(OnCancelListener listener) {
-        boolean fire;
+        boolean call;
         synchronized (this) {
             this.listener = listener;
-            fire = canceled && listener != null;
+            call = canceled && listener != null;
         }
-        if (fire) {
+        if (call) {
             listener.onCancel();
         }
     }

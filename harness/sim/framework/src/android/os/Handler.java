@@ -6,39 +6,42 @@ public class Handler {
     }
 
     final Looper mLooper;
-    final MessageQueue mQueue;
     final Callback mCallback;
 
-    @Deprecated
     public Handler() {
-        this((Callback) null);
+        this(Looper.myLooper(), null, true);
     }
 
-    @Deprecated
     public Handler(Callback callback) {
-        mLooper = Looper.myLooper();
-        if (mLooper == null) {
-            throw new RuntimeException("Can't create handler inside thread " + Thread.currentThread()
-                    + " that has not called Looper.prepare()");
-        }
-        mQueue = mLooper.mQueue;
-        mCallback = callback;
+        this(Looper.myLooper(), callback, true);
     }
 
     public Handler(Looper looper) {
-        this(looper, null);
+        this(looper, null, false);
     }
 
     public Handler(Looper looper, Callback callback) {
+        this(looper, callback, false);
+    }
+
+    private Handler(Looper looper, Callback callback, boolean implicit) {
         if (looper == null) {
-            throw new NullPointerException("looper");
+            if (implicit) {
+                throw new RuntimeException("Can't create handler inside thread " + Thread.currentThread()
+                        + " that has not called Looper.prepare()");
+            }
+            throw new NullPointerException("looper must not be null");
         }
         mLooper = looper;
-        mQueue = looper.mQueue;
         mCallback = callback;
     }
 
-    public void handleMessage(Message msg) {}
+    public static Handler createAsync(Looper looper) {
+        return new Handler(looper);
+    }
+
+    public void handleMessage(Message msg) {
+    }
 
     public void dispatchMessage(Message msg) {
         if (msg.callback != null) {
@@ -53,6 +56,10 @@ public class Handler {
 
     public final Looper getLooper() {
         return mLooper;
+    }
+
+    public String getMessageName(Message message) {
+        return message.callback != null ? message.callback.getClass().getName() : "0x" + Integer.toHexString(message.what);
     }
 
     public final Message obtainMessage() {
@@ -73,12 +80,6 @@ public class Handler {
 
     public final Message obtainMessage(int what, int arg1, int arg2, Object obj) {
         return Message.obtain(this, what, arg1, arg2, obj);
-    }
-
-    private Message callbackMessage(Runnable r, Object token) {
-        Message m = Message.obtain(this, r);
-        m.obj = token;
-        return m;
     }
 
     public final boolean post(Runnable r) {
@@ -102,7 +103,47 @@ public class Handler {
     }
 
     public final boolean postAtFrontOfQueue(Runnable r) {
-        return sendMessageAtFrontOfQueue(callbackMessage(r, null));
+        return sendMessageAtTime(callbackMessage(r, null), 0);
+    }
+
+    private Message callbackMessage(Runnable r, Object token) {
+        Message m = Message.obtain(this, r);
+        m.token = token;
+        return m;
+    }
+
+    public final void removeCallbacks(Runnable r) {
+        mLooper.mQueue.remove(m -> m.target == this && m.callback == r);
+    }
+
+    public final void removeCallbacks(Runnable r, Object token) {
+        mLooper.mQueue.remove(m -> m.target == this && m.callback == r && (token == null || m.token == token));
+    }
+
+    public final void removeMessages(int what) {
+        mLooper.mQueue.remove(m -> m.target == this && m.callback == null && m.what == what);
+    }
+
+    public final void removeMessages(int what, Object object) {
+        mLooper.mQueue.remove(m -> m.target == this && m.callback == null && m.what == what
+                && (object == null || m.obj == object));
+    }
+
+    public final void removeCallbacksAndMessages(Object token) {
+        mLooper.mQueue.remove(m -> m.target == this && (token == null || m.token == token || m.obj == token));
+    }
+
+    public final boolean hasMessages(int what) {
+        return mLooper.mQueue.has(m -> m.target == this && m.callback == null && m.what == what);
+    }
+
+    public final boolean hasMessages(int what, Object object) {
+        return mLooper.mQueue.has(m -> m.target == this && m.callback == null && m.what == what
+                && (object == null || m.obj == object));
+    }
+
+    public final boolean hasCallbacks(Runnable r) {
+        return mLooper.mQueue.has(m -> m.target == this && m.callback == r);
     }
 
     public final boolean sendMessage(Message msg) {
@@ -110,15 +151,15 @@ public class Handler {
     }
 
     public final boolean sendEmptyMessage(int what) {
-        return sendMessageDelayed(Message.obtain(this, what), 0);
+        return sendMessageDelayed(obtainMessage(what), 0);
     }
 
     public final boolean sendEmptyMessageDelayed(int what, long delayMillis) {
-        return sendMessageDelayed(Message.obtain(this, what), delayMillis);
+        return sendMessageDelayed(obtainMessage(what), delayMillis);
     }
 
     public final boolean sendEmptyMessageAtTime(int what, long uptimeMillis) {
-        return sendMessageAtTime(Message.obtain(this, what), uptimeMillis);
+        return sendMessageAtTime(obtainMessage(what), uptimeMillis);
     }
 
     public final boolean sendMessageDelayed(Message msg, long delayMillis) {
@@ -127,46 +168,11 @@ public class Handler {
 
     public boolean sendMessageAtTime(Message msg, long uptimeMillis) {
         msg.target = this;
-        return mQueue.enqueueMessage(msg, uptimeMillis);
+        return mLooper.mQueue.enqueueMessage(msg, uptimeMillis);
     }
 
     public final boolean sendMessageAtFrontOfQueue(Message msg) {
-        msg.target = this;
-        return mQueue.enqueueMessage(msg, 0);
-    }
-
-    public final void removeCallbacks(Runnable r) {
-        mQueue.removeMessages(m -> m.target == this && m.callback == r);
-    }
-
-    public final void removeCallbacks(Runnable r, Object token) {
-        mQueue.removeMessages(m -> m.target == this && m.callback == r && (token == null || m.obj == token));
-    }
-
-    public final void removeMessages(int what) {
-        mQueue.removeMessages(m -> m.target == this && m.callback == null && m.what == what);
-    }
-
-    public final void removeMessages(int what, Object object) {
-        mQueue.removeMessages(m -> m.target == this && m.callback == null && m.what == what
-                && (object == null || m.obj == object));
-    }
-
-    public final void removeCallbacksAndMessages(Object token) {
-        mQueue.removeMessages(m -> m.target == this && (token == null || m.obj == token));
-    }
-
-    public final boolean hasMessages(int what) {
-        return mQueue.hasMessages(m -> m.target == this && m.callback == null && m.what == what);
-    }
-
-    public final boolean hasMessages(int what, Object object) {
-        return mQueue.hasMessages(m -> m.target == this && m.callback == null && m.what == what
-                && (object == null || m.obj == object));
-    }
-
-    public final boolean hasCallbacks(Runnable r) {
-        return mQueue.hasMessages(m -> m.target == this && m.callback == r);
+        return sendMessageAtTime(msg, 0);
     }
 
     @Override

@@ -1,25 +1,24 @@
 package android.os;
 
 public class HandlerThread extends Thread {
-    private final int priority;
-    private Looper looper;
+    private Looper mLooper;
 
     public HandlerThread(String name) {
-        this(name, Process.THREAD_PRIORITY_DEFAULT);
+        super(name);
     }
 
     public HandlerThread(String name, int priority) {
         super(name);
-        this.priority = priority;
     }
 
-    protected void onLooperPrepared() {}
+    protected void onLooperPrepared() {
+    }
 
     @Override
     public void run() {
         Looper.prepare();
         synchronized (this) {
-            looper = Looper.myLooper();
+            mLooper = Looper.myLooper();
             notifyAll();
         }
         onLooperPrepared();
@@ -31,41 +30,37 @@ public class HandlerThread extends Thread {
             return null;
         }
         synchronized (this) {
-            while (isAlive() && looper == null) {
+            while (isAlive() && mLooper == null) {
                 try {
                     wait();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return null;
+                    return mLooper;
                 }
             }
         }
-        return looper;
+        return mLooper;
     }
 
     public boolean quit() {
-        Looper l = getLooper();
-        if (l == null) {
-            return false;
+        Looper looper = getLooper();
+        if (looper != null) {
+            looper.quit();
+            return true;
         }
-        l.quit();
-        return true;
+        return false;
     }
 
     public boolean quitSafely() {
-        Looper l = getLooper();
-        if (l == null) {
-            return false;
+        Looper looper = getLooper();
+        if (looper != null) {
+            looper.quitSafely();
+            return true;
         }
-        l.quitSafely();
-        return true;
+        return false;
     }
 
     public int getThreadId() {
         return (int) getId();
-    }
-
-    int priority() {
-        return priority;
     }
 }

@@ -1,35 +1,30 @@
 package android.os;
 
 public final class Looper {
-    private static final ThreadLocal<Looper> THREAD_LOOPER = new ThreadLocal<>();
+    private static final ThreadLocal<Looper> LOOPERS = new ThreadLocal<>();
     private static volatile Looper mainLooper;
 
-    final MessageQueue mQueue;
+    final MessageQueue mQueue = new MessageQueue();
     final Thread mThread;
 
-    private Looper(boolean quitAllowed) {
-        mQueue = new MessageQueue(quitAllowed);
+    private Looper() {
         mThread = Thread.currentThread();
     }
 
     public static void prepare() {
-        prepare(true);
-    }
-
-    private static void prepare(boolean quitAllowed) {
-        if (THREAD_LOOPER.get() != null) {
+        if (LOOPERS.get() != null) {
             throw new RuntimeException("Only one Looper may be created per thread");
         }
-        THREAD_LOOPER.set(new Looper(quitAllowed));
+        LOOPERS.set(new Looper());
     }
 
     public static void prepareMainLooper() {
-        prepare(false);
+        prepare();
         synchronized (Looper.class) {
             if (mainLooper != null) {
                 throw new IllegalStateException("The main Looper has already been prepared.");
             }
-            mainLooper = myLooper();
+            mainLooper = LOOPERS.get();
         }
     }
 
@@ -38,15 +33,12 @@ public final class Looper {
     }
 
     public static Looper myLooper() {
-        return THREAD_LOOPER.get();
+        return LOOPERS.get();
     }
 
     public static MessageQueue myQueue() {
         Looper looper = myLooper();
-        if (looper == null) {
-            throw new IllegalStateException("myQueue() called on a thread that has no Looper");
-        }
-        return looper.mQueue;
+        return looper == null ? null : looper.mQueue;
     }
 
     public static void loop() {
@@ -63,10 +55,6 @@ public final class Looper {
         }
     }
 
-    public boolean isCurrentThread() {
-        return Thread.currentThread() == mThread;
-    }
-
     public void quit() {
         mQueue.quit(false);
     }
@@ -77,6 +65,10 @@ public final class Looper {
 
     public Thread getThread() {
         return mThread;
+    }
+
+    public boolean isCurrentThread() {
+        return Thread.currentThread() == mThread;
     }
 
     public MessageQueue getQueue() {

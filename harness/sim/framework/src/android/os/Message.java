@@ -5,40 +5,23 @@ public final class Message {
     public int arg1;
     public int arg2;
     public Object obj;
-    public Messenger replyTo;
-    long when;
-    long seq;
     Handler target;
     Runnable callback;
-    Bundle data;
+    Object token;
+    long when;
+    long sequence;
+    private Bundle data;
 
-    public Message() {}
+    public Message() {
+    }
 
     public static Message obtain() {
         return new Message();
     }
 
-    public static Message obtain(Message orig) {
-        Message m = new Message();
-        m.what = orig.what;
-        m.arg1 = orig.arg1;
-        m.arg2 = orig.arg2;
-        m.obj = orig.obj;
-        m.target = orig.target;
-        m.callback = orig.callback;
-        m.data = orig.data == null ? null : new Bundle(orig.data);
-        return m;
-    }
-
     public static Message obtain(Handler h) {
         Message m = new Message();
         m.target = h;
-        return m;
-    }
-
-    public static Message obtain(Handler h, Runnable callback) {
-        Message m = obtain(h);
-        m.callback = callback;
         return m;
     }
 
@@ -67,22 +50,38 @@ public final class Message {
         return m;
     }
 
-    public void recycle() {}
-
-    public long getWhen() {
-        return when;
+    public static Message obtain(Handler h, Runnable callback) {
+        Message m = obtain(h);
+        m.callback = callback;
+        return m;
     }
 
-    public void setTarget(Handler target) {
-        this.target = target;
+    public static Message obtain(Message orig) {
+        Message m = new Message();
+        m.what = orig.what;
+        m.arg1 = orig.arg1;
+        m.arg2 = orig.arg2;
+        m.obj = orig.obj;
+        m.target = orig.target;
+        m.callback = orig.callback;
+        m.data = orig.data;
+        return m;
     }
 
     public Handler getTarget() {
         return target;
     }
 
+    public void setTarget(Handler target) {
+        this.target = target;
+    }
+
     public Runnable getCallback() {
         return callback;
+    }
+
+    public long getWhen() {
+        return when;
     }
 
     public Bundle getData() {
@@ -104,10 +103,11 @@ public final class Message {
         target.sendMessage(this);
     }
 
+    public void recycle() {
+    }
+
     @Override
     public String toString() {
-        return "{ when=" + when + " what=" + what + " arg1=" + arg1 + " arg2=" + arg2
-                + (obj != null ? " obj=" + obj : "")
-                + (target != null ? " target=" + target.getClass().getName() : "") + " }";
+        return "{ when=" + when + " what=" + what + " target=" + (target == null ? "null" : target.getClass().getName()) + " }";
     }
 }

@@ -1,98 +1,78 @@
 package android.os;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
+/** A time-ordered queue; messages with the same time keep their posting order. */
 public final class MessageQueue {
-    private final boolean quitAllowed;
-    private final PriorityQueue<Message> messages = new PriorityQueue<>(
-            Comparator.comparingLong((Message m) -> m.when).thenComparingLong(m -> m.seq));
-    private long nextSeq;
+    private final List<Message> messages = new ArrayList<>();
+    private long nextSequence;
     private boolean quitting;
+    private boolean draining;
 
-    MessageQueue(boolean quitAllowed) {
-        this.quitAllowed = quitAllowed;
+    MessageQueue() {
     }
 
     synchronized boolean enqueueMessage(Message msg, long when) {
-        if (msg.target == null) {
-            throw new IllegalArgumentException("Message must have a target.");
-        }
         if (quitting) {
-            android.util.Log.w("MessageQueue", msg.target + " sending message to a Handler on a dead thread");
             return false;
         }
         msg.when = when;
-        msg.seq = nextSeq++;
-        messages.add(msg);
+        msg.sequence = nextSequence++;
+        int index = messages.size();
+        while (index > 0 && messages.get(index - 1).when > when) {
+            index--;
+        }
+        messages.add(index, msg);
         notifyAll();
         return true;
     }
 
-    /** Blocks until a message is due; null once the queue quits. */
+    /** Blocks until a message is due; null once the queue quits (after due messages when quitting safely). */
     synchronized Message next() {
         while (true) {
-            if (quitting && messages.isEmpty()) {
-                return null;
-            }
-            Message head = messages.peek();
             long now = SystemClock.uptimeMillis();
-            if (head != null && head.when <= now) {
-                return messages.poll();
-            }
-            if (quitting) {
+            boolean headDue = !messages.isEmpty() && messages.get(0).when <= now;
+            if (quitting && !(draining && headDue)) {
+                messages.clear();
                 return null;
             }
-            try {
-                if (head == null) {
-                    wait();
-                } else {
-                    wait(Math.max(1, head.when - now));
-                }
-            } catch (InterruptedException e) {
-                // Loopers are not interruptible; keep waiting.
+            if (headDue) {
+                return messages.remove(0);
             }
+            waitQuietly(messages.isEmpty() ? 0 : messages.get(0).when - now);
+        }
+    }
+
+    private void waitQuietly(long millis) {
+        try {
+            wait(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     synchronized void quit(boolean safe) {
-        if (!quitAllowed) {
-            throw new IllegalStateException("Main thread not allowed to quit.");
-        }
         quitting = true;
-        if (safe) {
-            long now = SystemClock.uptimeMillis();
-            messages.removeIf(m -> m.when > now);
-        } else {
-            messages.clear();
-        }
+        draining = safe;
         notifyAll();
     }
 
-    synchronized boolean hasMessages(Predicate<Message> match) {
+    synchronized void remove(Predicate<Message> which) {
+        messages.removeIf(which);
+    }
+
+    synchronized boolean has(Predicate<Message> which) {
         for (Message m : messages) {
-            if (match.test(m)) {
+            if (which.test(m)) {
                 return true;
             }
         }
         return false;
     }
 
-    synchronized void removeMessages(Predicate<Message> match) {
-        List<Message> doomed = new ArrayList<>();
-        for (Message m : messages) {
-            if (match.test(m)) {
-                doomed.add(m);
-            }
-        }
-        messages.removeAll(doomed);
-    }
-
     public synchronized boolean isIdle() {
-        Message head = messages.peek();
-        return head == null || head.when > SystemClock.uptimeMillis();
+        return messages.isEmpty() || messages.get(0).when > SystemClock.uptimeMillis();
     }
 }

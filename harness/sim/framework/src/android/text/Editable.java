@@ -1,7 +1,7 @@
 package android.text;
 
 public interface Editable extends CharSequence, Appendable {
-    Editable replace(int st, int en, CharSequence source);
+    Editable replace(int st, int en, CharSequence text);
 
     Editable insert(int where, CharSequence text);
 

@@ -4,27 +4,27 @@ public class SpannableStringBuilder implements Editable {
     private final StringBuilder mText;
 
     public SpannableStringBuilder() {
-        mText = new StringBuilder();
+        this("");
     }
 
     public SpannableStringBuilder(CharSequence text) {
-        mText = new StringBuilder(text);
+        mText = new StringBuilder(text == null ? "" : text);
     }
 
     @Override
-    public SpannableStringBuilder replace(int st, int en, CharSequence source) {
-        mText.replace(st, en, source.toString());
+    public Editable replace(int st, int en, CharSequence text) {
+        mText.replace(st, en, text.toString());
         return this;
     }
 
     @Override
-    public SpannableStringBuilder insert(int where, CharSequence text) {
+    public Editable insert(int where, CharSequence text) {
         mText.insert(where, text);
         return this;
     }
 
     @Override
-    public SpannableStringBuilder delete(int st, int en) {
+    public Editable delete(int st, int en) {
         mText.delete(st, en);
         return this;
     }
@@ -70,15 +70,5 @@ public class SpannableStringBuilder implements Editable {
     @Override
     public String toString() {
         return mText.toString();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SpannableStringBuilder && toString().equals(o.toString());
-    }
-
-    @Override
-    public int hashCode() {
-        return toString().hashCode();
     }
 }

@@ -3,7 +3,8 @@ package android.text;
 import java.util.Iterator;
 
 public class TextUtils {
-    private TextUtils() {}
+    private TextUtils() {
+    }
 
     public static boolean isEmpty(CharSequence str) {
         return str == null || str.length() == 0;
@@ -43,10 +44,7 @@ public class TextUtils {
     }
 
     public static String[] split(String text, String expression) {
-        if (text.length() == 0) {
-            return new String[0];
-        }
-        return text.split(expression, -1);
+        return text.isEmpty() ? new String[0] : text.split(expression, -1);
     }
 
     public static boolean isDigitsOnly(CharSequence str) {
@@ -58,10 +56,32 @@ public class TextUtils {
         return true;
     }
 
-    public static CharSequence concat(CharSequence... text) {
+    public static int getTrimmedLength(CharSequence s) {
+        return s.toString().trim().length();
+    }
+
+    public static String htmlEncode(String s) {
         StringBuilder sb = new StringBuilder();
-        for (CharSequence piece : text) {
-            sb.append(piece);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<':
+                    sb.append("&lt;");
+                    break;
+                case '>':
+                    sb.append("&gt;");
+                    break;
+                case '&':
+                    sb.append("&amp;");
+                    break;
+                case '\'':
+                    sb.append("&#39;");
+                    break;
+                case '"':
+                    sb.append("&quot;");
+                    break;
+                default:
+                    sb.append(c);
+            }
         }
         return sb.toString();
     }

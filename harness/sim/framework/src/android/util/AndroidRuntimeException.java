@@ -1,7 +1,8 @@
 package android.util;
 
 public class AndroidRuntimeException extends RuntimeException {
-    public AndroidRuntimeException() {}
+    public AndroidRuntimeException() {
+    }
 
     public AndroidRuntimeException(String name) {
         super(name);

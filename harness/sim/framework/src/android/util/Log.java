@@ -14,14 +14,15 @@ public final class Log {
 
     private static final String LEVELS = "??VDIWEA";
 
-    private Log() {}
+    private Log() {
+    }
 
     public static int v(String tag, String msg) {
         return println(VERBOSE, tag, msg);
     }
 
     public static int v(String tag, String msg, Throwable tr) {
-        return println(VERBOSE, tag, withTrace(msg, tr));
+        return println(VERBOSE, tag, msg + '\n' + getStackTraceString(tr));
     }
 
     public static int d(String tag, String msg) {
@@ -29,7 +30,7 @@ public final class Log {
     }
 
     public static int d(String tag, String msg, Throwable tr) {
-        return println(DEBUG, tag, withTrace(msg, tr));
+        return println(DEBUG, tag, msg + '\n' + getStackTraceString(tr));
     }
 
     public static int i(String tag, String msg) {
@@ -37,7 +38,7 @@ public final class Log {
     }
 
     public static int i(String tag, String msg, Throwable tr) {
-        return println(INFO, tag, withTrace(msg, tr));
+        return println(INFO, tag, msg + '\n' + getStackTraceString(tr));
     }
 
     public static int w(String tag, String msg) {
@@ -45,7 +46,7 @@ public final class Log {
     }
 
     public static int w(String tag, String msg, Throwable tr) {
-        return println(WARN, tag, withTrace(msg, tr));
+        return println(WARN, tag, msg + '\n' + getStackTraceString(tr));
     }
 
     public static int w(String tag, Throwable tr) {
@@ -57,7 +58,7 @@ public final class Log {
     }
 
     public static int e(String tag, String msg, Throwable tr) {
-        return println(ERROR, tag, withTrace(msg, tr));
+        return println(ERROR, tag, msg + '\n' + getStackTraceString(tr));
     }
 
     public static int wtf(String tag, String msg) {
@@ -69,44 +70,40 @@ public final class Log {
     }
 
     public static int wtf(String tag, String msg, Throwable tr) {
-        return println(ASSERT, tag, withTrace(msg, tr));
+        return println(ASSERT, tag, msg + '\n' + getStackTraceString(tr));
     }
 
     public static boolean isLoggable(String tag, int level) {
         return level >= INFO;
     }
 
+    /** Like Android: empty for null and for UnknownHostException chains. */
     public static String getStackTraceString(Throwable tr) {
         if (tr == null) {
             return "";
         }
-        // As on Android: hide traces caused by UnknownHostException, which are only noise.
         for (Throwable t = tr; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException) {
                 return "";
             }
         }
         StringWriter sw = new StringWriter();
-        PrintWriter pw = new PrintWriter(sw);
+        PrintWriter pw = new PrintWriter(sw, false);
         tr.printStackTrace(pw);
         pw.flush();
         return sw.toString();
     }
 
-    private static String withTrace(String msg, Throwable tr) {
-        return msg + '\n' + getStackTraceString(tr);
-    }
-
+    /** Writes logcat-style lines (`D/TAG: message`, one per message line) to stdout. */
     public static int println(int priority, String tag, String msg) {
         if (msg == null) {
             throw new NullPointerException("println needs a message");
         }
         char level = priority >= 0 && priority < LEVELS.length() ? LEVELS.charAt(priority) : '?';
-        String prefix = level + "/" + tag + ": ";
         StringBuilder out = new StringBuilder();
-        String body = msg.endsWith("\n") ? msg.substring(0, msg.length() - 1) : msg;
-        for (String line : body.split("\n", -1)) {
-            out.append(prefix).append(line).append('\n');
+        String text = msg.endsWith("\n") ? msg.substring(0, msg.length() - 1) : msg;
+        for (String line : text.split("\n", -1)) {
+            out.append(level).append('/').append(tag).append(": ").append(line).append('\n');
         }
         synchronized (System.out) {
             System.out.print(out);
