@@ -5,6 +5,7 @@ ProbeError                 the tool could not do its job; the CLI prints one lin
 ├── CompileError           a sim app's Java sources do not compile (message: the first compiler error)
 ├── EnvironmentProblem     a required tool is missing (JDK, Node, frida, mitmdump, adb)
 ├── DeviceError            the device is unreachable, went away, or refused an operation
+│   └── AppCrashed         the app's process died while starting (nothing could be tested)
 └── InstrumentationError   Frida could not attach, load the agent, or the agent failed to start
 """
 
@@ -28,6 +29,10 @@ class EnvironmentProblem(ProbeError):
 
 
 class DeviceError(ProbeError):
+    pass
+
+
+class AppCrashed(DeviceError):
     pass
 
 

@@ -14,7 +14,7 @@ from harness.detect.domains import registrable_domain
 from harness.detect.registry import load_rules
 from harness.rundir import EVENTS, FINDINGS, FLOWS, FLOWS_HAR, LOGCAT, MANIFEST, PROFILE, STEPS
 from reports import images
-from reports.clauses import COLUMNS, group_clauses
+from reports.clauses import group_clauses
 from reports.coverage import CoverageInput, build_coverage, problems_and_health
 from reports.dataflow import Transmission, dataflow_rows, transmissions
 from reports.evidence import (
@@ -252,7 +252,6 @@ def build_run(run_dir: Path) -> BuiltRun:
         health=health,
         problems=problems,
         status_counts=counts,
-        clause_columns=COLUMNS,
         verdicts=rows,
         timeline=timeline,
         evidence=evidence_groups(verdicts, anchors, sources),

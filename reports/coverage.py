@@ -37,10 +37,18 @@ def _list(value: Any) -> list[Any]:
 
 
 def _merged_coverage(data: CoverageInput) -> dict[str, Any]:
-    merged = dict(_dict(data.manifest.get("coverage")))
-    merged.update(data.capture)
+    """The manifest's coverage, what the capture files say, then findings.json's; lists are
+    united (a gap any of them reports stays reported), other values are taken from the last."""
+    merged: dict[str, Any] = {}
+    sources = [_dict(data.manifest.get("coverage")), data.capture]
     if data.findings is not None:
-        merged.update(_dict(data.findings.get("coverage")))
+        sources.append(_dict(data.findings.get("coverage")))
+    for source in sources:
+        for key, value in source.items():
+            if isinstance(value, list) and isinstance(merged.get(key), list):
+                merged[key] = merged[key] + [v for v in value if v not in merged[key]]
+            else:
+                merged[key] = value
     return merged
 
 
@@ -131,7 +139,7 @@ def _run_problems(data: CoverageInput) -> list[Problem]:
     for stage in _list(data.manifest.get("stages")):
         if isinstance(stage, dict) and stage.get("status") not in ("ok", None):
             why = safe(stage.get("error") or stage.get("status"), LINE)
-            problems.append(Problem("error", f"Stage {safe(stage.get('name'), SHORT)} {why}"))
+            problems.append(Problem("error", f"Stage {safe(stage.get('name'), SHORT)} failed: {why}"))
     return problems
 
 

@@ -27,6 +27,7 @@ MAX_ITEMS_PER_RULE = 12
 CONTEXT_BYTES = 120
 MAX_MARK_BYTES = 600
 MAX_FACTS = 24
+AS_RECORDED = {"plain", "json"}  # chain steps that do not transform the recorded text
 # Facts shown in this order when present; any other field of an evidence item follows them.
 KNOWN_FACTS = (
     "data_type", "canary", "form", "location", "host", "domain", "party", "owner", "recipient_sdk",
@@ -122,7 +123,7 @@ def _wire_excerpt(record: Mapping[str, Any], spot: Spot, book: CanaryBook) -> Ex
 
 
 def decoded_excerpt(text: str, spans: Sequence[tuple[int, int]]) -> Excerpt:
-    """The matcher's decoded excerpt with the canary's encoded form marked."""
+    """The matcher's excerpt (the text it searched, outer layers undone) with the canary's form marked."""
     parts: list[tuple[str, bool]] = []
     position = 0
     for start, end in spans:
@@ -130,7 +131,7 @@ def decoded_excerpt(text: str, spans: Sequence[tuple[int, int]]) -> Excerpt:
         position = end
     parts.append((text[position:], False))
     note = "" if spans else "the value's form could not be marked here"
-    return Excerpt("decoded (innermost layer)", _segments(*parts), note)
+    return Excerpt("as the matcher searched it (outer layers undone)", _segments(*parts), note)
 
 
 def flow_detail(
@@ -291,7 +292,8 @@ def _resolve_flow(seq: int, evidence: Mapping[str, Any], sources: EvidenceSource
         if flow.error.text:
             resolved.blocks.append(Field("error", flow.error))
     decoded = evidence.get("excerpt")
-    if isinstance(decoded, str) and decoded:
+    located = bool(resolved.excerpts) and any(seg.mark for seg in resolved.excerpts[0].segments)
+    if isinstance(decoded, str) and decoded and not (located and set(spot.encoding) <= AS_RECORDED):
         shown = clip(decoded, LONG, one_line=True).text
         resolved.excerpts.append(decoded_excerpt(shown, spans_in_excerpt(sources.book, spot.canary, shown)))
     canary = sources.book.by_label.get(spot.canary)

@@ -20,6 +20,9 @@ STATUS_LABELS = {
 }
 
 
+SHORT_STATUS_LABELS = {"inconclusive": "INCONCL.", "not_tested": "N/T", "missing": "NONE"}
+
+
 def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status.upper())
 
@@ -270,7 +273,6 @@ class RunReport:
     health: str  # "complete" | "incomplete" | "failed"
     problems: tuple[Problem, ...]
     status_counts: tuple[StatusCount, ...]
-    clause_columns: tuple[str, ...]
     verdicts: tuple[VerdictRow, ...]
     timeline: Timeline
     evidence: tuple[EvidenceGroup, ...]
@@ -290,6 +292,10 @@ class MatrixCell:
     @property
     def status_label(self) -> str:
         return status_label(self.status)
+
+    @property
+    def short_label(self) -> str:
+        return SHORT_STATUS_LABELS.get(self.status, status_label(self.status))
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,11 @@ class Chromium:
         session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Page", "Runtime", "Log", "Network"):
             self.call(f"{domain}.enable", session=session)
-        self.call("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False}, session)
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+            session,
+        )
         self.events.clear()
         self.call("Page.navigate", {"url": page.resolve().as_uri()}, session)
         self.wait_for("Page.loadEventFired", session)
@@ -151,11 +155,18 @@ class Chromium:
             if message.get("sessionId") != session:
                 continue
             params = message.get("params", {})
-            if message.get("method") == "Runtime.consoleAPICalled" and params.get("type") in ("error", "warning", "assert"):
+            if message.get("method") == "Runtime.consoleAPICalled" and params.get("type") in (
+                "error",
+                "warning",
+                "assert",
+            ):
                 loaded.problems.append(f"console.{params['type']}: {params.get('args')}")
             elif message.get("method") == "Runtime.exceptionThrown":
                 loaded.problems.append(f"exception: {params.get('exceptionDetails')}")
-            elif message.get("method") == "Log.entryAdded" and params["entry"]["level"] in ("error", "warning"):
+            elif message.get("method") == "Log.entryAdded" and params["entry"]["level"] in (
+                "error",
+                "warning",
+            ):
                 loaded.problems.append(f"log {params['entry']['level']}: {params['entry'].get('text')}")
             elif message.get("method") == "Network.requestWillBeSent":
                 loaded.requests.append(params["request"]["url"])
@@ -209,9 +220,14 @@ def _clean_load(loaded: PageLoad) -> None:
 
 
 def test_hostile_run_report_in_chromium(browser: Chromium, rendered: Path) -> None:
-    loaded, session = browser.load(rendered / "leaky_hostile" / "report.html", ARTIFACTS / "report-leaky_hostile.png")
+    loaded, session = browser.load(
+        rendered / "leaky_hostile" / "report.html", ARTIFACTS / "report-leaky_hostile.png"
+    )
     _clean_load(loaded)
-    assert loaded.title == 'privacy-probe report: Weather <script>document.title="pwned"</script> 天气[U+202E]evil[U+0000] (com.ppdemo.leaky)'
+    assert (
+        loaded.title
+        == 'privacy-probe report: Weather <script>document.title="pwned"</script> 天气[U+202E]evil[U+0000] (com.ppdemo.leaky)'
+    )
     rows = {rule: (status, visible) for rule, status, visible in browser.evaluate(session, VISIBLE_STATUSES)}
     assert rows["pi_access_before_consent"] == ("FAIL", True)
     assert rows["pi_transmitted_before_consent"] == ("FAIL", True)
@@ -228,7 +244,9 @@ def test_hostile_run_report_in_chromium(browser: Chromium, rendered: Path) -> No
 
 
 def test_status_filter_hides_rows(browser: Chromium, rendered: Path) -> None:
-    loaded, session = browser.load(rendered / "leaky_hostile" / "report.html", ARTIFACTS / "report-leaky_hostile-filtered.png")
+    loaded, session = browser.load(
+        rendered / "leaky_hostile" / "report.html", ARTIFACTS / "report-leaky_hostile-filtered.png"
+    )
     _clean_load(loaded)
     browser.evaluate(session, "document.querySelector('input[data-status-filter][value=pass]').click()")
     rows = {rule: visible for rule, _, visible in browser.evaluate(session, VISIBLE_STATUSES)}
@@ -256,7 +274,14 @@ def test_catalog_in_chromium_sorts(browser: Chromium, rendered: Path) -> None:
     browser.evaluate(session, "document.querySelector('#matrix thead th:nth-child(3) button').click()")
     after = browser.evaluate(session, first_apps)
     assert sorted(before) == sorted(after)
-    assert after[0] == 'Weather <script>document.title="pwned"</script> 天气[U+202E]evil[U+0000]'  # the most fails
-    browser.evaluate(session, "const box = document.querySelector('input[data-filter=matrix]'); box.value = 'notes'; box.dispatchEvent(new Event('input'))")
-    shown = browser.evaluate(session, "Array.from(document.querySelectorAll('#matrix tbody tr')).filter(r => !r.hidden).length")
+    assert (
+        after[0] == 'Weather <script>document.title="pwned"</script> 天气[U+202E]evil[U+0000]'
+    )  # the most fails
+    browser.evaluate(
+        session,
+        "const box = document.querySelector('input[data-filter=matrix]'); box.value = 'notes'; box.dispatchEvent(new Event('input'))",
+    )
+    shown = browser.evaluate(
+        session, "Array.from(document.querySelectorAll('#matrix tbody tr')).filter(r => !r.hidden).length"
+    )
     assert shown == 1

@@ -12,12 +12,13 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from harness.device.base import AppInfo, BeforeStart, DeviceInfo
-from harness.errors import DeviceError, InputError
+from harness.errors import AppCrashed, DeviceError, InputError
 from harness.profile import DEFAULT_PROFILE, DeviceProfile
 from harness.sim.build import SimApp, build_app, framework_classes, java_executable
 from harness.sim.control import SimControl
@@ -26,6 +27,8 @@ LAUNCHER_PACKAGE = "com.google.android.apps.nexuslauncher"
 SIM_API_LEVEL = 28
 SIM_RELEASE = "9"
 EXIT_GRACE_S = 3.0
+CRASH_EXIT_GRACE_S = 2.0
+FATAL_MARKER = b"E/AndroidRuntime: FATAL EXCEPTION"
 # Without a capture proxy the app's HTTP(S) goes to a closed loopback port: a sim app never
 # reaches the outside network, and it never resolves host names itself.
 _NO_NETWORK_OPTIONS = (
@@ -72,6 +75,34 @@ def _write_properties(path: Path, values: dict[str, str]) -> None:
 def _utf16_units(char: str) -> list[int]:
     encoded = char.encode("utf-16-be")
     return [int.from_bytes(encoded[i : i + 2], "big") for i in range(0, len(encoded), 2)]
+
+
+class _CrashReaper(threading.Thread):
+    """Kills an app process that reported a fatal exception but did not end, as Android's system does.
+
+    With Frida attached, a JVM can fail to complete its own exit after a crash; the process
+    must not linger as a zombie app that the harness keeps talking to.
+    """
+
+    def __init__(self, popen: subprocess.Popen[bytes], log_path: Path, offset: int) -> None:
+        super().__init__(name=f"crash-reaper-{popen.pid}", daemon=True)
+        self._popen = popen
+        self._log_path = log_path
+        self._offset = offset
+
+    def run(self) -> None:
+        with self._log_path.open("rb") as log:
+            log.seek(self._offset)
+            pending = b""
+            while self._popen.poll() is None:
+                pending = (pending + log.read())[-4096:]
+                if FATAL_MARKER in pending:
+                    try:
+                        self._popen.wait(CRASH_EXIT_GRACE_S)
+                    except subprocess.TimeoutExpired:
+                        self._popen.kill()
+                    return
+                time.sleep(0.1)
 
 
 @dataclass
@@ -200,13 +231,12 @@ class SimDevice:
             "--state", str(state),
             "--profile", str(profile_props),
         ]  # fmt: skip
-        log_target: IO[bytes] | int = subprocess.DEVNULL
-        if self._log_path is not None:
-            self._log_file = self._log_path.open("ab")
-            log_target = self._log_file
+        log_path = self._log_path or app_props.with_name("logcat.txt")
+        self._log_file = log_path.open("ab")
         popen = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=log_target, stderr=subprocess.STDOUT
+            command, stdin=subprocess.DEVNULL, stdout=self._log_file, stderr=subprocess.STDOUT
         )
+        _CrashReaper(popen, log_path, self._log_file.tell()).start()
         try:
             pid: int = control.accept(popen)
         except DeviceError:
@@ -219,10 +249,27 @@ class SimDevice:
             try:
                 before_start(pid)
             except BaseException:
+                died = popen.poll()
                 self._stop_process()
+                if died is not None:
+                    raise AppCrashed(self._death_message(package, died)) from None
                 raise
-        self._request("start", timeout=30.0)
+        try:
+            self._request("start", timeout=30.0)
+        except DeviceError:
+            died = popen.poll()
+            if died is None:
+                raise
+            raise AppCrashed(self._death_message(package, died)) from None
         return pid
+
+    def _death_message(self, package: str, exit_code: int) -> str:
+        last_line = ""
+        if self._log_file is not None:
+            lines = Path(self._log_file.name).read_text(encoding="utf-8", errors="replace").splitlines()
+            last_line = next((line for line in reversed(lines) if "Exception" in line), "")
+        detail = f": {last_line.strip()[:200]}" if last_line else ""
+        return f"{package} crashed during start-up (exit status {exit_code}){detail}"
 
     def _request(self, command: str, *args: str, timeout: float = 10.0) -> str:
         process = self._process

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class ControlServer implements Runnable {
     private static final long MAIN_THREAD_TIMEOUT_MS = 5000;
     private static final long EXIT_CALLBACKS_TIMEOUT_MS = 1000;
+    private static final int SETTLE_ROUNDS = 5;
 
     private final Socket socket;
     private final InputStream in;
@@ -284,7 +285,36 @@ final class ControlServer implements Runnable {
         if (failure[0] != null) {
             throw failure[0];
         }
+        settle(timeoutMs);
         return result[0] == null ? "" : result[0];
+    }
+
+    /**
+     * Lets what the command posted without delay run before the reply (finish(), startActivity()
+     * and requestPermissions() complete asynchronously on Android too): waits on the main looper
+     * until no message is due, for a few rounds at most.
+     */
+    private void settle(long timeoutMs) throws CommandException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        for (int round = 0; round < SETTLE_ROUNDS; round++) {
+            CountDownLatch reached = new CountDownLatch(1);
+            boolean[] idle = new boolean[1];
+            mainHandler.post(() -> {
+                idle[0] = Looper.getMainLooper().getQueue().isIdle();
+                reached.countDown();
+            });
+            try {
+                if (!reached.await(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS)) {
+                    throw new CommandException("main thread busy");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CommandException("interrupted");
+            }
+            if (idle[0]) {
+                return;
+            }
+        }
     }
 
     /** The main thread is crashing; the process is about to exit, so this command gets no answer. */

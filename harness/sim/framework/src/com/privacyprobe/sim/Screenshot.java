@@ -125,8 +125,9 @@ final class Screenshot {
         if (view instanceof TextView) {
             g.setColor(view.isEnabled() ? TEXT : Color.GRAY);
             int textLeft = x + (view instanceof Checkable ? 90 : 20);
-            int lineY = y + 65;
-            for (String line : Layout.lines(Dump.shownText(view), w)) {
+            List<String> lines = Layout.lines(Dump.shownText(view), w);
+            int lineY = y + Math.max(0, (h - lines.size() * Layout.LINE) / 2) + 45;
+            for (String line : lines) {
                 g.drawString(line, textLeft, lineY);
                 lineY += Layout.LINE;
             }

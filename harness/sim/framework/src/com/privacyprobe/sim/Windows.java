@@ -140,7 +140,7 @@ public final class Windows {
         } else if (vertical == Gravity.BOTTOM) {
             top = Screen.HEIGHT - height - window.offsetY;
         } else {
-            top = window.kind == SimWindow.Kind.POPUP ? Math.max(window.offsetY, 0) : availableTop + window.offsetY;
+            top = availableTop + window.offsetY;
         }
         window.left = left;
         window.top = top;
