@@ -1,7 +1,7 @@
 """Batch throughput on the sim device: 1 vs 2 devices, and Dask vs the local pool.
 
-Runs the same catalog (the bundled example apps, repeated under distinct names) three times,
-each into a fresh output folder:
+Runs the same catalog (the bundled example apps, repeated under distinct names; scenario
+first_launch) three times, each into a fresh output folder:
 
 - local pool, `--devices sim:1`
 - local pool, `--devices sim:2`
@@ -53,7 +53,7 @@ def main() -> None:
     parser.add_argument("--apps", type=int, default=6)
     parser.add_argument("--duration", type=float, default=1.0, help="dwell time per scenario")
     args = parser.parse_args()
-    settings = BatchSettings(duration_s=args.duration, timeout_s=300, retries=1)
+    settings = BatchSettings(scenarios=("first_launch",), duration_s=args.duration, timeout_s=300)
     with tempfile.TemporaryDirectory(prefix="pp-batch-bench-") as tmp:
         folder = Path(tmp)
         catalog = write_catalog(folder, args.apps)

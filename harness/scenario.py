@@ -1,28 +1,73 @@
 """What a scenario gets to work with: the device, the app, and a recorder for every action.
 
 A scenario is a module in `scenarios/` with `NAME`, `DESCRIPTION` and `run(ctx)`. It drives the
-app only through `ScenarioContext`, which records each action to steps.jsonl and attaches the
-Frida agent to every app process it starts.
+app only through `ScenarioContext`, which records each action to steps.jsonl, saves the screen
+(uiautomator XML and a screenshot) after each one, and attaches the Frida agent to every app
+process it starts.
+
+Steps a scenario records (detectors and the batch triage read them):
+
+    clear_data, launch {fresh}, launched {pid, attach_s, hooks}, resume, stop
+    screen {label, ui, screenshot, hash, package, overlay}
+    tap {purpose, target, label, resource_id, x, y, screen, feature}, back {purpose}, home {purpose}
+    dwell {seconds, why}
+    app_exited {reason, crash, during}   the app's process ended by itself
+    app_left {package, during}           another app (or the launcher) came to the front
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from harness.device.base import AppInfo, Device
-from harness.errors import ProbeError
+from harness.errors import AppCrashed, DeviceError, ProbeError
 from harness.instrument import Instrumentation
-from harness.records import JsonlWriter, Step
+from harness.records import JsonlWriter, Step, read_jsonl
 from harness.rundir import RunDir
+from harness.ui.driver import SettleSettings, UiDriver
+from harness.ui.find import control_label
+from harness.ui.recognise import is_permission_package
+from harness.ui.signature import structure_hash
+from harness.ui.tree import UiNode, UiScreen
 
 POLL_S = 0.2
+LAUNCH_ATTEMPTS = 3
+# Steps that leave the app as it was: a process with only these since launch is untouched.
+PASSIVE_ACTIONS = frozenset(
+    {"clear_data", "launch", "launch_retry", "launched", "screen", "dwell", "stop", "resume"}
+)
 
 
 class AppDied(ProbeError):
     """The app process ended while a scenario expected it to run."""
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A screen as a scenario saw it, and where its dump and screenshot were saved."""
+
+    screen: UiScreen
+    hash: str
+    ui: str  # "ui/0003-privacy_dialog.xml"
+    screenshot: str
+    step: int  # seq of the "screen" step
+
+    @property
+    def package(self) -> str:
+        return self.screen.package
+
+
+@dataclass(frozen=True)
+class ProcessState:
+    """What steps.jsonl says about the app's current process."""
+
+    launched: bool  # a process was started in this run and not stopped since
+    fresh: bool  # it was started on cleared data
+    interacted: bool  # something other than passive steps happened since
 
 
 @dataclass
@@ -37,23 +82,61 @@ class ScenarioContext:
     instrumentations: list[Instrumentation] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
     _shot: int = 0
+    _ui: UiDriver | None = None
+    _saved: dict[str, tuple[str, str]] = field(default_factory=dict)  # xml digest -> (ui, screenshot)
+    _exit_recorded: bool = False
+
+    # -- recording ----------------------------------------------------------------------------
 
     def step(self, action: str, **detail: Any) -> Step:
-        record = Step(ts=time.time(), scenario=self.scenario, action=action, detail=detail)
+        return self.step_at(time.time(), action, **detail)
+
+    def step_at(self, ts: float, action: str, **detail: Any) -> Step:
+        """Record a step that happened at `ts` (taken before the action, e.g. a consent tap)."""
+        record = Step(ts=ts, scenario=self.scenario, action=action, detail=detail)
         self.steps.write(record)
         return record
 
+    def option(self, name: str, default: float) -> float:
+        value = self.options.get(name, default)
+        return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else default
+
+    @property
+    def dwell_s(self) -> float:
+        """The run's dwell time (`--duration`): how long scenarios leave the app alone."""
+        return max(0.0, self.option("duration", 3.0))
+
+    # -- the app's process --------------------------------------------------------------------
+
     def launch(self, *, fresh: bool = False) -> int:
-        """Start the app with the agent loaded before any app code runs; returns the pid."""
+        """Start the app with the agent loaded before any app code runs; returns the pid.
+
+        A crash while starting ends the run when it is the run's first launch (nothing can be
+        tested); on a later launch it is what the app did, so it is recorded as `app_exited`
+        and the scenario ends with AppDied. A start killed by a signal is tried again first.
+        """
         if fresh:
             self.device.clear_data(self.app.package)
             self.step("clear_data")
-        instrumentation = Instrumentation(
-            self.device.frida_device(), self.agent_bundle, self.events, self.app.package
-        )
+        earlier_launch = self._had_launched()
         self.step("launch", fresh=fresh)
-        pid = self.device.launch(self.app.package, before_start=instrumentation.attach)
+        for attempt in range(1, LAUNCH_ATTEMPTS + 1):
+            instrumentation = Instrumentation(
+                self.device.frida_device(), self.agent_bundle, self.events, self.app.package
+            )
+            try:
+                pid = self.device.launch(self.app.package, before_start=instrumentation.attach)
+                break
+            except AppCrashed as exc:
+                if attempt < LAUNCH_ATTEMPTS and self._killed_by_signal():
+                    self.step("launch_retry", attempt=attempt, error=str(exc))
+                    continue
+                if not earlier_launch:
+                    raise
+                self.step("app_exited", reason="crashed while starting", during="launch", error=str(exc))
+                raise AppDied(f"the app crashed while starting: {exc}") from None
         self.instrumentations.append(instrumentation)
+        self._exit_recorded = False
         self.step(
             "launched",
             pid=pid,
@@ -62,8 +145,41 @@ class ScenarioContext:
         )
         return pid
 
+    def _killed_by_signal(self) -> bool:
+        """The last process was killed by a signal (on backends that report exit statuses).
+
+        On the sim this is how a native crash inside the JVM ends while Frida attaches — the
+        app's own crash exits with status 1 — so such a start is tried again.
+        """
+        exit_code = getattr(self.device, "exit_code", None)
+        status = exit_code(self.app.package) if callable(exit_code) else None
+        return isinstance(status, int) and status < 0
+
+    def resume(self) -> None:
+        """Bring the running app to the front (as tapping its icon does), without a new process."""
+        self.step("resume")
+        self._guard(lambda: self.device.launch(self.app.package), "resume")
+
     def running(self) -> bool:
         return self.device.is_running(self.app.package)
+
+    def process_state(self) -> ProcessState:
+        """Read back what happened to the current process, also in earlier scenarios of the run."""
+        launched = fresh = interacted = False
+        for record in read_jsonl(self.steps.path):
+            action = record.get("action")
+            if action == "launch":
+                detail = record.get("detail")
+                launched, interacted = True, False
+                fresh = isinstance(detail, dict) and detail.get("fresh") is True
+            elif action in ("stop", "app_exited"):
+                launched = False
+            elif action not in PASSIVE_ACTIONS:
+                interacted = True
+        return ProcessState(launched and self.running(), fresh, interacted)
+
+    def _had_launched(self) -> bool:
+        return any(r.get("action") == "launched" for r in read_jsonl(self.steps.path))
 
     def wait(self, seconds: float, *, until: Callable[[], bool] | None = None) -> bool:
         """Let the app run; True when `until` became true, False when the time ran out or it died."""
@@ -76,15 +192,11 @@ class ScenarioContext:
             time.sleep(min(POLL_S, max(0.0, deadline - time.monotonic())))
         return False
 
-    def capture_screen(self, label: str) -> str:
-        """Save the UI dump and a screenshot; returns the file stem under ui/."""
-        self._shot += 1
-        stem = f"{self._shot:04d}-{''.join(c if c.isalnum() else '_' for c in label)[:40]}"
-        xml = self.device.dump_ui()
-        (self.run.ui_dir / f"{stem}.xml").write_text(xml, encoding="utf-8")
-        self.device.screenshot(self.run.ui_dir / f"{stem}.png")
-        self.step("screen", label=label, ui=f"ui/{stem}.xml", screenshot=f"ui/{stem}.png")
-        return stem
+    def dwell(self, seconds: float, why: str) -> bool:
+        """Leave the app alone for `seconds` (recorded); False if it died meanwhile."""
+        self.step("dwell", seconds=round(seconds, 3), why=why)
+        self.wait(seconds)
+        return self.running()
 
     def exit_details(self) -> dict[str, Any]:
         """Why the last app process ended, as far as Frida saw it."""
@@ -93,8 +205,112 @@ class ScenarioContext:
         report = self.instrumentations[-1].report
         return {"reason": report.detached_reason, "crash": report.crash}
 
+    def record_exit(self, during: str) -> None:
+        """Record once per process that the app's process ended by itself."""
+        if not self._exit_recorded:
+            self._exit_recorded = True
+            self.step("app_exited", during=during, **self.exit_details())
+
     def stop_app(self) -> None:
         for instrumentation in self.instrumentations:
             instrumentation.flush()
         self.device.stop(self.app.package)
         self.step("stop")
+
+    def _guard(self, action: Callable[[], Any], during: str) -> Any:
+        """Run a device action; the app dying under it becomes AppDied (recorded), not a device failure."""
+        try:
+            return action()
+        except DeviceError:
+            if self.running():
+                raise
+            self.record_exit(during)
+            raise AppDied(f"the app's process ended during {during}") from None
+
+    # -- the screen ---------------------------------------------------------------------------
+
+    @property
+    def ui(self) -> UiDriver:
+        if self._ui is None:
+            settings = SettleSettings(
+                interval_s=self.option("ui_settle_interval", SettleSettings.interval_s),
+                timeout_s=self.option("ui_settle_timeout", SettleSettings.timeout_s),
+            )
+            self._ui = UiDriver(self.device, settings)
+        return self._ui
+
+    def in_front(self, screen: UiScreen) -> bool:
+        """The app (or the system permission dialog shown for it) owns the screen."""
+        return screen.package == self.app.package or is_permission_package(screen.package)
+
+    def observe(self, label: str, *, settle: bool = True) -> Observation:
+        """Wait for the screen to settle, save its dump and a screenshot, and record a step."""
+        screen = self._guard(self.ui.settle if settle else self.ui.dump, f"observing {label}")
+        return self._save(screen, label)
+
+    def capture_screen(self, label: str) -> str:
+        """Save the UI dump and a screenshot as they are now; returns the file stem under ui/."""
+        observation = self.observe(label, settle=False)
+        return observation.ui.removeprefix("ui/").removesuffix(".xml")
+
+    def _save(self, screen: UiScreen, label: str) -> Observation:
+        # A dump seen before is not saved twice: the step points at the earlier files.
+        key = hashlib.sha256(screen.xml.encode("utf-8", "surrogatepass")).hexdigest()
+        if key in self._saved:
+            ui, shot = self._saved[key]
+        else:
+            self._shot += 1
+            safe = "".join(c if c.isalnum() else "_" for c in label)[:40]
+            stem = f"{self._shot:04d}-{self.scenario}-{safe}" if self.scenario else f"{self._shot:04d}-{safe}"
+            ui, shot = f"ui/{stem}.xml", f"ui/{stem}.png"
+            (self.run.ui_dir / f"{stem}.xml").write_text(screen.xml, encoding="utf-8")
+            self._guard(lambda: self.device.screenshot(self.run.ui_dir / f"{stem}.png"), "screenshot")
+            self._saved[key] = (ui, shot)
+        digest = structure_hash(screen)
+        record = self.step(
+            "screen",
+            label=label,
+            ui=ui,
+            screenshot=shot,
+            hash=digest,
+            package=screen.package,
+            overlay=self.ui.is_overlay(screen),
+        )
+        return Observation(screen, digest, ui, shot, record.seq)
+
+    # -- input --------------------------------------------------------------------------------
+
+    def tap(
+        self, node: UiNode, purpose: str, *, on: Observation | None = None, feature: bool = False
+    ) -> float:
+        """Tap the middle of `node`; returns the time just before the tap. `feature`: the tap
+        uses one of the app's functions (as exploring does), so what follows is user-initiated."""
+        ts = time.time()
+        x, y = self._guard(lambda: self.ui.tap(node), f"tap ({purpose})")
+        self.step_at(
+            ts,
+            "tap",
+            purpose=purpose,
+            target=node.describe(),
+            label=control_label(node),
+            resource_id=node.resource_id,
+            x=x,
+            y=y,
+            screen=on.ui if on is not None else None,
+            feature=feature,
+        )
+        return ts
+
+    def back(self, purpose: str) -> None:
+        ts = time.time()
+        self._guard(self.device.back, f"back ({purpose})")
+        self.step_at(ts, "back", purpose=purpose)
+
+    def home(self, purpose: str) -> float:
+        ts = time.time()
+        self._guard(self.device.home, f"home ({purpose})")
+        self.step_at(ts, "home", purpose=purpose)
+        return ts
+
+    def inject_sensor(self, sensor_type: int, values: tuple[float, float, float]) -> None:
+        self._guard(lambda: self.device.inject_sensor(sensor_type, values), "sensor injection")

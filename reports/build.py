@@ -17,17 +17,10 @@ from reports import images
 from reports.clauses import group_clauses
 from reports.coverage import CoverageInput, build_coverage, problems_and_health
 from reports.dataflow import Transmission, dataflow_rows, transmissions
-from reports.evidence import (
-    EvidenceSources,
-    Spot,
-    collected_refs,
-    evidence_groups,
-    flow_detail,
-    observed_values,
-    spot_of,
-    wanted_refs,
-)
-from reports.load import STATUSES, Scan, number, read_findings, read_manifest, scan_jsonl
+from reports.evidence import EvidenceSources, collected_refs, evidence_groups, observed_values, wanted_refs
+from reports.excerpts import Spot, flow_detail, spot_of
+from reports.exports import CSV_NAME, JUNIT_NAME, XLSX_NAME
+from reports.load import STATUSES, Scan, number, parse_ref, read_findings, read_manifest, scan_jsonl
 from reports.locate import read_book
 from reports.model import Header, Image, Link, RunReport, Screenshot, StatusCount, VerdictRow
 from reports.records import (
@@ -42,7 +35,6 @@ from reports.text import LINE, SHORT, safe
 from reports.timeline import TimelineInput, build_timeline
 
 MAX_SCREENSHOTS = 24
-EXPORTS = ("findings.csv", "findings.xlsx", "junit.xml")
 
 
 @dataclass(frozen=True)
@@ -147,12 +139,8 @@ def _pi_flows(verdicts: Sequence[Mapping[str, Any]], sent: Sequence[Transmission
         for e in v.get("evidence") or []
         if isinstance(e, dict) and e.get("kind") == "flow"
     }
-    seqs = set()
-    for ref in refs:
-        name, _, index = ref.partition("#")
-        if name == FLOWS and index.isdigit():
-            seqs.add(int(index))
-    return frozenset(seqs)
+    parsed = [parse_ref(ref) for ref in refs]
+    return frozenset(ref.seq for ref in parsed if ref.file == FLOWS and ref.seq is not None)
 
 
 def _screenshots(
@@ -179,7 +167,19 @@ def _time_span(manifest: Mapping[str, Any], *series: Sequence[float]) -> tuple[f
 
 
 def raw_files(run_dir: Path) -> tuple[Link, ...]:
-    names = (MANIFEST, FINDINGS, EVENTS, STEPS, FLOWS, FLOWS_HAR, PROFILE, LOGCAT, *EXPORTS)
+    names = (
+        MANIFEST,
+        FINDINGS,
+        EVENTS,
+        STEPS,
+        FLOWS,
+        FLOWS_HAR,
+        PROFILE,
+        LOGCAT,
+        CSV_NAME,
+        XLSX_NAME,
+        JUNIT_NAME,
+    )
     return tuple(Link(name, name) for name in names if (run_dir / name).is_file())
 
 

@@ -13,6 +13,7 @@ from urllib.parse import quote
 from harness import __version__
 from harness.detect.registry import load_rules
 from harness.errors import InputError
+from reports.batch_index import BatchApp, BatchIndex, read_batch_index
 from reports.build import BuiltRun, when
 from reports.load import STATUSES, is_run_dir
 from reports.model import (
@@ -37,16 +38,27 @@ _SUPERSEDED = re.compile(r"^(?P<name>.+)\.\d{8}-\d{6}\.[0-9a-f]{4}$")
 
 
 @dataclass(frozen=True)
+class Found:
+    """One app of the catalog: its run folder (None when it has none) and its batch entry."""
+
+    name: str  # the run folder's name inside OUT, or the batch's app id
+    run_dir: Path | None
+    batch: BatchApp | None
+
+
+@dataclass(frozen=True)
 class CatalogEntry:
-    name: str  # the run folder's name inside OUT
+    found: Found
     built: BuiltRun | None
     error: str  # why the run could not be reported ("" when it could)
 
+    @property
+    def name(self) -> str:
+        return self.found.name
 
-def discover_runs(out_dir: Path) -> list[Path]:
+
+def _run_folders(out_dir: Path) -> list[Path]:
     """The run folders directly under OUT (older runs that a newer one replaced are left out)."""
-    if not out_dir.is_dir():
-        raise InputError(f"{out_dir}: no such directory")
     candidates = sorted(p for p in out_dir.iterdir() if p.is_dir() and is_run_dir(p))
     names = {p.name for p in candidates}
     runs = []
@@ -54,9 +66,35 @@ def discover_runs(out_dir: Path) -> list[Path]:
         superseded = _SUPERSEDED.match(path.name)
         if superseded is None or superseded["name"] not in names:
             runs.append(path)
-    if not runs:
-        raise InputError(f"{out_dir}: no run folders in it (no subfolder holds a manifest.json)")
     return runs
+
+
+def discover(out_dir: Path) -> tuple[list[Found], BatchIndex | None]:
+    """The apps of OUT: a batch's, in catalog order, when OUT/batch.json exists; else its run folders."""
+    if not out_dir.is_dir():
+        raise InputError(f"{out_dir}: no such directory")
+    index = read_batch_index(out_dir)
+    if index is not None:
+        found = [
+            Found(app.app_id, app.run_dir if app.run_dir and is_run_dir(app.run_dir) else None, app)
+            for app in index.apps
+        ]
+    else:
+        found = [Found(path.name, path, None) for path in _run_folders(out_dir)]
+    if not found:
+        raise InputError(f"{out_dir}: no run folders in it (no subfolder holds a manifest.json)")
+    return found, index
+
+
+def unreported(found: Found) -> str:
+    """Why an app without a run folder has no report."""
+    batch = found.batch
+    if batch is None:
+        return "no run folder"
+    if batch.status == "pending":
+        return "pending: the batch has not run this app yet"
+    why = f"{batch.status}" + (f" ({batch.triage})" if batch.triage else "")
+    return f"{why}: {batch.detail or 'no run folder was recorded'}"
 
 
 def _rule_ids(entries: Sequence[CatalogEntry]) -> list[str]:
@@ -68,12 +106,19 @@ def _rule_ids(entries: Sequence[CatalogEntry]) -> list[str]:
 
 
 def _row(entry: CatalogEntry, rules: Sequence[str]) -> CatalogRow:
-    name = safe(entry.name, SHORT)
+    batch = entry.found.batch
+    citations = batch.citations if batch else ()
+    triage = f"{batch.triage}: {batch.detail}" if batch and batch.triage else ""
     if entry.built is None:
         cells = tuple(MatrixCell(MISSING, "no report") for _ in rules)
-        return CatalogRow(name, "", "", "failed", 1, 0, None, entry.error, cells)
+        label = batch.name if batch else safe(entry.name, SHORT)
+        pending = batch is not None and batch.status == "pending"
+        health = "pending" if pending else "failed"
+        return CatalogRow(label, "", "", health, 1, 0, None, entry.error, triage, citations, cells)
     report = entry.built.report
     statuses = {v.rule: v.status for v in report.verdicts}
+    run_dir = entry.found.run_dir
+    href = quote(run_dir.name) if run_dir is not None else quote(entry.name)
     return CatalogRow(
         label=report.header.label,
         package=report.header.package,
@@ -81,8 +126,10 @@ def _row(entry: CatalogEntry, rules: Sequence[str]) -> CatalogRow:
         health=report.health,
         problems=sum(1 for p in report.problems if p.level == "error"),
         fails=sum(1 for v in report.verdicts if v.status == "fail"),
-        report=Link(REPORT, f"./{quote(entry.name)}/{REPORT}"),
+        report=Link(REPORT, f"./{href}/{REPORT}"),
         error="",
+        triage=triage,
+        citations=citations,
         cells=tuple(
             MatrixCell(statuses.get(rule, MISSING), f"{report.header.package}: {rule}") for rule in rules
         ),
@@ -140,6 +187,9 @@ def _sdk_rows(entries: Sequence[CatalogEntry]) -> tuple[SdkRow, ...]:
 
 def _problems(rows: Sequence[CatalogRow]) -> tuple[Problem, ...]:
     problems = [Problem("error", f"{row.label}: no report ({row.error})") for row in rows if row.error]
+    problems += [
+        Problem("error", f"{row.label}: {row.triage}") for row in rows if row.triage and not row.error
+    ]
     for health in ("failed", "incomplete"):
         affected = [row.label for row in rows if row.health == health and not row.error]
         if affected:
@@ -149,7 +199,9 @@ def _problems(rows: Sequence[CatalogRow]) -> tuple[Problem, ...]:
     return tuple(problems)
 
 
-def build_catalog(out_dir: Path, entries: Sequence[CatalogEntry], exports: Sequence[Link]) -> CatalogReport:
+def build_catalog(
+    out_dir: Path, entries: Sequence[CatalogEntry], exports: Sequence[Link], index: BatchIndex | None
+) -> CatalogReport:
     rules = _rule_ids(entries)
     rows = tuple(_row(entry, rules) for entry in entries)
     return CatalogReport(
@@ -162,4 +214,5 @@ def build_catalog(out_dir: Path, entries: Sequence[CatalogEntry], exports: Seque
         sdks=_sdk_rows(entries),
         problems=_problems(rows),
         exports=tuple(exports),
+        batch=index.summary if index else (),
     )

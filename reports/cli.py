@@ -47,7 +47,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     for report in rendered.reports:
         if not report.verdicts:
             print(
-                f"privacy-probe: error: {report.header.package}: not analysed (no findings.json)",
+                f"privacy-probe: error: {report.header.package}: no verdicts (not analysed)",
                 file=sys.stderr,
             )
     print(f"report: {rendered.path.resolve()}")

@@ -112,7 +112,8 @@ def build_coverage(data: CoverageInput) -> Coverage:
         files=tuple(
             Pair(
                 f.name,
-                f"{f.records} records" + (f", {f.unreadable} unreadable lines" if f.unreadable else ""),
+                count(f.records, "record")
+                + (f", {count(f.unreadable, 'unreadable line')}" if f.unreadable else ""),
             )
             if f.present
             else Pair(f.name, "missing")

@@ -8,24 +8,21 @@ or a screen with its screenshot.
 
 from __future__ import annotations
 
-import base64
-import binascii
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from harness.rundir import EVENTS, FLOWS, STEPS
 from reports import images
+from reports.excerpts import FlowDetail, decoded_excerpt, spot_of
 from reports.load import Ref, number, parse_ref
-from reports.locate import CanaryBook, locate, spans_in_excerpt
-from reports.model import EvidenceGroup, EvidenceItem, Excerpt, Field, Frame, Image, Segment
+from reports.locate import CanaryBook, spans_in_excerpt
+from reports.model import EvidenceGroup, EvidenceItem, Excerpt, Field, Frame, Image
 from reports.records import EventDetail, StepSummary
-from reports.text import LINE, LONG, SHORT, Clip, clip, safe
+from reports.text import LINE, LONG, SHORT, clip, safe
 
 MAX_ITEMS_PER_RULE = 12
-CONTEXT_BYTES = 120
-MAX_MARK_BYTES = 600
 MAX_FACTS = 24
 AS_RECORDED = {"plain", "json"}  # chain steps that do not transform the recorded text
 # Facts shown in this order when present; any other field of an evidence item follows them.
@@ -35,117 +32,6 @@ KNOWN_FACTS = (
 )  # fmt: skip
 # Shown in the item's header line, its chain or its excerpts instead.
 NOT_SHOWN_AS_FACTS = {"kind", "ref", "encoding", "chain", "excerpt", "collected_by", "ts", "phase", "sdk"}
-
-
-@dataclass(frozen=True)
-class Spot:
-    """Which transmitted value a flow's evidence is about, and where it was found."""
-
-    location: str  # "url" | "header:NAME" | "body"
-    canary: str  # the canary's label ("imei", "location", "observed:…")
-    encoding: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class FlowDetail:
-    request: Clip
-    error: Clip
-    excerpts: Mapping[Spot, Excerpt]
-
-
-def spot_of(evidence: Mapping[str, Any]) -> Spot:
-    encoding = evidence.get("encoding")
-    return Spot(
-        location=str(evidence.get("location") or "body"),
-        canary=str(evidence.get("canary") or ""),
-        encoding=tuple(str(e) for e in encoding) if isinstance(encoding, list) else (),
-    )
-
-
-def _segments(*parts: tuple[str, bool]) -> tuple[Segment, ...]:
-    return tuple(Segment(text, mark) for text, mark in parts if text)
-
-
-def _window(data: bytes, start: int, end: int) -> tuple[tuple[Segment, ...], str]:
-    notes = []
-    shown_end = min(end, start + MAX_MARK_BYTES)
-    if shown_end < end:
-        notes.append(f"the marked span is {end - start} bytes; its first {MAX_MARK_BYTES} are shown")
-    before_start = max(0, start - CONTEXT_BYTES)
-    after_end = min(len(data), end + CONTEXT_BYTES)
-    if before_start or after_end < len(data):
-        notes.append(f"bytes {before_start}–{after_end} of {len(data)}")
-    segments = _segments(
-        ("…" if before_start else "", False),
-        (clip(data[before_start:start], LONG).text, False),
-        (clip(data[start:shown_end], LONG).text, True),
-        ("…" if shown_end < end else "", True),
-        (clip(data[end:after_end], LONG).text, False),
-        ("…" if after_end < len(data) else "", False),
-    )
-    return segments, "; ".join(notes)
-
-
-def _location_bytes(record: Mapping[str, Any], location: str) -> bytes | None:
-    if location == "url":
-        url = record.get("url")
-        return url.encode("utf-8", errors="surrogatepass") if isinstance(url, str) else None
-    if location.startswith("header:"):
-        name = location.removeprefix("header:")
-        for pair in record.get("request_headers") or []:
-            if isinstance(pair, list | tuple) and len(pair) == 2 and pair[0] == name:
-                return str(pair[1]).encode("utf-8", errors="surrogatepass")
-        return None
-    if location == "body":
-        body = record.get("request_body")
-        if not isinstance(body, str):
-            return None
-        if record.get("request_body_encoding") == "base64":
-            try:
-                return base64.b64decode(body, validate=True)
-            except binascii.Error:
-                pass
-        return body.encode("utf-8", errors="surrogatepass")
-    return None
-
-
-def _wire_excerpt(record: Mapping[str, Any], spot: Spot, book: CanaryBook) -> Excerpt:
-    label = f"request {safe(spot.location, SHORT)} as recorded"
-    data = _location_bytes(record, spot.location)
-    if data is None:
-        return Excerpt(label, (), f"the flow has no {safe(spot.location, SHORT)} to show")
-    span = locate(book, spot.canary, data, spot.encoding)
-    if span is None:
-        segments, note = _window(data, 0, 0)
-        return Excerpt(label, segments, "the value could not be located again here; " + note)
-    segments, note = _window(data, *span)
-    return Excerpt(label, segments, note)
-
-
-def decoded_excerpt(text: str, spans: Sequence[tuple[int, int]]) -> Excerpt:
-    """The matcher's excerpt (the text it searched, outer layers undone) with the canary's form marked."""
-    parts: list[tuple[str, bool]] = []
-    position = 0
-    for start, end in spans:
-        parts += [(text[position:start], False), (text[start:end], True)]
-        position = end
-    parts.append((text[position:], False))
-    note = "" if spans else "the value's form could not be marked here"
-    return Excerpt("as the matcher searched it (outer layers undone)", _segments(*parts), note)
-
-
-def flow_detail(
-    spots_by_seq: Mapping[int, set[Spot]], book: CanaryBook
-) -> Callable[[int, dict[str, Any]], FlowDetail]:
-    def detail(seq: int, record: dict[str, Any]) -> FlowDetail:
-        request = f"{record.get('method') or 'CONNECT'} {record.get('url') or record.get('host') or ''}"
-        return FlowDetail(
-            request=clip(request, LINE, one_line=True),
-            error=clip(record.get("error"), LINE, one_line=True),
-            excerpts={spot: _wire_excerpt(record, spot, book) for spot in spots_by_seq.get(seq, set())},
-        )
-
-    return detail
 
 
 @dataclass(frozen=True)

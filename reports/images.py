@@ -65,7 +65,9 @@ def thumbnail(run_dir: Path, relative: str, caption: str) -> Image | Unavailable
         PilImage.DecompressionBombError,
         PilImage.DecompressionBombWarning,
     ) as exc:
-        return Unavailable(f"screenshot {safe(relative, SHORT)} is unreadable ({safe(exc, SHORT)})")
+        return Unavailable(
+            f"screenshot {safe(relative, SHORT)} is not a readable image ({type(exc).__name__})"
+        )
     picture.thumbnail((THUMB_WIDTH, THUMB_HEIGHT))
     encoded = io.BytesIO()
     picture.save(encoded, format="PNG", optimize=True)

@@ -308,6 +308,8 @@ class CatalogRow:
     fails: int
     report: Link | None
     error: str
+    triage: str  # a batch's triage of a failed app ("" when none)
+    citations: tuple[Pair, ...]  # regulator citations of a batch app and whether they reproduced
     cells: tuple[MatrixCell, ...]
 
 
@@ -340,3 +342,4 @@ class CatalogReport:
     sdks: tuple[SdkRow, ...]
     problems: tuple[Problem, ...]
     exports: tuple[Link, ...]
+    batch: tuple[Pair, ...]  # the batch's totals, triage and citation summary (empty: not a batch)

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from harness.errors import InputError
 from reports.build import BuiltRun, build_run, raw_files
-from reports.catalog import CatalogEntry, build_catalog, discover_runs
+from reports.catalog import CatalogEntry, build_catalog, discover, unreported
 from reports.exports import (
     CSV_NAME,
     JUNIT_NAME,
@@ -119,25 +119,29 @@ def render_run_outcome(run_dir: Path) -> Rendered:
 
 
 def render_catalog_outcome(out_dir: Path) -> Rendered:
+    found, index = discover(out_dir)
     entries = []
-    for run_dir in discover_runs(out_dir):
+    for app in found:
+        if app.run_dir is None:
+            entries.append(CatalogEntry(app, None, unreported(app)))
+            continue
         try:
-            built = build_run(run_dir)
-            _render_built(run_dir, built)
-            entries.append(CatalogEntry(run_dir.name, built, ""))
+            built = build_run(app.run_dir)
+            _render_built(app.run_dir, built)
+            entries.append(CatalogEntry(app, built, ""))
         except InputError as exc:
-            entries.append(CatalogEntry(run_dir.name, None, str(exc)))
+            entries.append(CatalogEntry(app, None, str(exc)))
     exports = [Link(name, name) for name in (CSV_NAME, XLSX_NAME, JUNIT_NAME)]
-    catalog = build_catalog(out_dir, entries, exports)
+    catalog = build_catalog(out_dir, entries, exports, index)
     runs = [
         _export_run(e.name, e.built) if e.built else ExportRun(e.name, None, None, e.error) for e in entries
     ]
     write_csv(out_dir / CSV_NAME, runs)
     write_xlsx(out_dir / XLSX_NAME, runs, _catalog_sheets(catalog))
     write_junit(out_dir / JUNIT_NAME, runs)
-    index = _write_text(out_dir / INDEX_NAME, render_page("catalog.j2", catalog))
+    page = _write_text(out_dir / INDEX_NAME, render_page("catalog.j2", catalog))
     return Rendered(
-        index,
+        page,
         tuple(e.built.report for e in entries if e.built),
         tuple(f"{e.name}: {e.error}" for e in entries if e.built is None),
     )

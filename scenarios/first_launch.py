@@ -6,18 +6,19 @@ from harness.scenario import ScenarioContext
 
 NAME = "first_launch"
 DESCRIPTION = "Launch on fresh app data and leave it untouched for the dwell time."
-DEFAULT_DWELL_S = 8.0
+FIRST_LOOK_S = 1.0
 
 
 def run(ctx: ScenarioContext) -> None:
-    dwell = float(ctx.options.get("duration", DEFAULT_DWELL_S))
+    dwell = ctx.dwell_s
     ctx.launch(fresh=True)
-    ctx.wait(min(1.0, dwell))
+    first = min(FIRST_LOOK_S, dwell)
+    ctx.wait(first)
     if ctx.running():
-        ctx.capture_screen("first screen")
-    ctx.wait(max(0.0, dwell - 1.0))
+        ctx.observe("first screen", settle=False)
+    ctx.wait(max(0.0, dwell - first))
     if not ctx.running():
-        ctx.step("app_exited", **ctx.exit_details())
+        ctx.record_exit("first launch, no interaction")
         return
-    ctx.capture_screen("after dwell")
-    ctx.stop_app()
+    # Left running and untouched: consent_reject goes on from this very screen.
+    ctx.observe("after dwell", settle=False)

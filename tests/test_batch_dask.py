@@ -46,7 +46,16 @@ def test_dask_batch_survives_a_worker_killed_mid_run(
     catalog = write_catalog(tmp_path, rows)
     out = tmp_path / "out"
     command = batch_command(
-        "batch", catalog, "--out", out, "--scheduler", local_cluster.scheduler_address, "--duration", "2"
+        "batch",
+        catalog,
+        "--out",
+        out,
+        "--scheduler",
+        local_cluster.scheduler_address,
+        "--duration",
+        "2",
+        "--scenario",
+        "first_launch",
     )
     batch = subprocess.Popen(
         command, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

@@ -34,14 +34,16 @@ def test_catalog_on_two_sim_devices_then_resume_and_rerun_failed(tmp_path: Path)
             (str(APPS / "crasher"), "crasher", "", "", ""),
             (str(APPS / "frida_shy"), "shy", "", "", ""),
             (str(APPS / "broken"), "broken", "", "", ""),
+            (str(APPS / "silent"), "silent", "", "", ""),
         ],
         header=HEADER,
     )
     out = tmp_path / "out"
-    options = ("--out", out, "--devices", "sim:2", "--duration", "1", "--timeout", "180")
+    scenarios = ("--scenario", "first_launch", "--scenario", "consent_reject")
+    options = ("--out", out, "--devices", "sim:2", "--duration", "1", "--timeout", "180", *scenarios)
     first = run_batch_cli(catalog, *options)
     assert first.returncode == 2, first.stderr  # some apps could not be tested
-    assert "3 of 5 apps could not be tested" in first.stderr
+    assert "3 of 6 apps could not be tested" in first.stderr
     apps = apps_by_id(out)
 
     leaky, notes = apps["leaky"], apps["notes"]
@@ -54,22 +56,29 @@ def test_catalog_on_two_sim_devices_then_resume_and_rerun_failed(tmp_path: Path)
     assert (notes["status"], notes["citations"][0]["result"]) == ("done", "not_reproduced")
     assert (read_json(out / leaky["run_dir"] / "findings.json")["verdicts"]) and leaky["run_dir"] == "leaky"
 
-    # findings about the app are never retried
+    # findings about the app are never retried (a Frida crash before them may have been)
     for app_id, triage in (
         ("crasher", "crashed_on_launch"),
         ("shy", "anti_instrumentation"),
         ("broken", "install_failed"),
     ):
         assert (apps[app_id]["status"], apps[app_id]["triage"]) == ("failed", triage), apps[app_id]
-        assert len(apps[app_id]["attempts"]) == 1
+        *retried, last = apps[app_id]["attempts"]
+        assert (last["triage"], last["infrastructure"]) == (triage, False)
+        assert all(a["infrastructure"] for a in retried)
+    assert len(apps["broken"]["attempts"]) == 1
     assert "without Frida it keeps running" in apps["shy"]["detail"]
+    # a caveat on a completed run, not a failure to test the app
+    assert (apps["silent"]["status"], apps["silent"]["triage"]) == ("done", "no_consent_dialog_found")
 
     _assert_one_app_per_device_at_a_time([a for app in apps.values() for a in app["attempts"]])
     index = read_json(out / "batch.json")
     assert index["complete"] and index["totals"] == {
-        "apps": 5, "done": 2, "failed": 3, "pending": 0, "with_findings": 1,
+        "apps": 6, "done": 3, "failed": 3, "pending": 0, "with_findings": 1,
     }  # fmt: skip
-    assert index["triage"] == {"crashed_on_launch": 1, "anti_instrumentation": 1, "install_failed": 1}
+    assert index["triage"] == {
+        "crashed_on_launch": 1, "anti_instrumentation": 1, "install_failed": 1, "no_consent_dialog_found": 1,
+    }  # fmt: skip
     summary = index["citations"]
     assert (summary["reproduced"], summary["not_reproduced"], summary["not_testable"]) == (1, 1, 1)
     assert summary["reproduction_rate"] == 0.5
@@ -91,7 +100,7 @@ def test_catalog_on_two_sim_devices_then_resume_and_rerun_failed(tmp_path: Path)
     first_crasher_run = apps["crasher"]["attempts"][0]["run_id"]
     kept = out / "_batch" / "attempts" / "crasher" / first_crasher_run / "manifest.json"
     assert read_json(kept)["run_id"] == first_crasher_run  # the earlier run is kept, not replaced
-    assert [a["triage"] for a in apps_by_id(out)["crasher"]["attempts"]] == ["crashed_on_launch"]
+    assert apps_by_id(out)["crasher"]["attempts"][-1]["triage"] == "crashed_on_launch"
 
 
 def _assert_one_app_per_device_at_a_time(attempts: list[dict[str, Any]]) -> None:

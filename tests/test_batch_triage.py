@@ -46,6 +46,9 @@ NONE = AttemptFacts()
 DIED = AttemptFacts(control_launch="died")
 SURVIVED = AttemptFacts(control_launch="survived")
 NOT_FOUND = "consent_dialog_not_found"
+SEGV_SURVIVED = AttemptFacts(control_launch="survived", exit_status=-11)
+SEGV_DIED = AttemptFacts(control_launch="died", exit_status=-11)
+KILLED_SURVIVED = AttemptFacts(control_launch="survived", exit_status=-9)
 
 
 @pytest.mark.parametrize(
@@ -65,6 +68,12 @@ NOT_FOUND = "consent_dialog_not_found"
          DIED, "crashed_on_launch", False),
         ("failed", SCENARIO, "DeviceError", LAUNCH_ONLY,
          SURVIVED, "anti_instrumentation", False),
+        ("failed", SCENARIO, "AppCrashed", LAUNCH_ONLY, SURVIVED, "anti_instrumentation", False),
+        ("failed", SCENARIO, "AppCrashed", LAUNCH_ONLY, DIED, "crashed_on_launch", False),
+        # a native crash (SIGSEGV) only under Frida is taken for Frida's crash and retried
+        ("failed", SCENARIO, "AppCrashed", LAUNCH_ONLY, SEGV_SURVIVED, "hook_failed", True),
+        ("failed", SCENARIO, "AppCrashed", LAUNCH_ONLY, SEGV_DIED, "crashed_on_launch", False),
+        ("ok", None, None, [*LAUNCHED, "app_exited"], KILLED_SURVIVED, "anti_instrumentation", False),
         # it started, then ended on its own before any interaction
         ("ok", None, None, [*LAUNCHED, "app_exited"], DIED, "crashed_on_launch", False),
         ("ok", None, None, [*LAUNCHED, "app_exited"], SURVIVED, "anti_instrumentation", False),
@@ -92,6 +101,7 @@ def test_classify(
     triage = classify(run_dir, manifest, facts)
     assert (triage.label, triage.infrastructure) == (label, infrastructure)
     assert (triage.detail == "") == (label is None)
+    assert triage.completed == (label in (None, "no_consent_dialog_found"))
 
 
 def test_no_manifest_is_a_harness_error(tmp_path: Path) -> None:

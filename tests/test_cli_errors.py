@@ -54,7 +54,7 @@ def test_unknown_scenario(tmp_path: Path) -> None:
 
 
 def test_unknown_option_is_a_usage_error() -> None:
-    assert_one_line_error(cli("run", "--bogus"), "unrecognized arguments")
+    assert_one_line_error(cli("run", "x", "--bogus"), "unrecognized arguments")
 
 
 @pytest.mark.parametrize(

@@ -22,10 +22,8 @@ def test_report_renders_the_analysis_of_a_recorded_run(tmp_path: Path) -> None:
 
     text = render_run(run).read_text(encoding="utf-8")
     for rule, status in statuses.items():
-        assert (
-            f'<tr data-status="{status}" class="verdict-row">\n<td class="rule"><span class="rule-id">{rule}</span>'
-            in text
-        )
+        row = f'<tr data-status="{status}" class="verdict-row">\n<td class="rule">'
+        assert f'{row}<span class="rule-id">{rule}</span>' in text
     imei_b64 = base64.b64encode(b"864231057719348").decode()
     assert f"<mark>{imei_b64}</mark>" in text  # the IMEI inside base64 in a JSON body
     assert "<mark>9c4f2b7e1a38d650</mark>" in text

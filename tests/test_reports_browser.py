@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -205,6 +206,15 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+HOSTILE_LABEL = 'Weather <script>document.title="pwned"</script> 天气[U+202E]evil[U+0000]'
+PAGE_FACTS = """[
+  document.querySelectorAll('script').length,
+  document.querySelectorAll('iframe, object, embed, form').length,
+  Array.from(document.querySelectorAll('*'))
+    .filter(e => Array.from(e.attributes).some(a => a.name.startsWith('on'))).length,
+  document.querySelectorAll('svg.timeline rect.tl-mark').length,
+  document.getElementById('health').textContent,
+]"""
 VISIBLE_STATUSES = """
 Array.from(document.querySelectorAll('#verdict-table tbody tr')).map(row => [
   row.querySelector('.rule-id').textContent,
@@ -224,21 +234,13 @@ def test_hostile_run_report_in_chromium(browser: Chromium, rendered: Path) -> No
         rendered / "leaky_hostile" / "report.html", ARTIFACTS / "report-leaky_hostile.png"
     )
     _clean_load(loaded)
-    assert (
-        loaded.title
-        == 'privacy-probe report: Weather <script>document.title="pwned"</script> 天气[U+202E]evil[U+0000] (com.ppdemo.leaky)'
-    )
+    assert loaded.title == f"privacy-probe report: {HOSTILE_LABEL} (com.ppdemo.leaky)"
     rows = {rule: (status, visible) for rule, status, visible in browser.evaluate(session, VISIBLE_STATUSES)}
     assert rows["pi_access_before_consent"] == ("FAIL", True)
     assert rows["pi_transmitted_before_consent"] == ("FAIL", True)
     assert rows["consent_not_explicit"] == ("PASS", True)
     assert rows["shake_redirect_too_sensitive"] == ("NOT TESTED", True)
-    injected = browser.evaluate(
-        session,
-        "[document.querySelectorAll('script').length, document.querySelectorAll('iframe, object, embed, form').length,"
-        " Array.from(document.querySelectorAll('*')).filter(e => Array.from(e.attributes).some(a => a.name.startsWith('on'))).length,"
-        " document.querySelectorAll('svg.timeline rect.tl-mark').length, document.getElementById('health').textContent]",
-    )
+    injected = browser.evaluate(session, PAGE_FACTS)
     assert injected == [1, 0, 0, injected[3], "run incomplete"]
     assert injected[3] > 10, "the timeline drew no marks"
 
@@ -268,7 +270,7 @@ def test_catalog_in_chromium_sorts(browser: Chromium, rendered: Path) -> None:
     loaded, session = browser.load(rendered / "index.html", ARTIFACTS / "catalog.png")
     _clean_load(loaded)
     assert loaded.title == "privacy-probe catalog: 4 apps"
-    first_apps = "Array.from(document.querySelectorAll('#matrix tbody tr')).map(r => r.cells[0].getAttribute('data-sort'))"
+    first_apps = "Array.from(document.querySelectorAll('#matrix tbody tr')).map(r => r.cells[0].dataset.sort)"
     before = browser.evaluate(session, first_apps)
     browser.evaluate(session, "document.querySelector('#matrix thead th:nth-child(3) button').click()")
     browser.evaluate(session, "document.querySelector('#matrix thead th:nth-child(3) button').click()")
@@ -279,9 +281,30 @@ def test_catalog_in_chromium_sorts(browser: Chromium, rendered: Path) -> None:
     )  # the most fails
     browser.evaluate(
         session,
-        "const box = document.querySelector('input[data-filter=matrix]'); box.value = 'notes'; box.dispatchEvent(new Event('input'))",
+        "const box = document.querySelector('input[data-filter=matrix]');"
+        " box.value = 'notes'; box.dispatchEvent(new Event('input'))",
     )
     shown = browser.evaluate(
         session, "Array.from(document.querySelectorAll('#matrix tbody tr')).filter(r => !r.hidden).length"
     )
     assert shown == 1
+
+
+def test_demo_end_to_end_writes_a_catalog_that_opens_clean(browser: Chromium, tmp_path: Path) -> None:
+    """`privacy-probe demo` on the sim: the bundled apps run, and the catalog it points to opens."""
+    out = tmp_path / "demo"
+    command = [str(PROJECT_ROOT / ".venv" / "bin" / "privacy-probe"), "demo", "--out", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=tmp_path, check=False)
+    assert done.returncode == 1, done.stderr  # the leaky example fails rules; nothing errored
+    index = out.resolve() / "index.html"
+    assert str(index) in done.stdout
+    loaded, session = browser.load(index, ARTIFACTS / "demo-catalog.png")
+    _clean_load(loaded)
+    reports = browser.evaluate(session, "Array.from(document.querySelectorAll('#matrix a')).map(a => a.href)")
+    assert len(reports) == len(list((PROJECT_ROOT / "examples").glob("*/AndroidManifest.xml")))
+    leaky = next(Path(unquote(urlsplit(href).path)) for href in reports if "leaky" in href)
+    loaded, session = browser.load(leaky, ARTIFACTS / "demo-leaky.png")
+    _clean_load(loaded)
+    rows = {rule: (status, visible) for rule, status, visible in browser.evaluate(session, VISIBLE_STATUSES)}
+    assert rows["pi_access_before_consent"] == ("FAIL", True)
+    assert rows["pi_transmitted_before_consent"] == ("FAIL", True)

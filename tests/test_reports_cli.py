@@ -51,7 +51,7 @@ def test_report_of_an_output_folder_renders_the_catalog(
 def test_report_of_an_unanalysed_run_exits_two(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run = shutil.copytree(FIXTURES / "unanalysed", tmp_path / "killed")
     assert _run(["report", str(run)]) == 2
-    assert "not analysed (no findings.json)" in capsys.readouterr().err
+    assert capsys.readouterr().err == "privacy-probe: error: com.ppdemo.killed: no verdicts (not analysed)\n"
     assert (run / "report.html").is_file()
 
 

@@ -119,5 +119,5 @@ def test_har_is_written_from_flows_when_missing(out: Path) -> None:
     assert not (run / "flows.har").exists()
     render_run(run)
     har = json.loads((run / "flows.har").read_text(encoding="utf-8"))
-    assert [e["request"]["url"] for e in har["log"]["entries"]][0] == "https://ulogs.umeng.com/unify_logs"
+    assert har["log"]["entries"][0]["request"]["url"] == "https://ulogs.umeng.com/unify_logs"
     assert len(har["log"]["entries"]) == 4

@@ -107,7 +107,7 @@ def assert_inert(page: Path) -> str:
                 elif tag == "link":
                     assert target == "data:,"
                 else:
-                    assert target.startswith(("#", "./")) or "/" not in target and ":" not in target, target
+                    assert target.startswith(("#", "./")) or ("/" not in target and ":" not in target), target
     return text
 
 
@@ -132,7 +132,9 @@ def test_hostile_run_renders_inert(runs: Path) -> None:
 def test_hostile_screenshots_are_refused_with_a_reason(runs: Path) -> None:
     text = assert_inert(render_run(runs / "leaky_hostile"))
     assert "is outside the run&#39;s ui/ folder" in text  # ../../../../etc/passwd
-    assert "ui/0003-evil.png is unreadable" in text  # an SVG with script, named .png
+    assert (
+        "ui/0003-evil.png is not a readable image (UnidentifiedImageError)" in text
+    )  # an SVG with script, named .png
     assert text.count('src="data:image/png;base64,') == 2  # the two real screenshots, re-encoded
 
 
@@ -228,9 +230,8 @@ def test_megabytes_of_hostile_data_stay_bounded(runs: Path) -> None:
             ).encode()
             + b"\n"
         )
-        events.write(
-            b'{"seq": 27, "ts": 1763830009.1, "api": "x.Y.\xff\xfe\\u0000z", "data_type": "sensor", "value": "\xc3\x28"}\n'
-        )
+        # invalid UTF-8 bytes, an escaped NUL and a broken two-byte sequence in one record
+        events.write(b'{"seq": 27, "ts": 1763830009.1, "api": "x.Y.\xff\xfe\\u0000z", "value": "\xc3\x28"}\n')
         events.write(b"\x00\x00\x00 not json at all\n")
         for seq in range(28, 60_028):
             events.write(
@@ -284,3 +285,41 @@ def test_catalog_of_a_folder_without_runs_is_input_error(tmp_path: Path) -> None
     (tmp_path / "not-a-run").mkdir()
     with pytest.raises(InputError, match="no run folders in it"):
         render_catalog(tmp_path)
+
+
+def test_catalog_of_a_batch_follows_its_index(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "leaky_hostile", tmp_path / "weather")
+    shutil.copytree(FIXTURES / "clean", tmp_path / "notes")
+    citation = {
+        "label": "违规收集个人信息",
+        "result": "reproduced",
+        "rules": [],
+        "failed_rules": [],
+        "reason": "",
+    }
+    app = {"line": 2, "app": "x", "category": "weather", "exit_code": None, "citations": []}
+    index = {
+        "schema": 1,
+        "complete": False,
+        "totals": {"apps": 4, "done": 2, "failed": 1, "pending": 1, "with_findings": 1},
+        "triage": {"install_failed": 1},
+        "citations": {"reproduced": 1, "not_reproduced": 0, "not_testable": 0, "reproduction_rate": 1.0},
+        "apps": [
+            {**app, "app_id": "notes", "name": "Notes", "status": "done", "run_dir": "notes"},
+            {**app, "app_id": "weather", "status": "done", "run_dir": "weather", "citations": [citation]},
+            {**app, "app_id": "broken-apk", "name": "Broken <APK>", "status": "failed",
+             "triage": "install_failed", "detail": "INSTALL_PARSE_FAILED_NO_CERTIFICATES", "run_dir": None},
+            {**app, "app_id": "later", "name": "Later", "status": "pending", "run_dir": "../../etc"},
+        ],
+    }  # fmt: skip
+    (tmp_path / "batch.json").write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    text = assert_inert(render_catalog(tmp_path))
+    rows = text.split('class="app-row"')[1:]
+    assert len(rows) == 4
+    assert ">Clean Notes<" in rows[0] and ">Weather &lt;script&gt;" in rows[1]
+    assert ">Broken &lt;APK&gt;<" in rows[2] and ">Later<" in rows[3]
+    assert "违规收集个人信息: reproduced" in text
+    assert "failed (install_failed): INSTALL_PARSE_FAILED_NO_CERTIFICATES" in text
+    assert "pending: the batch has not run this app yet" in text
+    assert "reproduction rate 100%" in text
+    assert 'href="./weather/report.html"' in text

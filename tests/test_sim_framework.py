@@ -39,7 +39,8 @@ def _properties_text(values: dict[str, str]) -> str:
             if char in "\\=:#! ":
                 out.append("\\" + char)
             elif not " " <= char <= "~":
-                out.append(f"\\u{ord(char):04x}")
+                units = char.encode("utf-16-be")
+                out.extend(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
             else:
                 out.append(char)
         return "".join(out)
@@ -100,7 +101,7 @@ def crash_app() -> SimApp:
     return build_app(FIXTURES / "crash_app")
 
 
-class Device:
+class SimProcesses:
     """Starts launcher processes for one test and makes sure none outlives it."""
 
     def __init__(self, workdir: Path) -> None:
@@ -167,14 +168,14 @@ class Device:
 
 
 @pytest.fixture
-def device(tmp_path: Path) -> Iterator[Device]:
-    devices = Device(tmp_path)
-    yield devices
-    devices.close()
+def sim(tmp_path: Path) -> Iterator[SimProcesses]:
+    processes = SimProcesses(tmp_path)
+    yield processes
+    processes.close()
 
 
-def test_nothing_of_the_app_runs_before_start(device: Device, probe_app: SimApp) -> None:
-    app = device.launch(probe_app, start=False)
+def test_nothing_of_the_app_runs_before_start(sim: SimProcesses, probe_app: SimApp) -> None:
+    app = sim.launch(probe_app, start=False)
     assert app.request("ping") == "pong"
     assert app.request("foreground") == LAUNCHER
     assert app.request("activity") == ""
@@ -186,8 +187,8 @@ def test_nothing_of_the_app_runs_before_start(device: Device, probe_app: SimApp)
     assert "D/Probe: application onCreate" in app.stdout.read_text(encoding="utf-8")
 
 
-def test_dump_is_uiautomator_xml_with_escaped_text(device: Device, probe_app: SimApp) -> None:
-    app = device.launch(probe_app)
+def test_dump_is_uiautomator_xml_with_escaped_text(sim: SimProcesses, probe_app: SimApp) -> None:
+    app = sim.launch(probe_app)
     raw = app.request("dump")
     assert raw.startswith("<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>")
     assert "&lt;script&gt;alert(&quot;x&quot;) &amp; &apos;y&apos;&lt;/script&gt;" in raw
@@ -207,8 +208,8 @@ def test_dump_is_uiautomator_xml_with_escaped_text(device: Device, probe_app: Si
     assert app.node(text="Count").get("clickable") == "true"
 
 
-def test_tap_reaches_click_listeners(device: Device, probe_app: SimApp) -> None:
-    app = device.launch(probe_app)
+def test_tap_reaches_click_listeners(sim: SimProcesses, probe_app: SimApp) -> None:
+    app = sim.launch(probe_app)
     assert app.tap_node(text="Count").startswith('clicked android.widget.Button "Count"')
     assert app.status() == "Count: 1"
     app.tap_node(text="I agree")
@@ -216,15 +217,15 @@ def test_tap_reaches_click_listeners(device: Device, probe_app: SimApp) -> None:
     assert app.request("tap", "5", "40").startswith("nothing")
 
 
-def test_text_goes_into_the_edit_text(device: Device, probe_app: SimApp) -> None:
-    app = device.launch(probe_app)
+def test_text_goes_into_the_edit_text(sim: SimProcesses, probe_app: SimApp) -> None:
+    app = sim.launch(probe_app)
     app.request("text", "héllo wörld 世界 & more")
     app.tap_node(text="Submit")
     assert app.status() == "Submitted: héllo wörld 世界 & more"
 
 
-def test_alert_dialog_buttons_and_outside_tap(device: Device, probe_app: SimApp) -> None:
-    app = device.launch(probe_app)
+def test_alert_dialog_buttons_and_outside_tap(sim: SimProcesses, probe_app: SimApp) -> None:
+    app = sim.launch(probe_app)
     app.tap_node(text="Dialog")
     dialog = app.dump()
     assert {node.get("resource-id") for node in dialog.iter("node")} >= {
@@ -239,9 +240,9 @@ def test_alert_dialog_buttons_and_outside_tap(device: Device, probe_app: SimApp)
 
 
 def test_permission_dialog_allow_then_data_source_returns_profile_value(
-    device: Device, probe_app: SimApp
+    sim: SimProcesses, probe_app: SimApp
 ) -> None:
-    app = device.launch(probe_app)
+    app = sim.launch(probe_app)
     app.tap_node(text="Location")
     assert app.request("foreground") == PERMISSION_CONTROLLER
     assert app.request("activity") == ""
@@ -254,8 +255,8 @@ def test_permission_dialog_allow_then_data_source_returns_profile_value(
     assert app.status() == (f"Location: {DEFAULT_PROFILE.latitude},{DEFAULT_PROFILE.longitude} granted=true")
 
 
-def test_denied_permission_means_security_exception(device: Device, probe_app: SimApp) -> None:
-    app = device.launch(probe_app)
+def test_denied_permission_means_security_exception(sim: SimProcesses, probe_app: SimApp) -> None:
+    app = sim.launch(probe_app)
     app.tap_node(text="Location")
     assert app.request("back") == "denied permission (location)"
     assert app.status() == (
@@ -271,8 +272,8 @@ def test_denied_permission_means_security_exception(device: Device, probe_app: S
         app.request("grant", "android.permission.READ_SMS")
 
 
-def test_home_backgrounds_the_app_and_handlers_keep_running(device: Device, probe_app: SimApp) -> None:
-    app = device.launch(probe_app)
+def test_home_backgrounds_the_app_and_handlers_keep_running(sim: SimProcesses, probe_app: SimApp) -> None:
+    app = sim.launch(probe_app)
     assert app.request("home") == "home"
     assert app.request("foreground") == LAUNCHER
     assert app.dump()[0].get("package") == LAUNCHER
@@ -286,8 +287,8 @@ def test_home_backgrounds_the_app_and_handlers_keep_running(device: Device, prob
     assert shown and int(shown[0].removeprefix("Ticks: ")) >= ticks_later
 
 
-def test_view_intent_to_a_url_opens_the_browser(device: Device, probe_app: SimApp) -> None:
-    app = device.launch(probe_app)
+def test_view_intent_to_a_url_opens_the_browser(sim: SimProcesses, probe_app: SimApp) -> None:
+    app = sim.launch(probe_app)
     app.tap_node(text="Web")
     assert app.request("foreground") == "com.android.chrome"
     logged_start = "START u0 { act=android.intent.action.VIEW dat=https://example.com/privacy }"
@@ -296,34 +297,34 @@ def test_view_intent_to_a_url_opens_the_browser(device: Device, probe_app: SimAp
     assert app.request("foreground") == PROBE_PACKAGE
 
 
-def test_prefs_and_permissions_persist_across_launches(device: Device, probe_app: SimApp) -> None:
-    first = device.launch(probe_app)
+def test_prefs_and_permissions_persist_across_launches(sim: SimProcesses, probe_app: SimApp) -> None:
+    first = sim.launch(probe_app)
     first.node(text="Launches: 1 saved=no")
     first.tap_node(text="Save")
     first.tap_node(text="Location")
     first.tap_node(resource_id=f"{PERMISSION_CONTROLLER}:id/permission_allow_foreground_only_button")
     assert first.request("exit") == "bye"
     assert first.wait(5) == 0
-    permissions = (device.state / "permissions.properties").read_text(encoding="utf-8")
+    permissions = (sim.state / "permissions.properties").read_text(encoding="utf-8")
     assert "android.permission.ACCESS_FINE_LOCATION=granted" in permissions
-    assert (device.state / "shared_prefs" / "probe.properties").is_file()
+    assert (sim.state / "shared_prefs" / "probe.properties").is_file()
 
-    second = device.launch(probe_app)
+    second = sim.launch(probe_app)
     second.node(text="Launches: 2 saved=yes")
     second.tap_node(text="Location")
     assert second.request("foreground") == PROBE_PACKAGE
     assert second.status().startswith("Location: ")
 
 
-def test_sensor_injection_reaches_the_listener(device: Device, probe_app: SimApp) -> None:
-    app = device.launch(probe_app)
+def test_sensor_injection_reaches_the_listener(sim: SimProcesses, probe_app: SimApp) -> None:
+    app = sim.launch(probe_app)
     assert app.request("sensor", "1", "0.5", "9.81", "-1.25") == "delivered to 1 listener(s)"
     app.node(text="Accel: 0.5,9.81,-1.25")
     assert app.request("sensor", "4", "1", "2", "3") == "delivered to 0 listener(s)"
 
 
-def test_screenshot_writes_a_png_of_the_screen(device: Device, probe_app: SimApp, tmp_path: Path) -> None:
-    app = device.launch(probe_app)
+def test_screenshot_writes_a_png_of_the_screen(sim: SimProcesses, probe_app: SimApp, tmp_path: Path) -> None:
+    app = sim.launch(probe_app)
     app.tap_node(text="Dialog")
     target = tmp_path / "shots" / "screen.png"
     assert app.request("screenshot", str(target)) == str(target)
@@ -333,8 +334,8 @@ def test_screenshot_writes_a_png_of_the_screen(device: Device, probe_app: SimApp
         assert len(image.convert("L").getcolors(256) or []) > 2
 
 
-def test_crash_on_launch_kills_the_process_with_status_1(device: Device, crash_app: SimApp) -> None:
-    app = device.launch(crash_app, start=False)
+def test_crash_on_launch_kills_the_process_with_status_1(sim: SimProcesses, crash_app: SimApp) -> None:
+    app = sim.launch(crash_app, start=False)
     with pytest.raises(DeviceError):
         app.request("start")
     assert app.wait(5) == 1
@@ -343,16 +344,18 @@ def test_crash_on_launch_kills_the_process_with_status_1(device: Device, crash_a
     assert "java.lang.IllegalStateException: boom on launch" in stderr
 
 
-def test_exit_ends_the_process_with_status_0(device: Device, probe_app: SimApp) -> None:
-    app = device.launch(probe_app)
+def test_exit_ends_the_process_with_status_0(sim: SimProcesses, probe_app: SimApp) -> None:
+    app = sim.launch(probe_app)
     started = time.monotonic()
     assert app.request("exit") == "bye"
     assert app.wait(2) == 0
     assert time.monotonic() - started < 2
 
 
-def test_busy_main_thread_still_answers_ping_foreground_and_exit(device: Device, probe_app: SimApp) -> None:
-    app = device.launch(probe_app)
+def test_busy_main_thread_still_answers_ping_foreground_and_exit(
+    sim: SimProcesses, probe_app: SimApp
+) -> None:
+    app = sim.launch(probe_app)
     left, top, right, bottom = _bounds(app.node(text="Block"))
     with pytest.raises(DeviceError, match="main thread busy"):
         app.request("tap", str((left + right) // 2), str((top + bottom) // 2))
@@ -364,8 +367,8 @@ def test_busy_main_thread_still_answers_ping_foreground_and_exit(device: Device,
     assert time.monotonic() - started < 2.5
 
 
-def test_bad_commands_are_errors_not_crashes(device: Device, probe_app: SimApp) -> None:
-    app = device.launch(probe_app)
+def test_bad_commands_are_errors_not_crashes(sim: SimProcesses, probe_app: SimApp) -> None:
+    app = sim.launch(probe_app)
     with pytest.raises(DeviceError, match="unknown command: fly"):
         app.request("fly")
     with pytest.raises(DeviceError, match="X is not an integer"):
@@ -376,10 +379,10 @@ def test_bad_commands_are_errors_not_crashes(device: Device, probe_app: SimApp) 
 
 
 def test_data_sources_return_profile_values_behind_their_permissions(
-    device: Device, probe_app: SimApp
+    sim: SimProcesses, probe_app: SimApp
 ) -> None:
     profile = DEFAULT_PROFILE
-    app = device.launch(probe_app)
+    app = sim.launch(probe_app)
     app.tap_node(text="Data")
     assert app.status() == (
         f"android_id={profile.android_id};mac={profile.mac_address};ssid=<unknown ssid>"

@@ -59,6 +59,13 @@ def control_launch(device: Device, package: str, dwell_s: float) -> ControlLaunc
     return "survived"
 
 
+def _exit_status(device: Device, package: str) -> int | None:
+    """How the app's last process ended, on backends that know it (the sim device does)."""
+    exit_code = getattr(device, "exit_code", None)
+    status = exit_code(package) if callable(exit_code) else None
+    return status if isinstance(status, int) else None
+
+
 def _analyse(run_dir: Path, first_party: Sequence[str]) -> dict[str, Any]:
     from harness.analysis import analyze_run, exit_code_for
 
@@ -93,6 +100,7 @@ def execute(job: AppJob, slot: DeviceSlot, report: dict[str, Any], save: Any) ->
             report["run_id"] = result.manifest.get("run_id")
             package = (result.manifest.get("app") or {}).get("package")
             if package and died_on_launch(run_dir, result.manifest):
+                report["exit_status"] = _exit_status(device, package)
                 dwell = min(CONTROL_DWELL_S, max(1.0, job.settings.duration_s or CONTROL_DWELL_S))
                 report["control_launch"] = control_launch(device, package, dwell)
         finally:

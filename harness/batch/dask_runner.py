@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import queue
+import signal
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
@@ -222,6 +223,9 @@ async def _serve_worker(scheduler: str, spec: str, name: str | None, home_root: 
     async with Worker(
         scheduler, nthreads=count, resources={RESOURCE: count}, name=name, plugins=(owner,)
     ) as worker:
+        loop = asyncio.get_running_loop()
+        for stop in (signal.SIGTERM, signal.SIGINT):  # close cleanly: the plugin removes sim homes
+            loop.add_signal_handler(stop, lambda: asyncio.ensure_future(worker.close()))
         await worker.finished()
 
 

@@ -62,6 +62,7 @@ def attempt_app(job: AppJob, slot: DeviceSlot, store: BatchStore, worker: str | 
         device_error=outcome.get("device_error") or _device_error(outcome),
         runner_error=_runner_error(store, job, process),
         control_launch=outcome.get("control_launch"),
+        exit_status=outcome.get("exit_status"),
     )
     run_dir = store.run_dir(job.app_id)
     triage = classify(run_dir if manifest else None, manifest, facts)
@@ -216,7 +217,7 @@ def build_result(
         "first_party": list(job.first_party),
         "fingerprint": job.fingerprint,
         "batch_id": job.batch_id,
-        "status": "done" if triage.label is None else "failed",
+        "status": "done" if triage.completed else "failed",
         "triage": triage.label,
         "detail": triage.detail,
         "run_dir": store.relative(store.run_dir(job.app_id)) if manifest else None,

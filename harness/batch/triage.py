@@ -7,8 +7,10 @@ Labels (a run that completed needs none):
                              and it also dies when launched without Frida
     anti_instrumentation     it ended on its own under Frida but keeps running without it
                              (the app detected the instrumentation and quit)
-    hook_failed              Frida could not attach or the agent did not start (retried)
-    no_consent_dialog_found  a consent scenario found no consent dialog to act on
+    hook_failed              Frida could not attach, the agent did not start, or the app's
+                             process crashed natively under Frida only (retried)
+    no_consent_dialog_found  a consent scenario found no consent dialog to act on; the run
+                             completed, so its verdicts stand (the only label of a done app)
     timeout                  the attempt exceeded the per-app time budget
     device_lost              the device went away or failed an operation (retried)
     harness_error            privacy-probe itself failed (a bug or a missing tool on the host)
@@ -23,12 +25,14 @@ and found none.
 
 from __future__ import annotations
 
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from harness.records import read_jsonl
 from harness.rundir import STEPS
+from harness.scenario import PASSIVE_ACTIONS
 
 INSTALL_FAILED = "install_failed"
 CRASHED_ON_LAUNCH = "crashed_on_launch"
@@ -45,8 +49,11 @@ LABELS = (
 
 APP_EXITED = "app_exited"
 CONSENT_DIALOG_NOT_FOUND = "consent_dialog_not_found"
-# Steps that do not touch the app: an exit before anything else happened is an exit on launch.
-_PASSIVE_STEPS = frozenset({"clear_data", "launch", "launched", "screen", "stop", APP_EXITED})
+
+_DEVICE_ERRORS = ("DeviceError", "AppCrashed")  # AppCrashed: the process died while starting
+# Signals a process sends itself or gets from outside when told to quit; any other signal
+# ending it is a native crash, which under Frida is most often Frida's own.
+_QUIT_SIGNALS = (signal.SIGKILL, signal.SIGTERM, signal.SIGINT)
 
 ControlLaunch = Literal["survived", "died"]
 
@@ -60,25 +67,29 @@ class AttemptFacts:
     device_error: str | None = None  # the device could not be opened or refused to talk
     runner_error: str | None = None  # the runner process failed before reporting
     control_launch: ControlLaunch | None = None  # the app launched without Frida, if that was tried
+    exit_status: int | None = None  # of the app's process that ended, when the device reports it
 
 
 @dataclass(frozen=True)
 class Triage:
-    label: str | None  # None: the run completed
+    label: str | None  # None: the run completed without remark
     infrastructure: bool
     detail: str
+
+    @property
+    def completed(self) -> bool:
+        return self.label in (None, NO_CONSENT_DIALOG_FOUND)
 
 
 def died_on_launch(run_dir: Path, manifest: dict[str, Any]) -> bool:
     """Did the app's first process end on its own before the harness interacted with it?"""
     actions = [step.get("action") for step in read_jsonl(run_dir / STEPS)]
-    launch_failed = manifest.get("error_kind") == "DeviceError" and "launched" not in actions
-    if launch_failed and "launch" in actions:
+    if manifest.get("error_kind") in _DEVICE_ERRORS and "launch" in actions and "launched" not in actions:
         return True
     for action in actions:
         if action == APP_EXITED:
             return True
-        if action not in _PASSIVE_STEPS:
+        if action not in PASSIVE_ACTIONS:  # the harness touched the app: an exit now is behaviour
             return False
     return False
 
@@ -111,7 +122,7 @@ def _failed_run(run_dir: Path, manifest: dict[str, Any], facts: AttemptFacts) ->
         return Triage(HOOK_FAILED, True, f"the Frida agent could not be built: {error}")
     if kind == "InstrumentationError":
         return Triage(HOOK_FAILED, True, error)
-    if kind == "DeviceError":
+    if kind in _DEVICE_ERRORS:
         if died_on_launch(run_dir, manifest):
             return _died(facts, error)
         return Triage(DEVICE_LOST, True, f"the device failed: {error}")
@@ -121,6 +132,10 @@ def _failed_run(run_dir: Path, manifest: dict[str, Any], facts: AttemptFacts) ->
 
 
 def _died(facts: AttemptFacts, detail: str) -> Triage:
+    crash_signal = -facts.exit_status if facts.exit_status is not None and facts.exit_status < 0 else None
+    if facts.control_launch == "survived" and crash_signal and crash_signal not in _QUIT_SIGNALS:
+        why = f"{detail}; it crashed natively under Frida (signal {crash_signal}) but runs without it"
+        return Triage(HOOK_FAILED, True, why)
     if facts.control_launch == "survived":
         return Triage(ANTI_INSTRUMENTATION, False, f"{detail}; without Frida it keeps running")
     if facts.control_launch == "died":

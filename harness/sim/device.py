@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from harness.device.base import AppInfo, BeforeStart, DeviceInfo
-from harness.errors import AppCrashed, DeviceError, InputError
+from harness.errors import AppCrashed, DeviceError, InputError, ProbeError
 from harness.profile import DEFAULT_PROFILE, DeviceProfile
 from harness.sim.build import SimApp, build_app, framework_classes, java_executable
 from harness.sim.control import SimControl
@@ -77,6 +77,20 @@ def _utf16_units(char: str) -> list[int]:
     return [int.from_bytes(encoded[i : i + 2], "big") for i in range(0, len(encoded), 2)]
 
 
+def _process_alive(pid: int) -> bool:
+    """True while the process runs, without reaping it.
+
+    Popen.poll() calls waitpid(), which would also consume the ptrace stop notifications that
+    Frida's injector waits for while it attaches to our child: never poll during an attach.
+    """
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            state = stat.read().rsplit(b")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in (b"Z", b"X")
+
+
 class _CrashReaper(threading.Thread):
     """Kills an app process that reported a fatal exception but did not end, as Android's system does.
 
@@ -94,12 +108,13 @@ class _CrashReaper(threading.Thread):
         with self._log_path.open("rb") as log:
             log.seek(self._offset)
             pending = b""
-            while self._popen.poll() is None:
+            while _process_alive(self._popen.pid):
                 pending = (pending + log.read())[-4096:]
                 if FATAL_MARKER in pending:
-                    try:
-                        self._popen.wait(CRASH_EXIT_GRACE_S)
-                    except subprocess.TimeoutExpired:
+                    deadline = time.monotonic() + CRASH_EXIT_GRACE_S
+                    while _process_alive(self._popen.pid) and time.monotonic() < deadline:
+                        time.sleep(0.1)
+                    if _process_alive(self._popen.pid):
                         self._popen.kill()
                     return
                 time.sleep(0.1)
@@ -214,6 +229,29 @@ class SimDevice:
             return self._process.pid
         self._stop_process()
         app = self._app(package)
+        pid = self._start_gated(app)
+        if before_start is not None:
+            try:
+                before_start(pid)
+            except ProbeError:
+                died = self._process.popen.poll() if self._process else None
+                self._stop_process()
+                if died is not None:
+                    raise AppCrashed(self._death_message(package, died)) from None
+                raise
+        try:
+            self._request("start", timeout=30.0)
+        except DeviceError:
+            died = self._process.popen.poll() if self._process else None
+            if died is None:
+                raise
+            raise AppCrashed(self._death_message(package, died)) from None
+        assert self._process is not None
+        return self._process.pid
+
+    def _start_gated(self, app: SimApp) -> int:
+        """Start the app's JVM, held before any app code runs; returns its pid."""
+        package = app.info.package
         app_props, profile_props, state = self._launch_files(app)
         control = SimControl()
         classpath = f"{framework_classes()}:{app.classes}"
@@ -245,22 +283,6 @@ class SimDevice:
             control.close()
             raise
         self._process = _Process(package=package, popen=popen, control=control, pid=pid)
-        if before_start is not None:
-            try:
-                before_start(pid)
-            except BaseException:
-                died = popen.poll()
-                self._stop_process()
-                if died is not None:
-                    raise AppCrashed(self._death_message(package, died)) from None
-                raise
-        try:
-            self._request("start", timeout=30.0)
-        except DeviceError:
-            died = popen.poll()
-            if died is None:
-                raise
-            raise AppCrashed(self._death_message(package, died)) from None
         return pid
 
     def _death_message(self, package: str, exit_code: int) -> str:

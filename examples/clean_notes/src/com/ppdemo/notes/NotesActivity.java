@@ -4,6 +4,7 @@ import android.Manifest;
 import android.app.Activity;
 import android.app.AlertDialog;
 import android.content.Context;
+import android.content.Intent;
 import android.content.SharedPreferences;
 import android.content.pm.PackageManager;
 import android.location.Location;
@@ -36,6 +37,10 @@ public class NotesActivity extends Activity {
         nearby.setText("Tag note with my city");
         nearby.setOnClickListener(view -> tagWithLocation());
         root.addView(nearby);
+        Button settings = new Button(this);
+        settings.setText("Settings");
+        settings.setOnClickListener(view -> startActivity(new Intent(this, SettingsActivity.class)));
+        root.addView(settings);
         setContentView(root);
 
         SharedPreferences prefs = getSharedPreferences("notes", MODE_PRIVATE);

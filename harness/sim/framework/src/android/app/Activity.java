@@ -26,7 +26,6 @@ public class Activity extends ContextThemeWrapper {
     private Window mWindow;
     private CharSequence mTitle;
 
-    boolean mCreated;
     boolean mStarted;
     boolean mResumed;
     boolean mFinished;
@@ -118,7 +117,6 @@ public class Activity extends ContextThemeWrapper {
 
     final void performCreate(Bundle icicle) {
         onCreate(icicle);
-        mCreated = true;
         onPostCreate(icicle);
     }
 

@@ -38,10 +38,6 @@ public final class ActivityThread {
         return sApplication;
     }
 
-    public static String currentPackageName() {
-        return SimRuntime.packageName();
-    }
-
     static synchronized Handler mainHandler() {
         if (sHandler == null) {
             sHandler = new Handler(Looper.getMainLooper());

@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -161,16 +159,6 @@ public final class Permissions {
 
     public static synchronized void grantOneTime(String permission) {
         ONE_TIME.add(permission);
-    }
-
-    public static synchronized List<String> grantedDangerous() {
-        List<String> granted = new ArrayList<>();
-        for (String permission : SimRuntime.declaredPermissions()) {
-            if (isDangerous(permission) && isGranted(permission)) {
-                granted.add(permission);
-            }
-        }
-        return granted;
     }
 
     private static void save() {

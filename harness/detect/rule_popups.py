@@ -1,0 +1,125 @@
+"""popup_harassment and ad_window_not_closable, from the popup_watch scenario (a cold start after
+consent, then watching; every pop-up seen is recorded with what closed it).
+
+popup_harassment (弹窗信息骚扰, 26号文 "不得频繁弹窗", 互联网广告管理办法 第十条(四)) fails when a
+pop-up that was closed comes back while the same screen is shown [SRC], or when more than
+`max_per_minute` unsolicited pop-ups appear within any 60 s (default 2 [INF]; the scenario
+records the threshold it was given, option `popup_max_per_minute`). A watch shorter than a
+minute counts all its pop-ups as one minute's. Example: 特价优选 pops "限时福利" every 1.2 s.
+
+ad_window_not_closable (开屏弹窗关不掉, 互联网广告管理办法 第十条(一), 信息通信服务感知提升行动 "找得到、
+关得了") fails when a pop-up offered no working close control (关闭 / × / 跳过 / Close / Skip …)
+and BACK did not dismiss it either — e.g. a splash ad that only goes away when its countdown
+ends. Hook events of Dialog.show / PopupWindow.show* in the watch are cited as corroboration.
+"""
+
+from __future__ import annotations
+
+from harness.detect.registry import Evidence, Outcome, detector
+from harness.detect.rule_windows import (
+    ScenarioRun,
+    event_evidence,
+    events_in,
+    not_run,
+    scenario_run,
+    step_evidence,
+)
+from harness.detect.view import RunView
+from harness.records import Step
+
+SCENARIO = "popup_watch"
+DEFAULT_MAX_PER_MINUTE = 2.0
+MINUTE_S = 60.0
+POPUP_APIS = ("android.app.Dialog.show", "android.widget.PopupWindow.showAtLocation")
+
+
+def _watch(view: RunView) -> tuple[ScenarioRun, list[Step], float] | Outcome:
+    if (skipped := not_run(view, SCENARIO)) is not None:
+        return skipped
+    run = scenario_run(view, SCENARIO)
+    assert run is not None
+    start = run.first("watch_start")
+    if start is None:
+        exits = run.actions("app_exited")
+        reason = "the app's process ended before the watch began" if exits else "the watch never began"
+        return Outcome("inconclusive", reason, evidence=[step_evidence(s) for s in exits])
+    seconds = start.detail.get("seconds")
+    return run, run.actions("popup"), float(seconds) if isinstance(seconds, int | float) else 0.0
+
+
+def _most_in_a_minute(popups: list[Step]) -> int:
+    times = sorted(p.ts for p in popups)
+    return max((sum(1 for t in times if first <= t < first + MINUTE_S) for first in times), default=0)
+
+
+def _hook_corroboration(view: RunView, run: ScenarioRun) -> list[Evidence]:
+    shown = [e for e in events_in(view, run.window) if e.api.startswith(POPUP_APIS)]
+    return [event_evidence(e, shown=e.args[0] if e.args else None) for e in shown[:5]]
+
+
+@detector("popup_harassment")
+def popup_harassment(view: RunView) -> Outcome:
+    watched = _watch(view)
+    if isinstance(watched, Outcome):
+        return watched
+    run, popups, seconds = watched
+    start = run.first("watch_start")
+    limit = start.detail.get("max_per_minute") if start is not None else None
+    threshold = float(limit) if isinstance(limit, int | float) and limit >= 0 else DEFAULT_MAX_PER_MINUTE
+    densest = _most_in_a_minute(popups)
+    back = [p for p in popups if p.detail.get("reappeared") is True]
+    problems = []
+    if back:
+        problems.append(f"{len(back)} pop-up(s) came back after being closed")
+    if densest > threshold:
+        problems.append(f"{densest} unsolicited pop-ups within a minute (more than {threshold:g} per minute)")
+    evidence = [
+        step_evidence(p, ui=p.detail.get("ui"), reappeared=p.detail.get("reappeared")) for p in popups
+    ]
+    evidence += _hook_corroboration(view, run)
+    if problems:
+        return Outcome(
+            "fail", f"in a {seconds:g} s watch after a cold start: {'; '.join(problems)}", evidence=evidence
+        )
+    if run.actions("app_exited") and not popups:
+        return Outcome("inconclusive", "the app's process ended during the pop-up watch", evidence=evidence)
+    return Outcome(
+        "pass",
+        f"{len(popups)} pop-up(s) in a {seconds:g} s watch after a cold start, none came back after closing "
+        f"(threshold: more than {threshold:g} per minute)",
+        evidence=evidence,
+    )
+
+
+@detector("ad_window_not_closable")
+def ad_window_not_closable(view: RunView) -> Outcome:
+    watched = _watch(view)
+    if isinstance(watched, Outcome):
+        return watched
+    run, popups, seconds = watched
+    stuck = [p for p in popups if p.detail.get("closed_by") is None]
+    evidence = [
+        step_evidence(
+            p,
+            ui=p.detail.get("ui"),
+            close_control=p.detail.get("close_control"),
+            closed_by=p.detail.get("closed_by"),
+        )
+        for p in popups
+    ]
+    if stuck:
+        first = stuck[0]
+        control = first.detail.get("close_control")
+        how = f"its close control {control!r} did not close it" if control else "it has no close control"
+        return Outcome(
+            "fail",
+            f"{len(stuck)} pop-up(s) could not be closed: {how} and BACK did not dismiss it "
+            f"({first.detail.get('ui')})",
+            evidence=evidence + _hook_corroboration(view, run),
+        )
+    if not popups:
+        return Outcome("pass", f"no pop-up appeared in the {seconds:g} s watch after a cold start")
+    ways = sorted({str(p.detail.get("closed_by")) for p in popups})
+    return Outcome(
+        "pass", f"all {len(popups)} pop-up(s) closed at once (by {', '.join(ways)})", evidence=evidence
+    )

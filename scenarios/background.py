@@ -1,0 +1,28 @@
+"""Send the app to the background with HOME: does it keep collecting while nobody looks?
+
+Records `background_start` (just before HOME) and `background_end` (just before the app is
+brought back); the detector looks at the hook events in between.
+"""
+
+from __future__ import annotations
+
+from harness.scenario import ScenarioContext
+from scenarios.flows import ready_after_consent
+
+NAME = "background"
+DESCRIPTION = "After consent, press HOME, wait, and bring the app back."
+
+
+def run(ctx: ScenarioContext) -> None:
+    if ready_after_consent(ctx) is None:
+        return
+    seconds = ctx.option("background_dwell", ctx.dwell_s / 2)
+    started = ctx.home("send the app to the background")
+    ctx.step_at(started, "background_start", seconds=round(seconds, 3))
+    ctx.wait(seconds)
+    ctx.step("background_end")
+    if not ctx.running():
+        ctx.record_exit("in the background")
+        return
+    ctx.resume()
+    ctx.observe("back in front")

@@ -1,0 +1,29 @@
+"""Refuse the privacy policy: does the app keep asking, and what does it do afterwards?"""
+
+from __future__ import annotations
+
+from harness.scenario import ScenarioContext
+from scenarios.flows import find_consent, refuse_consent
+
+NAME = "consent_reject"
+DESCRIPTION = "On fresh data, refuse the privacy dialog (again while it keeps asking), then watch."
+AFTER_REFUSAL_S = 2.0
+
+
+def run(ctx: ScenarioContext) -> None:
+    state = ctx.process_state()
+    if not (state.launched and state.fresh and not state.interacted):
+        if state.launched:
+            ctx.stop_app()
+        ctx.launch(fresh=True)
+    found = find_consent(ctx)
+    if found is not None:
+        refuse_consent(ctx, found)
+    if ctx.running():
+        watch = ctx.option("after_refusal_watch", min(AFTER_REFUSAL_S, ctx.dwell_s))
+        if ctx.dwell(watch, "after refusing consent"):
+            ctx.observe("after refusal dwell")
+    if ctx.running():
+        ctx.stop_app()
+    else:
+        ctx.record_exit("after refusing consent")

@@ -1,0 +1,169 @@
+"""Sequences several scenarios share: answering the privacy dialog, answering runtime-permission
+dialogs, and getting the app to its main screen after consent.
+
+Consent contract (detectors rely on it): accepting records a step `consent` with
+`choice="accept"` whose `ts` is the moment just before the tap; refusing records
+`choice="reject"`. Looking for the dialog in vain records `consent_dialog_not_found`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from harness.scenario import Observation, ScenarioContext
+from harness.ui.find import control_label
+from harness.ui.recognise import ConsentDialog, consent_dialog, permission_prompt
+
+CONSENT_WAIT_S = 3.0
+PERMISSION_QUIET_S = 1.0
+MAX_PERMISSION_DIALOGS = 8
+REFUSAL_ROUNDS = 3
+
+
+@dataclass(frozen=True)
+class FoundConsent:
+    observation: Observation
+    dialog: ConsentDialog
+
+
+def find_consent(ctx: ScenarioContext, timeout_s: float | None = None) -> FoundConsent | None:
+    """Wait for the privacy dialog; records `consent_dialog_not_found` when it does not come."""
+    wait = ctx.option("consent_wait", CONSENT_WAIT_S) if timeout_s is None else timeout_s
+    deadline = time.monotonic() + wait
+    while True:
+        if not ctx.running():
+            ctx.record_exit("waiting for the privacy dialog")
+            return None
+        screen = ctx.ui.dump()
+        if consent_dialog(screen) is not None or permission_prompt(screen) is not None:
+            break
+        if time.monotonic() >= deadline:
+            break
+        time.sleep(ctx.ui.settings.interval_s)
+    observation = ctx.observe("privacy dialog")
+    dialog = consent_dialog(observation.screen)
+    if dialog is None:
+        ctx.step("consent_dialog_not_found", ui=observation.ui, waited_s=round(wait, 3))
+        return None
+    return FoundConsent(observation, dialog)
+
+
+def accept_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> bool:
+    """Tick unticked consent boxes, tap the affirmative control; True when consent was given."""
+    found = found or find_consent(ctx)
+    if found is None:
+        return False
+    observation, dialog = found.observation, found.dialog
+    unticked = [box for box in dialog.checkboxes if not box.checked]
+    for box in unticked:
+        ctx.tap(box, "tick the consent checkbox", on=observation)
+    if unticked:
+        observation = ctx.observe("consent ticked")
+        dialog = consent_dialog(observation.screen) or dialog
+    control = dialog.positive
+    if control is None:
+        return False
+    ts = ctx.tap(control, "accept the privacy policy", on=observation)
+    ctx.step_at(
+        ts,
+        "consent",
+        choice="accept",
+        control=control_label(control),
+        acknowledgement_only=dialog.accept is None,
+        ui=observation.ui,
+    )
+    after = ctx.observe("after consent")
+    if ctx.running() and consent_dialog(after.screen) is not None and after.hash == observation.hash:
+        ctx.step("consent_dialog_persists", ui=after.ui)
+    return True
+
+
+def refuse_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> int:
+    """Refuse the privacy dialog, and refuse again while the app keeps asking (at most
+    REFUSAL_ROUNDS times); returns how many refusals were made."""
+    current = found or find_consent(ctx)
+    refusals = 0
+    while current is not None and refusals < REFUSAL_ROUNDS:
+        control = current.dialog.refuse
+        if control is None:
+            ctx.step("refuse_not_offered", ui=current.observation.ui)
+            ctx.back("refuse the privacy dialog with BACK (no refuse control)")
+            return refusals
+        ts = ctx.tap(control, "refuse the privacy policy", on=current.observation)
+        refusals += 1
+        ctx.step_at(ts, "consent", choice="reject", control=control_label(control), round=refusals)
+        if not ctx.running():
+            ctx.record_exit("after refusing consent")
+            return refusals
+        after = ctx.observe("after refusal")
+        dialog = consent_dialog(after.screen)
+        current = FoundConsent(after, dialog) if dialog is not None and ctx.in_front(after.screen) else None
+    if current is not None:
+        ctx.step("consent_still_asked", ui=current.observation.ui, refusals=refusals)
+    return refusals
+
+
+def answer_permissions(
+    ctx: ScenarioContext,
+    *,
+    allow: bool,
+    quiet_s: float = PERMISSION_QUIET_S,
+    limit: int = MAX_PERMISSION_DIALOGS,
+) -> int:
+    """Answer every runtime-permission dialog until none has come for `quiet_s`; returns how many."""
+    answered = 0
+    quiet_until = time.monotonic() + quiet_s
+    while time.monotonic() < quiet_until and answered < limit:
+        if not ctx.running():
+            ctx.record_exit("answering permission dialogs")
+            break
+        if permission_prompt(ctx.ui.dump()) is None:
+            time.sleep(ctx.ui.settings.interval_s)
+            continue
+        if answer_permission(ctx, allow=allow):
+            answered += 1
+        quiet_until = time.monotonic() + quiet_s
+    return answered
+
+
+def answer_permission(ctx: ScenarioContext, *, allow: bool) -> bool:
+    """Answer the permission dialog in front, recording `permission_dialog` and `permission_answer`."""
+    observation = ctx.observe("permission dialog")
+    prompt = permission_prompt(observation.screen)
+    if prompt is None:
+        return False
+    ctx.step("permission_dialog", message=prompt.message, ui=observation.ui)
+    button = prompt.allow if allow else prompt.deny
+    choice = "allow" if allow else "deny"
+    if button is None:
+        ctx.back(f"{choice} the permission (no button found)")
+        ts = time.time()
+    else:
+        ts = ctx.tap(button, f"{choice} the permission", on=observation)
+    ctx.step_at(ts, "permission_answer", choice=choice, message=prompt.message)
+    return True
+
+
+def ready_after_consent(ctx: ScenarioContext, *, allow_permissions: bool = True) -> Observation | None:
+    """The app on its main screen with consent given: the running process when it is usable,
+    else a relaunch on its kept data; None when the app is gone."""
+    if ctx.running():
+        if not ctx.in_front(ctx.ui.dump()):
+            ctx.resume()
+    else:
+        ctx.launch(fresh=False)
+    return settle_after_launch(ctx, allow_permissions=allow_permissions)
+
+
+def settle_after_launch(ctx: ScenarioContext, *, allow_permissions: bool) -> Observation | None:
+    """Accept the privacy dialog if one is shown, answer permission dialogs, then observe."""
+    screen = ctx.ui.settle()
+    dialog = consent_dialog(screen)
+    if dialog is not None:
+        accept_consent(ctx, FoundConsent(ctx.observe("privacy dialog"), dialog))
+    answer_permissions(ctx, allow=allow_permissions)
+    if not ctx.running():
+        ctx.record_exit("getting ready")
+        return None
+    return ctx.observe("ready")
