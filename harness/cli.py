@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--device", metavar="SERIAL", help="also check this Android device or emulator")
 
     commands.add_parser("devices", help="list attached Android devices and their readiness")
+
+    from reports.cli import register as register_report_commands
+
+    COMMANDS.update(register_report_commands(commands))
 
     device = commands.add_parser("device", help="prepare an Android device")
     device_commands = device.add_subparsers(dest="device_command", required=True, parser_class=_Parser)
@@ -116,9 +120,14 @@ def _run_one(app: Path, out_parent: Path, args: argparse.Namespace) -> int:
     finally:
         device.close()
     print(f"{app}: run folder {result.run_dir} ({result.status})")
+    from reports import render_run
+
     if result.error is not None:
+        render_run(result.run_dir)
         raise result.error
-    return _analyze(result.run_dir)
+    code = _analyze(result.run_dir)
+    render_run(result.run_dir)
+    return code
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -138,7 +147,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     for example in examples:
         args.device, args.scenarios, args.category, args.first_party = "sim", None, None, []
         worst = max(worst, _run_one(example, args.out, args))
-    print(f"demo: {len(examples)} apps; run folders under {args.out.resolve()}")
+    from reports import render_catalog
+
+    index = render_catalog(args.out)
+    print(f"demo: {len(examples)} apps; open {index.resolve()}")
     return worst
 
 
@@ -186,7 +198,8 @@ def _cmd_device(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {
+Handler = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, Handler] = {
     "demo": _cmd_demo,
     "run": _cmd_run,
     "analyze": _cmd_analyze,

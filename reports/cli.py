@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from harness.errors import InputError
 from reports.load import is_run_dir
@@ -16,7 +17,7 @@ EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 Handler = Callable[[argparse.Namespace], int]
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Handler]:
+def register(subparsers: argparse._SubParsersAction[Any]) -> dict[str, Handler]:
     """Add `report` to the CLI's subcommands; returns {command name: handler}."""
     parser = subparsers.add_parser(
         "report",

@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -74,8 +74,20 @@ def _analyse(run_dir: Path, first_party: Sequence[str]) -> dict[str, Any]:
     return {"exit_code": int(exit_code_for(findings)), "rules": rules}
 
 
-def execute(job: AppJob, slot: DeviceSlot, report: dict[str, Any], save: Any) -> None:
-    from harness.session import RunConfig, run_app
+def _run_config(job: AppJob, run_dir: Path) -> Any:
+    from harness.session import RunConfig
+
+    options: dict[str, Any] = {"category": job.category, "first_party": job.first_party}
+    if job.settings.scenarios is not None:
+        options["scenarios"] = job.settings.scenarios
+    if job.settings.duration_s is not None:
+        options["duration_s"] = job.settings.duration_s
+    return RunConfig(app=Path(job.source or job.package or job.app), out=run_dir, **options)
+
+
+def execute(job: AppJob, slot: DeviceSlot, report: dict[str, Any], save: Callable[[], None]) -> None:
+    """Run the app into its run folder; everything that writes there happens under the app's lock."""
+    from harness.session import run_app
 
     store = BatchStore(Path(job.out))
     with store.app_lock(job.app_id, APP_LOCK_WAIT_S):
@@ -88,15 +100,8 @@ def execute(job: AppJob, slot: DeviceSlot, report: dict[str, Any], save: Any) ->
             report["device_error"] = str(exc)
             return
         run_dir = store.run_dir(job.app_id)
-        package: str | None = None
         try:
-            options: dict[str, Any] = {"app": Path(job.source or job.package or job.app), "out": run_dir}
-            options |= {"category": job.category, "first_party": job.first_party}
-            if job.settings.scenarios is not None:
-                options["scenarios"] = job.settings.scenarios
-            if job.settings.duration_s is not None:
-                options["duration_s"] = job.settings.duration_s
-            result = run_app(RunConfig(**options), device)
+            result = run_app(_run_config(job, run_dir), device)
             report["run_id"] = result.manifest.get("run_id")
             package = (result.manifest.get("app") or {}).get("package")
             if package and died_on_launch(run_dir, result.manifest):
@@ -105,11 +110,11 @@ def execute(job: AppJob, slot: DeviceSlot, report: dict[str, Any], save: Any) ->
                 report["control_launch"] = control_launch(device, package, dwell)
         finally:
             device.close()
-    if package:
-        try:
-            report["analysis"] = _analyse(run_dir, job.first_party)
-        except Exception as exc:  # a broken detector must not lose the run; the result says why
-            report["analysis_error"] = f"{type(exc).__name__}: {exc}"
+        if package:
+            try:
+                report["analysis"] = _analyse(run_dir, job.first_party)
+            except Exception as exc:  # a broken detector must not lose the run; the result says why
+                report["analysis_error"] = f"{type(exc).__name__}: {exc}"
 
 
 def main(argv: Sequence[str]) -> int:

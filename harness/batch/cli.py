@@ -66,11 +66,9 @@ def _settings(args: argparse.Namespace) -> Any:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from harness.batch.devices import parse_devices
     from harness.batch.driver import BatchRequest, run_batch
     from harness.batch.progress import make_progress, print_summary
 
-    parse_devices(args.devices)
     request = BatchRequest(
         catalog=args.catalog,
         out=args.out,
@@ -95,9 +93,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 def cmd_worker(args: argparse.Namespace) -> int:
     from harness.batch.dask_runner import serve_worker
-    from harness.batch.devices import parse_devices
 
-    parse_devices(args.devices)
     home = str(args.device_home.resolve()) if args.device_home else None
     serve_worker(args.scheduler, args.devices, args.name, home)
     return EXIT_OK

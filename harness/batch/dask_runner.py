@@ -18,7 +18,8 @@ for one, so the scheduler never gives a worker more apps than it has devices; th
 a free device from the worker's `DeviceOwner` plugin. A worker that dies takes its tasks with
 it and the scheduler reschedules them on other workers (the task is idempotent: it returns
 the stored result when its first execution finished). Infrastructure failures are retried
-by the client on another worker when there is one.
+by the client on another worker when there is one. While no worker has a free device, apps
+wait in the scheduler until one joins or frees up.
 """
 
 # distributed's Client, LocalCluster and as_completed have no annotations; calling them is the point
@@ -31,6 +32,7 @@ import signal
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -209,7 +211,8 @@ class DaskBatch:
         triage = Triage(reply["triage"], True, str(reply["detail"]))
         failed_on = str(reply.get("worker") or "unknown")
         if job.attempt >= job.max_attempts:
-            self._events.put(Finished(give_up(job, self._store, triage)))
+            final = replace(job, attempts=tuple(reply["attempts"]))
+            self._events.put(Finished(give_up(final, self._store, triage)))
             return None
         self._events.put(Retrying(job.app_id, failed_on, triage.label, triage.detail))
         retry = job.retry(tuple(reply["attempts"]), failed_on)

@@ -63,7 +63,7 @@ class PlainLog:
     def begin(self, to_run: int, kept: int) -> None:
         self._to_run = to_run
         self._started = time.monotonic()
-        self._line(f"batch: {to_run} apps to run, {kept} already finished")
+        self._line(f"batch: {to_run} to run, {kept} already finished")
 
     def handle(self, event: BatchEvent) -> None:
         counts = self._counts

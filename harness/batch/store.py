@@ -7,6 +7,7 @@ Layout of a batch output folder `OUT` (on a farm: a path every host mounts at th
     OUT/_batch/results/<app-id>.json  the final result of each app: the source of truth for resume
     OUT/_batch/attempts/<app-id>/<run-id>/  run folders of earlier attempts (retried or interrupted)
     OUT/_batch/logs/<app-id>.log    output of the runner processes of that app
+    OUT/_batch/jobs/                what runner processes report while they run (transient)
     OUT/_batch/lock                 held by the running batch (one batch per folder at a time)
     OUT/_batch/locks/<app-id>.lock  held by the process running that app
 

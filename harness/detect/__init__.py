@@ -3,10 +3,34 @@
 Importing this package registers the built-in detectors (one module per rule).
 """
 
-from harness.detect import pi_access, pi_sharing, pi_transmission
+from harness.detect import (
+    pi_access,
+    pi_sharing,
+    pi_transmission,
+    rule_account,
+    rule_background,
+    rule_consent_form,
+    rule_frequency,
+    rule_permissions,
+    rule_popups,
+    rule_scope,
+    rule_shake,
+)
 from harness.detect.registry import evaluate, load_rules, registered_detectors
 from harness.detect.view import RunView
 
-BUILTIN_DETECTORS = (pi_access, pi_transmission, pi_sharing)
+BUILTIN_DETECTORS = (
+    pi_access,
+    pi_transmission,
+    pi_sharing,
+    rule_consent_form,
+    rule_permissions,
+    rule_frequency,
+    rule_background,
+    rule_scope,
+    rule_popups,
+    rule_shake,
+    rule_account,
+)
 
 __all__ = ["BUILTIN_DETECTORS", "RunView", "evaluate", "load_rules", "registered_detectors"]

@@ -1,0 +1,66 @@
+"""background_collection (静默状态或后台运行时收集, 164号文): personal information read while the
+app is in the background.
+
+The background scenario presses HOME (`background_start`), waits, and brings the app back
+(`background_end`). Every hook event that read or tried to read personal information in
+between fails the rule, except during the first GRACE_S: the onPause/onStop callbacks of
+leaving the screen belong to the foreground [INF]. A read refused with SecurityException counts
+as an attempt. Example: 城市导览 reads the GPS fix a second after the user left it. Known limit:
+a short dwell only sees collection that starts soon after leaving; raise `--duration` for a
+longer soak (the reference suggests 10–30 min).
+"""
+
+from __future__ import annotations
+
+from harness.detect.registry import Outcome, detector
+from harness.detect.rule_windows import (
+    Window,
+    event_evidence,
+    events_in,
+    first_per_group,
+    not_run,
+    pi_reads,
+    scenario_run,
+    short_api,
+    step_evidence,
+)
+from harness.detect.view import RunView
+
+SCENARIO = "background"
+GRACE_S = 1.0
+
+
+@detector("background_collection")
+def background_collection(view: RunView) -> Outcome:
+    if (skipped := not_run(view, SCENARIO)) is not None:
+        return skipped
+    run = scenario_run(view, SCENARIO)
+    assert run is not None
+    start, end = run.first("background_start"), run.first("background_end")
+    if start is None or end is None:
+        exits = run.actions("app_exited")
+        why = "the app's process ended" if exits else "the app never reached the background"
+        return Outcome("inconclusive", f"{why}, so nothing was observed in the background")
+    if missing := view.events_missing_reason:
+        return Outcome("not_tested", missing)
+    window = Window(start.ts + GRACE_S, end.ts)
+    seconds = max(0.0, end.ts - start.ts)
+    reads = pi_reads(events_in(view, window))
+    if not reads:
+        return Outcome(
+            "pass",
+            f"no personal-information access in {seconds:.1f} s in the background",
+            evidence=[step_evidence(start), step_evidence(end)],
+        )
+    groups = first_per_group(reads)
+    items = [
+        f"{e.data_type} via {short_api(e.api)} by {e.sdk or 'app code'} x{count} "
+        f"({e.ts - start.ts:.1f} s after HOME{', refused' if e.outcome != 'returned' else ''})"
+        for e, count in groups
+    ]
+    return Outcome(
+        "fail",
+        f"{len(reads)} personal-information access(es) in the background: {'; '.join(items)}",
+        data_types=[e.data_type for e in reads if e.data_type],
+        evidence=[step_evidence(start)] + [event_evidence(e, count=count) for e, count in groups],
+    )
