@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     from reports.cli import register as register_report_commands
 
     COMMANDS.update(register_report_commands(commands))
+    from harness.batch.cli import register as register_batch_commands
+
+    COMMANDS.update(register_batch_commands(commands))
 
     device = commands.add_parser("device", help="prepare an Android device")
     device_commands = device.add_subparsers(dest="device_command", required=True, parser_class=_Parser)

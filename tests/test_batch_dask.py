@@ -22,13 +22,16 @@ from tests.fixtures.batch.support import (
     descends_from,
     read_json,
     sim_app_processes,
+    tmpdir_env,
     wait_until,
     write_catalog,
 )
 
 
 @pytest.fixture
-def cluster() -> Iterator[tuple[LocalCluster, Client]]:
+def cluster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[LocalCluster, Client]]:
+    # the killed worker cannot remove its sim homes: keep them under tmp_path, not in /tmp
+    monkeypatch.setenv("TMPDIR", tmpdir_env(tmp_path)["TMPDIR"])
     cluster, client = start_local_cluster(workers=2, devices_per_worker="sim:1")
     try:
         yield cluster, client

@@ -21,6 +21,7 @@ from tests.fixtures.batch.support import (
     run_batch_cli,
     sim_app_processes,
     state_dir_of,
+    tmpdir_env,
     wait_until,
     write_catalog,
 )
@@ -45,6 +46,7 @@ def test_sigkill_mid_batch_then_resume_loses_nothing_and_repeats_nothing(tmp_pat
     batch = subprocess.Popen(
         batch_command("batch", *options),
         cwd=PROJECT_ROOT,
+        env=tmpdir_env(tmp_path),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from harness.batch.triage import AttemptFacts, classify, died_on_launch
+from harness.batch.triage import LABELS, AttemptFacts, classify, died_on_launch
 
 
 def run_folder(
@@ -100,6 +100,7 @@ def test_classify(
     run_dir, manifest = run_folder(tmp_path, status, failed_stage=stage, error_kind=kind, steps=steps)
     triage = classify(run_dir, manifest, facts)
     assert (triage.label, triage.infrastructure) == (label, infrastructure)
+    assert triage.label is None or triage.label in LABELS
     assert (triage.detail == "") == (label is None)
     assert triage.completed == (label in (None, "no_consent_dialog_found"))
 

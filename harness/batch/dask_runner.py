@@ -40,7 +40,7 @@ from distributed import Client, Future, LocalCluster, Worker, WorkerPlugin, as_c
 from distributed.scheduler import KilledWorker
 
 from harness.batch.devices import DeviceSet, DeviceSlot, parse_devices
-from harness.batch.events import BatchEvent, Finished, Retrying, Started
+from harness.batch.events import BatchEvent, DeviceGone, Finished, Retrying, Started
 from harness.batch.job import AppJob
 from harness.batch.runner import attempt_app, give_up
 from harness.batch.store import BatchStore
@@ -106,9 +106,8 @@ def run_job_on_worker(payload: dict[str, Any]) -> dict[str, Any]:
         owner.release(slot, lost=False)
         detail = f"the batch output {job.out} is not mounted on worker {worker.address}"
         return _no_attempt(job, worker, HARNESS_ERROR, detail)
-    worker.log_event(
-        TOPIC, {"app_id": job.app_id, "device": f"{worker.name}/{slot.serial}", "attempt": job.attempt}
-    )
+    device = f"{worker.name}/{slot.serial}"
+    worker.log_event(TOPIC, {"app_id": job.app_id, "device": device, "attempt": job.attempt})
     lost = True
     try:
         reply = attempt_app(job, slot, store, worker=worker.address)
@@ -121,6 +120,7 @@ def run_job_on_worker(payload: dict[str, Any]) -> dict[str, Any]:
         "detail": reply.triage.detail,
         "result": reply.result,
         "worker": worker.address,
+        "lost_device": device if lost else None,
     }
 
 
@@ -205,6 +205,8 @@ class DaskBatch:
         except Exception as exc:
             reply = {"attempts": list(job.attempts), "triage": HARNESS_ERROR, "result": None,
                      "detail": f"the task failed: {type(exc).__name__}: {exc}"}  # fmt: skip
+        if reply.get("lost_device"):
+            self._events.put(DeviceGone(str(reply["lost_device"])))
         if reply["result"] is not None:
             self._events.put(Finished(reply["result"]))
             return None
