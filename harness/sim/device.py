@@ -242,7 +242,7 @@ class SimDevice:
         try:
             self._request("start", timeout=30.0)
         except DeviceError:
-            died = self._process.popen.poll() if self._process else None
+            died = self._exit_status_within(CRASH_EXIT_GRACE_S)
             if died is None:
                 raise
             raise AppCrashed(self._death_message(package, died)) from None
@@ -285,13 +285,23 @@ class SimDevice:
         self._process = _Process(package=package, popen=popen, control=control, pid=pid)
         return pid
 
+    def _exit_status_within(self, seconds: float) -> int | None:
+        """The app process's exit status if it ends within `seconds` (it may still be exiting)."""
+        if self._process is None:
+            return None
+        try:
+            return self._process.popen.wait(seconds)
+        except subprocess.TimeoutExpired:
+            return None
+
     def _death_message(self, package: str, exit_code: int) -> str:
         last_line = ""
         if self._log_file is not None:
             lines = Path(self._log_file.name).read_text(encoding="utf-8", errors="replace").splitlines()
             last_line = next((line for line in reversed(lines) if "Exception" in line), "")
         detail = f": {last_line.strip()[:200]}" if last_line else ""
-        return f"{package} crashed during start-up (exit status {exit_code}){detail}"
+        how = "exited" if exit_code == 0 else "crashed"
+        return f"{package} {how} during start-up (exit status {exit_code}){detail}"
 
     def _request(self, command: str, *args: str, timeout: float = 10.0) -> str:
         process = self._process

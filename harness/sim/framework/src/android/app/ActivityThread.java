@@ -71,6 +71,7 @@ public final class ActivityThread {
 
     public static String handleStart() {
         if (sApplication == null) {
+            settleInstrumentation();
             makeApplication();
         }
         if (sStack.isEmpty()) {
@@ -82,6 +83,16 @@ public final class ActivityThread {
             bringToFront();
         }
         return "resumed";
+    }
+
+    /**
+     * Goes once through a hooked framework method (a settings read the agent lets pass without an
+     * event) before any app code. With Frida's Java bridge on HotSpot, the VM cannot reach a
+     * safepoint after the agent loads until some hooked method has run once; an app whose first
+     * screen calls nothing hooked would otherwise freeze at the first safepoint (a UI dump, a GC).
+     */
+    private static void settleInstrumentation() {
+        android.provider.Settings.Secure.getString(null, "privacy_probe_settle");
     }
 
     public static String handleHome() {
