@@ -176,9 +176,11 @@ class Explorer:
     def _go_to(self, path: tuple[Action, ...], digest: str) -> Observation | None:
         if self.current.hash == digest:
             return self.current
-        self.ctx.back("explore: go back")
-        if self._observe("explore: after back").hash == digest:
-            return self.current
+        if self.current.hash != self.root.hash:
+            # right after exploring a control of the target, one BACK returns to it
+            self.ctx.back("explore: go back")
+            if self._observe("explore: after back").hash == digest:
+                return self.current
         if not self._to_root():
             return None
         for action in path:

@@ -111,19 +111,22 @@ def answer_permissions(
     quiet_s: float = PERMISSION_QUIET_S,
     limit: int = MAX_PERMISSION_DIALOGS,
 ) -> int:
-    """Answer every runtime-permission dialog until none has come for `quiet_s`; returns how many."""
+    """Answer every runtime-permission dialog until none has come for `quiet_s` (a dialog on
+    screen now is always answered); returns how many were answered."""
     answered = 0
     quiet_until = time.monotonic() + quiet_s
-    while time.monotonic() < quiet_until and answered < limit:
+    while answered < limit:
         if not ctx.running():
             ctx.record_exit("answering permission dialogs")
             break
-        if permission_prompt(ctx.ui.dump()) is None:
-            time.sleep(ctx.ui.settings.interval_s)
+        if permission_prompt(ctx.ui.dump()) is not None:
+            if answer_permission(ctx, allow=allow):
+                answered += 1
+            quiet_until = time.monotonic() + quiet_s
             continue
-        if answer_permission(ctx, allow=allow):
-            answered += 1
-        quiet_until = time.monotonic() + quiet_s
+        if time.monotonic() >= quiet_until:
+            break
+        time.sleep(ctx.ui.settings.interval_s)
     return answered
 
 
@@ -146,23 +149,25 @@ def answer_permission(ctx: ScenarioContext, *, allow: bool) -> bool:
 
 
 def ready_after_consent(ctx: ScenarioContext, *, allow_permissions: bool = True) -> Observation | None:
-    """The app on its main screen with consent given: the running process when it is usable,
-    else a relaunch on its kept data; None when the app is gone."""
+    """The app on its main screen with consent given: the running process when there is one
+    (brought to the front if needed), else a launch on its kept data; None when the app is gone."""
     if ctx.running():
         if not ctx.in_front(ctx.ui.dump()):
             ctx.resume()
-    else:
-        ctx.launch(fresh=False)
+        return settle_after_launch(ctx, allow_permissions=allow_permissions, quiet_s=0.0)
+    ctx.launch(fresh=False)
     return settle_after_launch(ctx, allow_permissions=allow_permissions)
 
 
-def settle_after_launch(ctx: ScenarioContext, *, allow_permissions: bool) -> Observation | None:
+def settle_after_launch(
+    ctx: ScenarioContext, *, allow_permissions: bool, quiet_s: float = PERMISSION_QUIET_S
+) -> Observation | None:
     """Accept the privacy dialog if one is shown, answer permission dialogs, then observe."""
     screen = ctx.ui.settle()
     dialog = consent_dialog(screen)
     if dialog is not None:
         accept_consent(ctx, FoundConsent(ctx.observe("privacy dialog"), dialog))
-    answer_permissions(ctx, allow=allow_permissions)
+    answer_permissions(ctx, allow=allow_permissions, quiet_s=quiet_s)
     if not ctx.running():
         ctx.record_exit("getting ready")
         return None
