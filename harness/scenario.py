@@ -35,10 +35,9 @@ from harness.ui.signature import structure_hash
 from harness.ui.tree import UiNode, UiScreen
 
 POLL_S = 0.2
-LAUNCH_ATTEMPTS = 3
 # Steps that leave the app as it was: a process with only these since launch is untouched.
 PASSIVE_ACTIONS = frozenset(
-    {"clear_data", "launch", "launch_retry", "launched", "screen", "dwell", "stop", "resume"}
+    {"clear_data", "launch", "launched", "screen", "dwell", "stop", "resume"}
 )
 
 
@@ -113,28 +112,23 @@ class ScenarioContext:
 
         A crash while starting ends the run when it is the run's first launch (nothing can be
         tested); on a later launch it is what the app did, so it is recorded as `app_exited`
-        and the scenario ends with AppDied. A start killed by a signal is tried again first.
+        and the scenario ends with AppDied.
         """
         if fresh:
             self.device.clear_data(self.app.package)
             self.step("clear_data")
+        instrumentation = Instrumentation(
+            self.device.frida_device(), self.agent_bundle, self.events, self.app.package
+        )
         earlier_launch = self._had_launched()
         self.step("launch", fresh=fresh)
-        for attempt in range(1, LAUNCH_ATTEMPTS + 1):
-            instrumentation = Instrumentation(
-                self.device.frida_device(), self.agent_bundle, self.events, self.app.package
-            )
-            try:
-                pid = self.device.launch(self.app.package, before_start=instrumentation.attach)
-                break
-            except AppCrashed as exc:
-                if attempt < LAUNCH_ATTEMPTS and self._killed_by_signal():
-                    self.step("launch_retry", attempt=attempt, error=str(exc))
-                    continue
-                if not earlier_launch:
-                    raise
-                self.step("app_exited", reason="crashed while starting", during="launch", error=str(exc))
-                raise AppDied(f"the app crashed while starting: {exc}") from None
+        try:
+            pid = self.device.launch(self.app.package, before_start=instrumentation.attach)
+        except AppCrashed as exc:
+            if not earlier_launch:
+                raise
+            self.step("app_exited", reason="crashed while starting", during="launch", error=str(exc))
+            raise AppDied(f"the app crashed while starting: {exc}") from None
         self.instrumentations.append(instrumentation)
         self._exit_recorded = False
         self.step(
@@ -144,16 +138,6 @@ class ScenarioContext:
             hooks=len(instrumentation.report.hooks_installed),
         )
         return pid
-
-    def _killed_by_signal(self) -> bool:
-        """The last process was killed by a signal (on backends that report exit statuses).
-
-        On the sim this is how a native crash inside the JVM ends while Frida attaches — the
-        app's own crash exits with status 1 — so such a start is tried again.
-        """
-        exit_code = getattr(self.device, "exit_code", None)
-        status = exit_code(self.app.package) if callable(exit_code) else None
-        return isinstance(status, int) and status < 0
 
     def resume(self) -> None:
         """Bring the running app to the front (as tapping its icon does), without a new process."""

@@ -11,12 +11,13 @@ from scenarios.flows import ready_after_consent
 
 NAME = "background"
 DESCRIPTION = "After consent, press HOME, wait, and bring the app back."
+MIN_BACKGROUND_S = 2.5
 
 
 def run(ctx: ScenarioContext) -> None:
     if ready_after_consent(ctx) is None:
         return
-    seconds = ctx.option("background_dwell", ctx.dwell_s / 2)
+    seconds = ctx.option("background_dwell", max(MIN_BACKGROUND_S, ctx.dwell_s / 2))
     started = ctx.home("send the app to the background")
     ctx.step_at(started, "background_start", seconds=round(seconds, 3))
     ctx.wait(seconds)

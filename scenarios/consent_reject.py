@@ -12,11 +12,13 @@ AFTER_REFUSAL_S = 2.0
 
 def run(ctx: ScenarioContext) -> None:
     state = ctx.process_state()
-    if not (state.launched and state.fresh and not state.interacted):
+    untouched = state.launched and state.fresh and not state.interacted
+    if not untouched:
         if state.launched:
             ctx.stop_app()
         ctx.launch(fresh=True)
-    found = find_consent(ctx)
+    # an untouched first launch has been watched for the whole dwell already
+    found = find_consent(ctx, 0.0 if untouched else None)
     if found is not None:
         refuse_consent(ctx, found)
     if ctx.running():

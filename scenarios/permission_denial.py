@@ -41,7 +41,7 @@ def run(ctx: ScenarioContext) -> None:
 
 def _watch(ctx: ScenarioContext, session: str) -> bool:
     """Deny whatever is asked for; False when the app ended or left the screen."""
-    deadline = time.monotonic() + ctx.option("denial_watch", max(2.0, ctx.dwell_s / 2))
+    deadline = time.monotonic() + ctx.option("denial_watch", max(2.0, ctx.dwell_s / 4))
     denials = 0
     while time.monotonic() < deadline:
         if not ctx.running():

@@ -18,7 +18,7 @@ def run(ctx: ScenarioContext) -> None:
     ctx.launch(fresh=True)
     accept_consent(ctx)
     answer_permissions(ctx, allow=True)
-    seconds = ctx.option("grant_dwell", ctx.dwell_s / 2)
+    seconds = ctx.option("grant_dwell", ctx.dwell_s / 4)
     ctx.step("dwell", seconds=round(seconds, 3), why="using the app with consent and permissions")
     answer_permissions(ctx, allow=True, quiet_s=seconds)
     if ctx.running():

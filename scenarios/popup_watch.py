@@ -14,6 +14,7 @@ import time
 from harness.scenario import Observation, ScenarioContext
 from harness.ui.find import control_label
 from harness.ui.recognise import close_controls, consent_dialog, permission_prompt
+from harness.ui.signature import structure_hash
 from scenarios.flows import FoundConsent, accept_consent, answer_permission
 
 NAME = "popup_watch"
@@ -25,7 +26,7 @@ def run(ctx: ScenarioContext) -> None:
     if ctx.running():
         ctx.stop_app()
     ctx.launch(fresh=False)
-    seconds = ctx.option("popup_watch", max(3.0, ctx.dwell_s))
+    seconds = ctx.option("popup_watch", max(3.0, ctx.dwell_s / 2))
     ctx.step(
         "watch_start",
         seconds=round(seconds, 3),
@@ -39,6 +40,7 @@ def _watch(ctx: ScenarioContext, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     closed: set[str] = set()
     stuck: str | None = None
+    consent_tried = False
     while time.monotonic() < deadline:
         if not ctx.running():
             ctx.record_exit("watching for pop-ups")
@@ -51,16 +53,19 @@ def _watch(ctx: ScenarioContext, seconds: float) -> None:
         elif permission_prompt(screen) is not None:
             answer_permission(ctx, allow=True)
         elif (dialog := consent_dialog(screen)) is not None:
-            accept_consent(ctx, FoundConsent(ctx.observe("privacy dialog"), dialog))
+            # the privacy dialog is no pop-up; one that stays after consent is left alone
+            if not consent_tried:
+                consent_tried = True
+                accept_consent(ctx, FoundConsent(ctx.observe("privacy dialog"), dialog))
         elif ctx.ui.is_overlay(screen):
-            observation = ctx.observe("pop-up")
-            if observation.hash != stuck and ctx.ui.is_overlay(observation.screen):
-                if _handle(ctx, observation, closed):
-                    closed.add(observation.hash)
-                    stuck = None
-                else:
-                    stuck = observation.hash
-            continue
+            if structure_hash(screen) != stuck:
+                observation = ctx.observe("pop-up")
+                if ctx.ui.is_overlay(observation.screen) and observation.hash != stuck:
+                    closed_now = _handle(ctx, observation, closed)
+                    if closed_now:
+                        closed.add(observation.hash)
+                    stuck = None if closed_now else observation.hash
+                    continue
         else:
             stuck = None
         time.sleep(ctx.ui.settings.interval_s)

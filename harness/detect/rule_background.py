@@ -27,7 +27,7 @@ from harness.detect.rule_windows import (
 from harness.detect.view import RunView
 
 SCENARIO = "background"
-GRACE_S = 1.0
+GRACE_S = 0.5
 
 
 @detector("background_collection")

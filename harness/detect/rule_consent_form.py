@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from harness.detect.registry import Evidence, Outcome, detector
-from harness.detect.rule_windows import load_screen, step_evidence, ui_evidence
+from harness.detect.rule_windows import load_screen, not_run, step_evidence, ui_evidence
 from harness.detect.view import RunView
 from harness.records import Step
 from harness.ui.find import control_label
@@ -51,9 +51,8 @@ def _findings(dialog: ConsentDialog) -> list[str]:
 
 @detector("consent_not_explicit")
 def consent_not_explicit(view: RunView) -> Outcome:
-    if not any(view.scenarios.get(name) == "ran" for name in CONSENT_SCENARIOS):
-        ran = ", ".join(CONSENT_SCENARIOS)
-        return Outcome("not_tested", f"no scenario that launches the app on fresh data ran ({ran})")
+    if (skipped := not_run(view, *CONSENT_SCENARIOS)) is not None:
+        return skipped
     looked = 0
     for step in _untouched_screens(view):
         screen = load_screen(view, step.detail.get("ui"))

@@ -40,8 +40,8 @@ def _series(view: RunView) -> list[list[HookEvent]]:
 def high_frequency_collection(view: RunView) -> Outcome:
     if missing := view.events_missing_reason:
         return Outcome("not_tested", missing)
-    if not processes(view):
-        return Outcome("not_tested", "no app process was started in this run")
+    if not any(step.action == "launched" for step in view.steps):
+        return Outcome("not_tested", "the app never started in this run")
     exempt = necessary_data_types(view) & {"location"}
     frequent = []
     for reads in _series(view):

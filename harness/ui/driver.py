@@ -20,7 +20,7 @@ PARSE_RETRIES = 2
 class SettleSettings:
     """A screen has settled when two dumps `interval_s` apart have the same structure."""
 
-    interval_s: float = 0.15
+    interval_s: float = 0.1
     timeout_s: float = 3.0
 
 

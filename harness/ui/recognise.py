@@ -130,10 +130,14 @@ def close_controls(screen: UiScreen) -> list[UiNode]:
 
 
 def is_overlay(screen: UiScreen, display: Bounds) -> bool:
-    """A window clearly smaller than the display: a dialog or a pop-up, not an activity."""
-    if not screen.roots or display.area == 0:
+    """A dialog or a pop-up, not an activity: its window does not start at the display's corner,
+    or is clearly smaller than the largest window seen (`display`)."""
+    if not screen.roots:
         return False
-    return screen.window_bounds.area < OVERLAY_AREA_RATIO * display.area
+    window = screen.window_bounds
+    if window.left > 0 or window.top > 0:
+        return True
+    return display.area > 0 and window.area < OVERLAY_AREA_RATIO * display.area
 
 
 @dataclass(frozen=True)

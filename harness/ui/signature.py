@@ -1,9 +1,10 @@
 """Recognising a screen again: a hash of its structure, not of its changing content.
 
 Two dumps of the same screen get the same hash when only their content differs: a status
-line, a counter, a list item's text. What counts is the window (package, class and size of
-each root), the views' classes, resource ids and flags, and the labels of the controls a
-user can tap, because those say where the screen leads. Digits are folded so that "跳过 5"
+line, a counter, a list item's text (and a dialog growing with its message). What counts is
+the window (package, width, whether it fills the screen from its corner), the views' classes,
+resource ids and flags, and the labels of the controls a user can tap, because those say where
+the screen leads. Digits are folded so that "跳过 5"
 and "跳过 4" (a countdown) are the same control.
 """
 
@@ -27,7 +28,8 @@ def _control_label(screen: UiScreen, node: UiNode) -> str:
 def structure_hash(screen: UiScreen) -> str:
     digest = hashlib.sha256()
     for root in screen.roots:
-        digest.update(f"window|{root.package}|{root.bounds.width}x{root.bounds.height}\n".encode())
+        corner = root.bounds.left == 0 and root.bounds.top == 0
+        digest.update(f"window|{root.package}|{root.bounds.width}|{corner}\n".encode())
         for node in root.walk():
             line = "|".join(
                 (

@@ -16,13 +16,14 @@ import android.widget.TextView;
 
 /**
  * Bad behaviour: 后台收集. A city guide that asks for location when it starts — fine for a map —
- * but also reads it a second after the user has left the app.
+ * but also reads it a moment after the user has left the app.
  */
 public class GuideActivity extends Activity {
     private static final int LOCATION_REQUEST = 11;
-    private static final long AFTER_LEAVING_MS = 1000;
+    private static final long AFTER_LEAVING_MS = 1500;
     private final Handler handler = new Handler(Looper.getMainLooper());
     private final Runnable readInBackground = this::readLocation;
+    private SharedPreferences prefs;
     private TextView status;
 
     @Override
@@ -38,7 +39,7 @@ public class GuideActivity extends Activity {
         root.addView(status);
         setContentView(root);
 
-        SharedPreferences prefs = getSharedPreferences("guide", MODE_PRIVATE);
+        prefs = getSharedPreferences("guide", MODE_PRIVATE);
         if (prefs.getBoolean("agreed", false)) {
             askForLocation();
             return;
@@ -55,10 +56,14 @@ public class GuideActivity extends Activity {
                 .show();
     }
 
+    /** Asks once; a refusal is respected on later launches. */
     private void askForLocation() {
-        if (checkSelfPermission(Manifest.permission.ACCESS_FINE_LOCATION) != PackageManager.PERMISSION_GRANTED) {
-            requestPermissions(new String[] {Manifest.permission.ACCESS_FINE_LOCATION}, LOCATION_REQUEST);
+        if (prefs.getBoolean("asked", false)
+                || checkSelfPermission(Manifest.permission.ACCESS_FINE_LOCATION) == PackageManager.PERMISSION_GRANTED) {
+            return;
         }
+        prefs.edit().putBoolean("asked", true).apply();
+        requestPermissions(new String[] {Manifest.permission.ACCESS_FINE_LOCATION}, LOCATION_REQUEST);
     }
 
     @Override

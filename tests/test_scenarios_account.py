@@ -1,0 +1,50 @@
+"""account_cancellation on its bad apps: no cancellation anywhere, and a cancellation that ends
+at "go to an offline service hall"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import EXAMPLES
+from tests.test_scenarios_plan import PlanRun, expect, run_plan
+
+PLAN = ("permission_grant", "account_cancellation")
+NOT_RUN = dict.fromkeys(
+    (
+        "exit_on_permission_denial",
+        "background_collection",
+        "popup_harassment",
+        "ad_window_not_closable",
+        "shake_redirect_too_sensitive",
+    ),
+    "not_tested",
+)
+
+
+@pytest.fixture(scope="module")
+def missing(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
+    return run_plan(EXAMPLES / "no_cancel", tmp_path_factory.mktemp("account"), PLAN, category="邮箱云盘类")
+
+
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
+    return run_plan(EXAMPLES / "hard_cancel", tmp_path_factory.mktemp("account"), PLAN, category="本地生活类")
+
+
+def test_no_cancellation_anywhere_fails_after_a_complete_exploration(missing: PlanRun) -> None:
+    assert missing.statuses == expect(
+        account_cancellation_missing="fail", account_cancellation_obstructed="not_tested", **NOT_RUN
+    )
+    end = missing.steps("explore_end")[0]["detail"]
+    assert end["complete"] is True and end["found"] is False
+    taps = [s["detail"]["label"] for s in missing.steps("tap", "account_cancellation")]
+    assert "退出登录" not in taps  # never tapped: it would end the session
+    paths = [s["detail"]["path"] for s in missing.steps("explore_screen")]
+    assert ["我的", "设置"] in paths
+
+
+def test_cancellation_only_offline_is_obstructed(offline: PlanRun) -> None:
+    assert offline.statuses == expect(account_cancellation_obstructed="fail", **NOT_RUN)
+    entry = offline.steps("cancellation_entry")[0]["detail"]
+    assert entry["path"] == ["我的", "设置", "账号与安全", "注销账号"] and entry["ops"] == 4
+    assert "cancellation is offline only" in offline.verdict("account_cancellation_obstructed")["summary"]

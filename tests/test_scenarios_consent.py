@@ -1,0 +1,73 @@
+"""Consent scenarios on their bad apps: a pre-ticked, acknowledgement-only privacy dialog, and an
+analytics SDK that collects and transmits before consent."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import EXAMPLES
+from tests.test_scenarios_plan import PlanRun, expect, run_plan
+
+CONSENT_PLAN = ("first_launch", "consent_reject")
+NOT_RUN = dict.fromkeys(
+    (
+        "exit_on_permission_denial",
+        "background_collection",
+        "popup_harassment",
+        "ad_window_not_closable",
+        "shake_redirect_too_sensitive",
+        "account_cancellation_missing",
+        "account_cancellation_obstructed",
+    ),
+    "not_tested",
+)
+
+
+@pytest.fixture(scope="module")
+def prechecked(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
+    return run_plan(
+        EXAMPLES / "prechecked_consent",
+        tmp_path_factory.mktemp("consent"),
+        CONSENT_PLAN,
+        category="新闻资讯类",
+    )
+
+
+@pytest.fixture(scope="module")
+def leaky(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
+    plan = (*CONSENT_PLAN, "permission_grant")
+    return run_plan(EXAMPLES / "leaky_sdk", tmp_path_factory.mktemp("consent"), plan, category="weather")
+
+
+def test_pre_ticked_acknowledgement_only_dialog_is_not_explicit_consent(prechecked: PlanRun) -> None:
+    assert prechecked.statuses == expect(consent_not_explicit="fail", **NOT_RUN)
+    summary = prechecked.verdict("consent_not_explicit")["summary"]
+    assert "the consent box '我已阅读并同意《隐私政策》' was ticked before the user touched it" in summary
+    assert "the only affirmative control is the acknowledgement '我知道了'" in summary
+    assert "there is no control to refuse" in summary
+
+
+def test_refusing_is_attempted_with_back_when_no_refuse_control_exists(prechecked: PlanRun) -> None:
+    assert [s["scenario"] for s in prechecked.steps("refuse_not_offered")] == ["consent_reject"]
+    assert prechecked.steps("back", "consent_reject")
+    assert not prechecked.steps("consent")  # nothing was agreed to
+
+
+def test_sdk_collecting_before_consent_fails_the_consent_rules_and_the_category_scope(leaky: PlanRun) -> None:
+    assert leaky.statuses == expect(
+        pi_access_before_consent="fail",
+        pi_transmitted_before_consent="fail",
+        pi_shared_with_third_party="fail",
+        beyond_necessary_scope="fail",
+        **NOT_RUN,
+    )
+    scope = leaky.verdict("beyond_necessary_scope")
+    assert scope["data_types"] == ["app_list", "clipboard", "device_id", "mac_address"]
+    assert scope["summary"].startswith("实用工具类 (38. Utility tools) needs no personal information")
+
+
+def test_rejecting_consent_is_recorded_for_detection(leaky: PlanRun) -> None:
+    rejects = leaky.steps("consent", "consent_reject")
+    assert [s["detail"]["choice"] for s in rejects] == ["reject"]
+    assert rejects[0]["detail"]["control"] == "不同意"
+    assert leaky.findings["consent"]["ts"] == leaky.steps("consent", "permission_grant")[0]["ts"]

@@ -1,0 +1,195 @@
+"""The whole default plan on the simulated device — real JVM, real Frida, real mitmdump — on the
+well-behaved app and on the edge cases: an app with no consent dialog, a privacy dialog that
+never goes away, an app that crashes on launch. Each app's plan runs once per module."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import scenarios
+from harness.analysis import analyze_run
+from harness.records import read_jsonl
+from harness.session import RunConfig, RunResult, run_app
+from harness.sim.device import SimDevice
+from tests.conftest import EXAMPLES, PROJECT_ROOT
+
+FIXTURE_APPS = PROJECT_ROOT / "tests" / "fixtures" / "scenario_apps"
+DURATION_S = 2.0
+ALL_PASS = {
+    "pi_access_before_consent": "pass",
+    "pi_transmitted_before_consent": "pass",
+    "pi_shared_with_third_party": "pass",
+    "consent_not_explicit": "pass",
+    "exit_on_permission_denial": "pass",
+    "frequent_reprompt_after_refusal": "pass",
+    "high_frequency_collection": "pass",
+    "background_collection": "pass",
+    "beyond_necessary_scope": "pass",
+    "popup_harassment": "pass",
+    "ad_window_not_closable": "pass",
+    "shake_redirect_too_sensitive": "pass",
+    "account_cancellation_missing": "pass",
+    "account_cancellation_obstructed": "pass",
+}
+
+
+@dataclass(frozen=True)
+class PlanRun:
+    result: RunResult
+    findings: dict[str, Any]
+
+    @property
+    def statuses(self) -> dict[str, str]:
+        return {v["rule"]: v["status"] for v in self.findings["verdicts"]}
+
+    def verdict(self, rule: str) -> dict[str, Any]:
+        return next(v for v in self.findings["verdicts"] if v["rule"] == rule)
+
+    def steps(self, action: str | None = None, scenario: str | None = None) -> list[dict[str, Any]]:
+        records = read_jsonl(self.result.run_dir / "steps.jsonl")
+        return [
+            s
+            for s in records
+            if (action is None or s["action"] == action) and (scenario is None or s["scenario"] == scenario)
+        ]
+
+
+def run_plan(
+    app: Path,
+    out: Path,
+    plan: Sequence[str] = scenarios.AVAILABLE,
+    *,
+    category: str | None = None,
+    options: dict[str, Any] | None = None,
+) -> PlanRun:
+    device = SimDevice()
+    try:
+        config = RunConfig(
+            app=app,
+            out=out / app.name,
+            scenarios=tuple(plan),
+            duration_s=DURATION_S,
+            category=category,
+            options=options or {},
+        )
+        result = run_app(config, device)
+    finally:
+        device.close()
+    return PlanRun(result, analyze_run(result.run_dir))
+
+
+def expect(**changes: str) -> dict[str, str]:
+    return {**ALL_PASS, **changes}
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
+    return run_plan(EXAMPLES / "clean_notes", tmp_path_factory.mktemp("plan"), category="实用工具类")
+
+
+@pytest.fixture(scope="module")
+def no_consent(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
+    return run_plan(FIXTURE_APPS / "no_consent", tmp_path_factory.mktemp("plan"), category="38")
+
+
+@pytest.fixture(scope="module")
+def stuck(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
+    return run_plan(FIXTURE_APPS / "stuck_dialog", tmp_path_factory.mktemp("plan"))
+
+
+def test_the_well_behaved_app_passes_every_rule(clean: PlanRun) -> None:
+    assert clean.result.manifest["status"] == "ok"
+    assert clean.findings["coverage"]["scenarios"] == dict.fromkeys(scenarios.AVAILABLE, "ran")
+    assert clean.statuses == ALL_PASS
+    assert clean.verdict("account_cancellation_obstructed")["summary"] == (
+        "cancellation reached in 3 operation(s) (Settings → Account → Delete account); "
+        "flow outcome: confirmation reached"
+    )
+
+
+def test_the_audit_paths_are_all_walked(clean: PlanRun) -> None:
+    consents = [(s["scenario"], s["detail"]["choice"]) for s in clean.steps("consent")]
+    assert consents == [
+        ("consent_reject", "reject"),
+        ("permission_denial", "accept"),
+        ("permission_grant", "accept"),
+    ]
+    launches = [(s["scenario"], s["detail"]["fresh"]) for s in clean.steps("launch")]
+    assert launches == [
+        ("first_launch", True),
+        ("permission_denial", True),
+        ("permission_denial", False),
+        ("permission_grant", True),
+        ("popup_watch", False),
+    ]
+    assert clean.steps("background_start", "background") and clean.steps("watch_start", "popup_watch")
+    assert [s["detail"]["reason"] for s in clean.steps("shake_skipped")] == [
+        "the app registered no accelerometer listener"
+    ]
+    entry = clean.steps("cancellation_entry")
+    assert [s["detail"]["path"] for s in entry] == [["Settings", "Account", "Delete account"]]
+
+
+def test_the_consent_time_is_taken_just_before_the_tap(clean: PlanRun) -> None:
+    accept = next(s for s in clean.steps("consent") if s["detail"]["choice"] == "accept")
+    tap = next(s for s in clean.steps("tap") if s["detail"]["purpose"] == "accept the privacy policy")
+    assert accept["ts"] == tap["ts"]
+    assert clean.findings["consent"]["ts"] == accept["ts"]
+
+
+def test_every_observation_has_a_dump_and_a_screenshot(clean: PlanRun) -> None:
+    screens = clean.steps("screen")
+    assert len(screens) >= 15
+    for step in screens:
+        xml = clean.result.run_dir / step["detail"]["ui"]
+        png = clean.result.run_dir / step["detail"]["screenshot"]
+        assert xml.read_text(encoding="utf-8").startswith("<?xml")
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert len(step["detail"]["hash"]) == 16
+
+
+def test_an_app_without_any_consent_dialog(no_consent: PlanRun) -> None:
+    assert no_consent.result.manifest["status"] == "ok"
+    assert no_consent.statuses == expect(
+        consent_not_explicit="inconclusive",
+        account_cancellation_obstructed="not_tested",
+    )
+    assert {s["scenario"] for s in no_consent.steps("consent_dialog_not_found")} == {
+        "consent_reject",
+        "permission_denial",
+        "permission_grant",
+    }
+    assert no_consent.findings["consent"] is None
+    assert no_consent.verdict("account_cancellation_missing")["summary"].startswith("not applicable")
+
+
+def test_a_privacy_dialog_that_never_goes_away(stuck: PlanRun) -> None:
+    assert stuck.result.manifest["status"] == "ok"
+    assert stuck.statuses == expect(
+        frequent_reprompt_after_refusal="fail",
+        beyond_necessary_scope="not_tested",
+        account_cancellation_obstructed="not_tested",
+    )
+    assert stuck.steps("consent_still_asked", "consent_reject")
+    assert stuck.steps("consent_dialog_persists")
+    assert not stuck.steps("popup")  # the privacy dialog is never taken for an ad
+
+
+def test_an_app_that_crashes_on_launch(tmp_path: Path) -> None:
+    crash = run_plan(PROJECT_ROOT / "tests" / "fixtures" / "simapps" / "crash_app", tmp_path)
+    assert crash.result.manifest["status"] == "failed"
+    assert crash.result.manifest["error_kind"] == "AppCrashed"
+    statuses = crash.statuses
+    assert len(statuses) == 14
+    scenario_rules = set(ALL_PASS) - {
+        "pi_access_before_consent",
+        "pi_transmitted_before_consent",
+        "pi_shared_with_third_party",
+    }
+    assert {statuses[rule] for rule in scenario_rules} == {"not_tested"}
+    assert "first_launch: error" in crash.verdict("consent_not_explicit")["summary"]

@@ -1,0 +1,49 @@
+"""popup_watch on its bad apps: promotions that keep popping up, and a splash ad that cannot be
+closed until its countdown ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import EXAMPLES
+from tests.test_scenarios_plan import PlanRun, expect, run_plan
+
+PLAN = ("permission_grant", "popup_watch")
+NOT_RUN = dict.fromkeys(
+    (
+        "exit_on_permission_denial",
+        "background_collection",
+        "shake_redirect_too_sensitive",
+        "account_cancellation_missing",
+        "account_cancellation_obstructed",
+    ),
+    "not_tested",
+)
+
+
+@pytest.fixture(scope="module")
+def spam(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
+    return run_plan(EXAMPLES / "popup_spam", tmp_path_factory.mktemp("popup"), PLAN, category="网上购物类")
+
+
+@pytest.fixture(scope="module")
+def splash(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
+    return run_plan(EXAMPLES / "splash_ad", tmp_path_factory.mktemp("popup"), PLAN, category="短视频类")
+
+
+def test_promotions_coming_back_after_closing_are_harassment(spam: PlanRun) -> None:
+    assert spam.statuses == expect(popup_harassment="fail", **NOT_RUN)
+    popups = spam.steps("popup")
+    assert len(popups) >= 2
+    assert {p["detail"]["closed_by"] for p in popups} == {"close control"}
+    assert popups[-1]["detail"]["reappeared"] is True
+    assert "came back after being closed" in spam.verdict("popup_harassment")["summary"]
+
+
+def test_a_splash_ad_without_close_control_that_ignores_back_is_not_closable(splash: PlanRun) -> None:
+    assert splash.statuses == expect(ad_window_not_closable="fail", **NOT_RUN)
+    popups = splash.steps("popup")
+    assert [(p["detail"]["close_control"], p["detail"]["closed_by"]) for p in popups] == [(None, None)]
+    assert splash.steps("back", "popup_watch")
+    evidence = splash.verdict("ad_window_not_closable")["evidence"]
+    assert any(e["kind"] == "event" and e["api"] == "android.app.Dialog.show" for e in evidence)
