@@ -13,6 +13,7 @@ from harness import __version__
 from harness.errors import InputError, ProbeError
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+DEMO_DWELL_S = 3.0
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,7 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="run the bundled example apps on the simulated device")
     demo.add_argument("--out", type=Path, default=Path("out/demo"), help="output folder")
-    demo.add_argument("--duration", type=float, default=None, metavar="S")
+    demo.add_argument(
+        "--duration", type=float, default=DEMO_DWELL_S, metavar="S",
+        help=f"dwell time per scenario (default {DEMO_DWELL_S:g} s: enough for the examples)",
+    )  # fmt: skip
 
     run = commands.add_parser("run", help="run one app and record what it does")
     run.add_argument("app", help="a sim app directory, a sim app .jar, an APK or an installed package")

@@ -36,9 +36,7 @@ from harness.ui.tree import UiNode, UiScreen
 
 POLL_S = 0.2
 # Steps that leave the app as it was: a process with only these since launch is untouched.
-PASSIVE_ACTIONS = frozenset(
-    {"clear_data", "launch", "launched", "screen", "dwell", "stop", "resume"}
-)
+PASSIVE_ACTIONS = frozenset({"clear_data", "launch", "launched", "screen", "dwell", "stop", "resume"})
 
 
 class AppDied(ProbeError):
@@ -128,6 +126,7 @@ class ScenarioContext:
             if not earlier_launch:
                 raise
             self.step("app_exited", reason="crashed while starting", during="launch", error=str(exc))
+            self._exit_recorded = True
             raise AppDied(f"the app crashed while starting: {exc}") from None
         self.instrumentations.append(instrumentation)
         self._exit_recorded = False

@@ -23,7 +23,7 @@ AVAILABLE = (
     "shake",
     "account_cancellation",
 )
-DEFAULT_PLAN = ("first_launch",)
+DEFAULT_PLAN = AVAILABLE
 
 
 def load(name: str) -> ModuleType:

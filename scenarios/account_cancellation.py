@@ -13,13 +13,14 @@ from harness.scenario import Observation, ScenarioContext
 from harness.ui.find import control_label
 from harness.ui.recognise import cancellation_entries, cancellation_step, permission_prompt
 from scenarios.explorer import Explorer, Found, Limits
-from scenarios.flows import answer_permission, ready_after_consent
+from scenarios.flows import answer_permission, observes_app_death, ready_after_consent
 
 NAME = "account_cancellation"
 DESCRIPTION = "Explore the app breadth-first for account cancellation and follow its flow."
 MAX_FLOW_SCREENS = 4
 
 
+@observes_app_death
 def run(ctx: ScenarioContext) -> None:
     root = ready_after_consent(ctx)
     if root is None:

@@ -7,13 +7,14 @@ brought back); the detector looks at the hook events in between.
 from __future__ import annotations
 
 from harness.scenario import ScenarioContext
-from scenarios.flows import ready_after_consent
+from scenarios.flows import observes_app_death, ready_after_consent
 
 NAME = "background"
 DESCRIPTION = "After consent, press HOME, wait, and bring the app back."
 MIN_BACKGROUND_S = 2.5
 
 
+@observes_app_death
 def run(ctx: ScenarioContext) -> None:
     if ready_after_consent(ctx) is None:
         return

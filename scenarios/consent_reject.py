@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from harness.scenario import ScenarioContext
-from scenarios.flows import find_consent, refuse_consent
+from scenarios.flows import find_consent, observes_app_death, refuse_consent
 
 NAME = "consent_reject"
 DESCRIPTION = "On fresh data, refuse the privacy dialog (again while it keeps asking), then watch."
 AFTER_REFUSAL_S = 2.0
 
 
+@observes_app_death
 def run(ctx: ScenarioContext) -> None:
     state = ctx.process_state()
     untouched = state.launched and state.fresh and not state.interacted

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from harness.scenario import ScenarioContext
+from scenarios.flows import observes_app_death
 
 NAME = "first_launch"
 DESCRIPTION = "Launch on fresh app data and leave it untouched for the dwell time."
 FIRST_LOOK_S = 1.0
 
 
+@observes_app_death
 def run(ctx: ScenarioContext) -> None:
     dwell = ctx.dwell_s
     ctx.launch(fresh=True)

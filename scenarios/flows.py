@@ -8,10 +8,12 @@ Consent contract (detectors rely on it): accepting records a step `consent` with
 
 from __future__ import annotations
 
+import functools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from harness.scenario import Observation, ScenarioContext
+from harness.scenario import AppDied, Observation, ScenarioContext
 from harness.ui.find import control_label
 from harness.ui.recognise import ConsentDialog, consent_dialog, permission_prompt
 
@@ -19,6 +21,20 @@ CONSENT_WAIT_S = 3.0
 PERMISSION_QUIET_S = 1.0
 MAX_PERMISSION_DIALOGS = 8
 REFUSAL_ROUNDS = 3
+
+
+def observes_app_death(run: Callable[[ScenarioContext], None]) -> Callable[[ScenarioContext], None]:
+    """For a scenario's `run`: the app's process ending under it is an observation (recorded as
+    `app_exited`, which the detectors judge), not a failure of the scenario."""
+
+    @functools.wraps(run)
+    def guarded(ctx: ScenarioContext) -> None:
+        try:
+            run(ctx)
+        except AppDied:
+            ctx.record_exit("the scenario")
+
+    return guarded
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import time
 
 from harness.scenario import ScenarioContext
 from harness.ui.recognise import consent_dialog, mentions_permission_requirement, permission_prompt
-from scenarios.flows import FoundConsent, accept_consent, answer_permission
+from scenarios.flows import FoundConsent, accept_consent, answer_permission, observes_app_death
 
 NAME = "permission_denial"
 DESCRIPTION = "Accept consent, deny every permission dialog, relaunch and deny again."
@@ -19,6 +19,7 @@ REACTION_S = 2.0  # after each denial, watch at least this long for the app's re
 MAX_DENIALS = 6
 
 
+@observes_app_death
 def run(ctx: ScenarioContext) -> None:
     if ctx.running():
         ctx.stop_app()

@@ -6,12 +6,13 @@ Leaves the app running: background, popup_watch, shake and account_cancellation 
 from __future__ import annotations
 
 from harness.scenario import ScenarioContext
-from scenarios.flows import accept_consent, answer_permissions
+from scenarios.flows import accept_consent, answer_permissions, observes_app_death
 
 NAME = "permission_grant"
 DESCRIPTION = "On fresh data, accept consent, allow every permission dialog, use the app for a while."
 
 
+@observes_app_death
 def run(ctx: ScenarioContext) -> None:
     if ctx.running():
         ctx.stop_app()

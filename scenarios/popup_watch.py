@@ -15,13 +15,14 @@ from harness.scenario import Observation, ScenarioContext
 from harness.ui.find import control_label
 from harness.ui.recognise import close_controls, consent_dialog, permission_prompt
 from harness.ui.signature import structure_hash
-from scenarios.flows import FoundConsent, accept_consent, answer_permission
+from scenarios.flows import FoundConsent, accept_consent, answer_permission, observes_app_death
 
 NAME = "popup_watch"
 DESCRIPTION = "Relaunch after consent, watch for unsolicited pop-ups, try to close each one."
 DEFAULT_MAX_PER_MINUTE = 2.0
 
 
+@observes_app_death
 def run(ctx: ScenarioContext) -> None:
     if ctx.running():
         ctx.stop_app()

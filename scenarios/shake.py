@@ -13,7 +13,7 @@ from typing import Any
 
 from harness.records import read_jsonl
 from harness.scenario import Observation, ScenarioContext
-from scenarios.flows import ready_after_consent
+from scenarios.flows import observes_app_death, ready_after_consent
 from scenarios.motion import DEFAULT_TRACES, SENSOR_TYPE_ACCELEROMETER, ShakeTrace, trace_from
 
 NAME = "shake"
@@ -21,6 +21,7 @@ DESCRIPTION = "After consent, inject walking, pick-up, jolt and near-threshold s
 REGISTER_LISTENER = "android.hardware.SensorManager.registerListener"
 
 
+@observes_app_death
 def run(ctx: ScenarioContext) -> None:
     ready = ready_after_consent(ctx)
     if ready is None:

@@ -294,7 +294,7 @@ def test_demo_end_to_end_writes_a_catalog_that_opens_clean(browser: Chromium, tm
     """`privacy-probe demo` on the sim: the bundled apps run, and the catalog it points to opens."""
     out = tmp_path / "demo"
     command = [str(PROJECT_ROOT / ".venv" / "bin" / "privacy-probe"), "demo", "--out", str(out)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=tmp_path, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900, cwd=tmp_path, check=False)
     assert done.returncode == 1, done.stderr  # the leaky example fails rules; nothing errored
     index = out.resolve() / "index.html"
     assert str(index) in done.stdout

@@ -12,6 +12,7 @@ PLAN = ("permission_grant", "account_cancellation")
 NOT_RUN = dict.fromkeys(
     (
         "exit_on_permission_denial",
+        "frequent_reprompt_after_refusal",
         "background_collection",
         "popup_harassment",
         "ad_window_not_closable",

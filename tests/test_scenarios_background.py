@@ -12,6 +12,7 @@ PLAN = ("permission_grant", "background")
 NOT_RUN = dict.fromkeys(
     (
         "exit_on_permission_denial",
+        "frequent_reprompt_after_refusal",
         "popup_harassment",
         "ad_window_not_closable",
         "shake_redirect_too_sensitive",

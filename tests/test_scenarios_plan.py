@@ -94,12 +94,16 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
 
 @pytest.fixture(scope="module")
 def no_consent(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
-    return run_plan(FIXTURE_APPS / "no_consent", tmp_path_factory.mktemp("plan"), category="38")
+    options = {"consent_wait": 1.5}  # how long each fresh launch waits for a dialog that never comes
+    return run_plan(
+        FIXTURE_APPS / "no_consent", tmp_path_factory.mktemp("plan"), category="38", options=options
+    )
 
 
 @pytest.fixture(scope="module")
 def stuck(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
-    return run_plan(FIXTURE_APPS / "stuck_dialog", tmp_path_factory.mktemp("plan"))
+    plan = ("first_launch", "consent_reject", "permission_grant", "popup_watch", "account_cancellation")
+    return run_plan(FIXTURE_APPS / "stuck_dialog", tmp_path_factory.mktemp("plan"), plan)
 
 
 def test_the_well_behaved_app_passes_every_rule(clean: PlanRun) -> None:
@@ -174,6 +178,9 @@ def test_a_privacy_dialog_that_never_goes_away(stuck: PlanRun) -> None:
         frequent_reprompt_after_refusal="fail",
         beyond_necessary_scope="not_tested",
         account_cancellation_obstructed="not_tested",
+        exit_on_permission_denial="not_tested",
+        background_collection="not_tested",
+        shake_redirect_too_sensitive="not_tested",
     )
     assert stuck.steps("consent_still_asked", "consent_reject")
     assert stuck.steps("consent_dialog_persists")

@@ -12,6 +12,7 @@ PLAN = ("permission_grant", "popup_watch")
 NOT_RUN = dict.fromkeys(
     (
         "exit_on_permission_denial",
+        "frequent_reprompt_after_refusal",
         "background_collection",
         "shake_redirect_too_sensitive",
         "account_cancellation_missing",
