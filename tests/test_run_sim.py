@@ -20,7 +20,13 @@ UMENG_INIT = "com.umeng.commonsdk.UMConfigure.init"
 def run_example(name: str, out: Path, duration: float = 1.5) -> RunResult:
     device = SimDevice()
     try:
-        config = RunConfig(app=EXAMPLES / name, out=out / name, duration_s=duration, capture=False)
+        config = RunConfig(
+            app=EXAMPLES / name,
+            out=out / name,
+            scenarios=("first_launch",),
+            duration_s=duration,
+            capture=False,
+        )
         return run_app(config, device)
     finally:
         device.close()
