@@ -141,8 +141,11 @@ def run_app(config: RunConfig, device: Device) -> RunResult:
                 )  # fmt: skip
                 contexts.append(ctx)
                 outcomes = manifest["coverage"]["scenarios"]
-                outcomes[module.NAME] = "error: the device or the agent failed"
-                outcomes[module.NAME] = _run_scenario(stages, module, ctx)
+                try:
+                    outcomes[module.NAME] = _run_scenario(stages, module, ctx)
+                except (InstrumentationError, DeviceError) as exc:
+                    outcomes[module.NAME] = f"error: {exc}"
+                    raise
             with contextlib.suppress(ProbeError):
                 device.stop(app.package)
     except ProbeError as exc:
