@@ -35,6 +35,14 @@ from harness.ui.signature import structure_hash
 from harness.ui.tree import UiNode, UiScreen
 
 POLL_S = 0.2
+
+
+def now() -> float:
+    """Wall-clock time at the agent's resolution (whole milliseconds, Date.now() / 1000), so
+    that an event caused by an action never sorts before the step that records the action."""
+    return int(time.time() * 1000) / 1000
+
+
 # Steps that leave the app as it was: a process with only these since launch is untouched.
 PASSIVE_ACTIONS = frozenset({"clear_data", "launch", "launched", "screen", "dwell", "stop", "resume"})
 
@@ -51,7 +59,6 @@ class Observation:
     hash: str
     ui: str  # "ui/0003-privacy_dialog.xml"
     screenshot: str
-    step: int  # seq of the "screen" step
 
     @property
     def package(self) -> str:
@@ -86,7 +93,7 @@ class ScenarioContext:
     # -- recording ----------------------------------------------------------------------------
 
     def step(self, action: str, **detail: Any) -> Step:
-        return self.step_at(time.time(), action, **detail)
+        return self.step_at(now(), action, **detail)
 
     def step_at(self, ts: float, action: str, **detail: Any) -> Step:
         """Record a step that happened at `ts` (taken before the action, e.g. a consent tap)."""
@@ -250,7 +257,7 @@ class ScenarioContext:
             self._guard(lambda: self.device.screenshot(self.run.ui_dir / f"{stem}.png"), "screenshot")
             self._saved[key] = (ui, shot)
         digest = structure_hash(screen)
-        record = self.step(
+        self.step(
             "screen",
             label=label,
             ui=ui,
@@ -259,7 +266,7 @@ class ScenarioContext:
             package=screen.package,
             overlay=self.ui.is_overlay(screen),
         )
-        return Observation(screen, digest, ui, shot, record.seq)
+        return Observation(screen, digest, ui, shot)
 
     # -- input --------------------------------------------------------------------------------
 
@@ -268,7 +275,7 @@ class ScenarioContext:
     ) -> float:
         """Tap the middle of `node`; returns the time just before the tap. `feature`: the tap
         uses one of the app's functions (as exploring does), so what follows is user-initiated."""
-        ts = time.time()
+        ts = now()
         x, y = self._guard(lambda: self.ui.tap(node), f"tap ({purpose})")
         self.step_at(
             ts,
@@ -285,12 +292,12 @@ class ScenarioContext:
         return ts
 
     def back(self, purpose: str) -> None:
-        ts = time.time()
+        ts = now()
         self._guard(self.device.back, f"back ({purpose})")
         self.step_at(ts, "back", purpose=purpose)
 
     def home(self, purpose: str) -> float:
-        ts = time.time()
+        ts = now()
         self._guard(self.device.home, f"home ({purpose})")
         self.step_at(ts, "home", purpose=purpose)
         return ts

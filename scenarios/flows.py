@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from harness.scenario import AppDied, Observation, ScenarioContext
+from harness.scenario import AppDied, Observation, ScenarioContext, now
 from harness.ui.find import control_label
 from harness.ui.recognise import ConsentDialog, consent_dialog, permission_prompt
 
@@ -46,17 +46,15 @@ class FoundConsent:
 def find_consent(ctx: ScenarioContext, timeout_s: float | None = None) -> FoundConsent | None:
     """Wait for the privacy dialog; records `consent_dialog_not_found` when it does not come."""
     wait = ctx.option("consent_wait", CONSENT_WAIT_S) if timeout_s is None else timeout_s
-    deadline = time.monotonic() + wait
-    while True:
-        if not ctx.running():
-            ctx.record_exit("waiting for the privacy dialog")
-            return None
-        screen = ctx.ui.dump()
-        if consent_dialog(screen) is not None or permission_prompt(screen) is not None:
-            break
-        if time.monotonic() >= deadline:
-            break
-        time.sleep(ctx.ui.settings.interval_s)
+    ctx.ui.wait_for(
+        lambda screen: (
+            not ctx.running() or consent_dialog(screen) is not None or permission_prompt(screen) is not None
+        ),
+        wait,
+    )
+    if not ctx.running():
+        ctx.record_exit("waiting for the privacy dialog")
+        return None
     observation = ctx.observe("privacy dialog")
     dialog = consent_dialog(observation.screen)
     if dialog is None:
@@ -157,7 +155,7 @@ def answer_permission(ctx: ScenarioContext, *, allow: bool) -> bool:
     choice = "allow" if allow else "deny"
     if button is None:
         ctx.back(f"{choice} the permission (no button found)")
-        ts = time.time()
+        ts = now()
     else:
         ts = ctx.tap(button, f"{choice} the permission", on=observation)
     ctx.step_at(ts, "permission_answer", choice=choice, message=prompt.message)

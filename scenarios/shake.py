@@ -12,7 +12,7 @@ import time
 from typing import Any
 
 from harness.records import read_jsonl
-from harness.scenario import Observation, ScenarioContext
+from harness.scenario import Observation, ScenarioContext, now
 from scenarios.flows import observes_app_death, ready_after_consent
 from scenarios.motion import DEFAULT_TRACES, SENSOR_TYPE_ACCELEROMETER, ShakeTrace, trace_from
 
@@ -34,7 +34,7 @@ def run(ctx: ScenarioContext) -> None:
         if not ctx.in_front(before.screen):
             ctx.resume()
             before = ctx.observe(f"before {trace.name}")
-        started = time.time()
+        started = now()
         delivered = _play(ctx, trace)
         after = ctx.observe(f"after {trace.name}")
         redirected = not ctx.in_front(after.screen) or after.hash != before.hash
