@@ -13,12 +13,33 @@ from dataclasses import dataclass, field
 
 from harness.errors import DeviceError
 
+_GETPROP_START = re.compile(r"^\[([^\]]+)\]: \[(.*)$")
+
 
 def parse_getprop(text: str) -> dict[str, str]:
-    """`getprop` with no argument: one `[name]: [value]` per line (values may be empty)."""
+    """`getprop` with no argument: `[name]: [value]` per property (values may be empty).
+
+    getprop prints a value as it is stored, so a value holding newlines (e.g.
+    persist.sys.boot.reason.history) continues over the following lines up to the one ending
+    with `]`. Dumps saved on Windows carry CRLF line ends.
+    """
     props: dict[str, str] = {}
-    for match in re.finditer(r"^\[([^\]]+)\]: \[(.*)\]\s*$", text, re.MULTILINE):
-        props[match.group(1)] = match.group(2)
+    name: str | None = None
+    parts: list[str] = []
+    for raw in text.splitlines():
+        line = raw.rstrip("\r")
+        match = _GETPROP_START.match(line)
+        # a whole `[name]: [value]` line inside an open value means that value was cut off
+        if name is None or (match is not None and line.rstrip().endswith("]")):
+            if match is None:
+                continue
+            name, parts = match.group(1), [match.group(2)]
+        else:
+            parts.append(line)
+        if parts[-1].rstrip().endswith("]"):
+            parts[-1] = parts[-1].rstrip()[:-1]
+            props[name] = "\n".join(parts)
+            name = None
     return props
 
 
