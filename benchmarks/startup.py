@@ -36,6 +36,7 @@ def timed_launch(device: SimDevice, package: str, bundle: str | None, events: Pa
         else:
             instrumentation = Instrumentation(device.frida_device(), bundle, writer, package)
             device.launch(package, before_start=instrumentation.attach)
+            instrumentation.wait_ready()
         elapsed = time.monotonic() - started
         if bundle is not None:
             instrumentation.detach()

@@ -71,11 +71,20 @@ class Instrumentation:
         self._ready = threading.Event()
         self._session: Any = None
         self._script: Any = None
+        self._started = time.monotonic()
         self.report = AgentReport()
 
     def attach(self, pid: int) -> None:
-        """Attach and load the agent; returns once the agent has installed its hooks."""
-        started = time.monotonic()
+        """Attach and load the agent into a process that has not run app code yet.
+
+        This returns without waiting for the agent: in a freshly spawned Android app
+        frida-java-bridge queues `Java.perform` until the app binds (index.js,
+        `_performPendingVmOpsWhenReady`: the queued work runs when
+        `ActivityThread.getPackageInfo` returns inside `handleBindApplication`, before the
+        Application is made), and an app binds only after it is resumed. So the order is
+        attach → resume → `wait_ready()`.
+        """
+        self._started = time.monotonic()
         try:
             self._session = self._device.attach(pid)
             self._session.on("detached", self._on_detached)
@@ -84,15 +93,21 @@ class Instrumentation:
             self._script.load()
         except Exception as exc:  # frida raises many unrelated types; all mean "not instrumented"
             raise InstrumentationError(f"Frida could not instrument pid {pid}: {exc}") from None
-        if not self._ready.wait(READY_TIMEOUT_S) or not self.report.runtime:
+
+    def wait_ready(self, timeout: float = READY_TIMEOUT_S) -> None:
+        """Wait until the agent has installed its hooks (call after the process was resumed)."""
+        if not self._ready.wait(timeout) or not self.report.runtime:
             detail = "; ".join(self.report.errors) or "no agent:ready message"
-            raise InstrumentationError(f"the agent did not start within {READY_TIMEOUT_S:.0f} s: {detail}")
-        self.report.attach_s = time.monotonic() - started
+            if self.report.detached_reason is not None:
+                detail += f" (the process went away: {self.report.detached_reason})"
+            raise InstrumentationError(f"the agent did not start within {timeout:g} s: {detail}")
+        self.report.attach_s = time.monotonic() - self._started
 
     def _on_detached(self, reason: str, crash: Any = None) -> None:
         self.report.detached_reason = reason
         if crash is not None:
             self.report.crash = str(getattr(crash, "summary", crash))
+        self._ready.set()  # a process that died while starting will never say ready
 
     def _on_message(self, message: dict[str, Any], _data: Any) -> None:
         if message.get("type") == "error":

@@ -17,6 +17,7 @@ Steps a scenario records (detectors and the batch triage read them):
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import time
 from collections.abc import Callable
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from harness.device.base import AppInfo, Device
-from harness.errors import AppCrashed, DeviceError, ProbeError
+from harness.errors import AppCrashed, DeviceError, InstrumentationError, ProbeError
 from harness.instrument import Instrumentation
 from harness.records import JsonlWriter, Step, read_jsonl
 from harness.rundir import RunDir
@@ -136,6 +137,12 @@ class ScenarioContext:
             self._exit_recorded = True
             raise AppDied(f"the app crashed while starting: {exc}") from None
         self.instrumentations.append(instrumentation)
+        try:
+            instrumentation.wait_ready()  # the agent hooks when the app binds, after the resume
+        except InstrumentationError:
+            with contextlib.suppress(ProbeError):
+                self.device.stop(self.app.package)
+            raise
         self._exit_recorded = False
         self.step(
             "launched",

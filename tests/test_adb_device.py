@@ -164,7 +164,11 @@ def test_plain_launch_resolves_the_launcher_and_returns_the_pid(tmp_path: Path) 
         r"-c android.intent.category.LAUNCHER",
         recorded("resolve_activity_brief.txt"),
     )
-    fake.on(rf"^am start -W -n {PKG}/\.MainActivity$", recorded("am_start_w_ok.txt"))
+    fake.on(
+        r"^am start -W -a android.intent.action.MAIN -c android.intent.category.LAUNCHER "
+        rf"-n {PKG}/\.MainActivity$",
+        recorded("am_start_w_ok.txt"),
+    )
     pids = iter([Reply("", 1), Reply("5203\n")])
     fake.on(rf"^pidof {PKG}$", lambda argv: next(pids))
     assert device(fake, tmp_path).launch(PKG) == 5203
@@ -173,10 +177,6 @@ def test_plain_launch_resolves_the_launcher_and_returns_the_pid(tmp_path: Path) 
 def test_launch_failure(tmp_path: Path) -> None:
     fake = emulator()
     fake.on(r"^cmd package resolve-activity", recorded("resolve_activity_none.txt"))
-    fake.on(
-        rf"^monkey -p {PKG} -c android.intent.category.LAUNCHER 1$",
-        recorded("monkey_no_activity.txt"),
-    )
     with pytest.raises(DeviceError, match=r"no launcher activity"):
         device(fake, tmp_path).launch(PKG)
 
@@ -517,3 +517,37 @@ def test_a_provider_refusing_even_the_clean_up_does_not_stop_the_run(tmp_path: P
     dev.plant_canaries(DEFAULT_PROFILE)
     assert dev.plant_report.skipped["contacts"].startswith("`content delete` failed")
     assert "call_0" in dev.plant_report.planted and "location" in dev.plant_report.planted
+
+
+def test_launch_after_install_names_the_component_with_its_package(tmp_path: Path) -> None:
+    # The manifest gives a fully qualified class; `am start -n` needs PKG/CLS (Intent.parseCommandArgs).
+    fake = emulator()
+    fake.on(
+        r"^am start -W -a android.intent.action.MAIN -c android.intent.category.LAUNCHER "
+        rf"-n {PKG}/{PKG}\.MainActivity$",
+        recorded("am_start_w_task_to_front.txt"),
+    )
+    fake.on(r"^am start .*-n [^/]+$", recorded("am_start_bad_component.txt"))
+    fake.on(rf"^pidof {PKG}$", "5203\n")
+    dev = device(fake, tmp_path)
+    dev.install(APKS / "canarydemo.apk")
+    assert dev.launch(PKG) == 5203
+
+
+def test_launch_reports_the_shell_exception_of_am_start(tmp_path: Path) -> None:
+    fake = emulator()
+    fake.on(r"^cmd package resolve-activity", recorded("resolve_activity_brief.txt"))
+    fake.on(r"^am start ", recorded("am_start_bad_component.txt"))
+    with pytest.raises(DeviceError, match=r"launching .* failed: .*Bad component name"):
+        device(fake, tmp_path).launch(PKG)
+
+
+def test_spawning_an_app_without_a_launcher_says_so(tmp_path: Path) -> None:
+    import frida as frida_module
+
+    # frida-server's system_server helper: "Unable to find a front-door activity"
+    refusal = frida_module.NotSupportedError("Unable to find a front-door activity")
+    dev = device(emulator(), tmp_path, frida=lambda s: FridaDevice([refusal]))
+    with pytest.raises(DeviceError, match=r"has no launcher activity") as error:
+        dev.launch(PKG, lambda pid: None)
+    assert "not installed" not in str(error.value)

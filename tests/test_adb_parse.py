@@ -181,13 +181,20 @@ def test_resolve_activity() -> None:
     assert parse.parse_resolve_activity(recorded("resolve_activity_none.txt")) is None
 
 
-def test_am_start_and_monkey() -> None:
+def test_am_start_outcomes() -> None:
     ok = parse.parse_am_start(recorded("am_start_w_ok.txt"))
     assert ok.ok and ok.extra["LaunchState"] == "COLD" and ok.extra["TotalTime"] == "612"
     error = parse.parse_am_start(recorded("am_start_w_error.txt"))
     assert not error.ok and "does not exist" in error.message
-    assert parse.parse_monkey(recorded("monkey_ok.txt")).ok
-    assert "no launcher activity" in parse.parse_monkey(recorded("monkey_no_activity.txt")).message
+    # runStartActivity's START_TASK_TO_FRONT warning (ActivityManagerShellCommand.java) is a success
+    assert parse.parse_am_start(recorded("am_start_w_task_to_front.txt")).ok
+    # composed from AOSP, not captured: BasicShellCommandHandler.exec prints this header and the
+    # stack trace of Intent.parseCommandArgs' IllegalArgumentException("Bad component name: …")
+    bad = parse.parse_am_start(recorded("am_start_bad_component.txt"))
+    assert not bad.ok
+    assert bad.message == (
+        "java.lang.IllegalArgumentException: Bad component name: com.example.canarydemo.MainActivity"
+    )
 
 
 def test_uiautomator_outcomes() -> None:

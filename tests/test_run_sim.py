@@ -135,6 +135,7 @@ def test_permission_request_on_user_action_then_location_read(tmp_path: Path) ->
         with JsonlWriter(events_path) as writer:
             instrumentation = Instrumentation(device.frida_device(), build_agent(), writer, app.package)
             device.launch(app.package, before_start=instrumentation.attach)
+            instrumentation.wait_ready()
             device.tap(*find_node(device.dump_ui(), "Agree"))
             device.tap(*find_node(device.dump_ui(), "Tag note with my city"))
             assert device.foreground_package() == "com.android.permissioncontroller"

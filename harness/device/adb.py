@@ -35,7 +35,6 @@ from harness.device.parse import (
     parse_getprop,
     parse_install_output,
     parse_install_session,
-    parse_monkey,
     parse_pids,
     parse_pm_path,
     parse_resolve_activity,
@@ -59,6 +58,8 @@ INSTALL_TIMEOUT = 300.0
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 KEYCODE_HOME = "3"
 KEYCODE_BACK = "4"
+MAIN_ACTION = "android.intent.action.MAIN"
+LAUNCHER_CATEGORY = "android.intent.category.LAUNCHER"
 
 INSTALL_HINTS = {
     "INSTALL_FAILED_UPDATE_INCOMPATIBLE": "a copy signed with another key is installed; uninstall it first",
@@ -106,6 +107,31 @@ def _base_manifest(apks: list[Path]) -> ApkManifest:
     if others:
         raise InputError(f"split APKs of other apps mixed in: {', '.join(sorted(others))}")
     return bases[0]
+
+
+def component_name(package: str, activity: str) -> str:
+    """`am start -n` takes PKG/CLS (CLS fully qualified or `.Relative` to PKG): a bare class name
+    is refused with "Bad component name" (AOSP core/java/android/content/Intent.java,
+    parseCommandArgs; ComponentName.unflattenFromString)."""
+    return activity if "/" in activity else f"{package}/{activity}"
+
+
+def no_launcher_message(package: str) -> str:
+    return (
+        f"{package} has no launcher activity (no activity with a MAIN/LAUNCHER intent filter), "
+        "so it cannot be started the way a user starts it"
+    )
+
+
+# frida-server's system_server helper spawns an app through its launch intent and says this when
+# the package has none; "Unable to find application with identifier" when it is not installed.
+FRONT_DOOR_MISSING = "front-door activity"
+
+
+def spawn_refusal(package: str, serial: str, error: str) -> str:
+    if FRONT_DOOR_MISSING in error:
+        return no_launcher_message(package)
+    return f"{package} is not installed on {serial}"
 
 
 def install_failure(name: str, output: str) -> DeviceError:
@@ -205,7 +231,7 @@ class AdbDevice:
             raise DeviceError(f"{base.package} is not installed after a successful install")
         launcher = base.launcher_activity or self._resolve_launcher(base.package)
         if launcher:
-            self._launchers[base.package] = launcher
+            self._launchers[base.package] = component_name(base.package, launcher)
         return AppInfo(
             package=base.package,
             label=base.label or base.package,
@@ -291,9 +317,9 @@ class AdbDevice:
                 "resolve-activity",
                 "--brief",
                 "-a",
-                "android.intent.action.MAIN",
+                MAIN_ACTION,
                 "-c",
-                "android.intent.category.LAUNCHER",
+                LAUNCHER_CATEGORY,
                 package,
             ]
         ).output
@@ -332,20 +358,22 @@ class AdbDevice:
                         "USAP pool: `adb shell setprop "
                         "persist.device_config.runtime_native.usap_pool_enabled false` and reboot"
                     ) from None
-            except frida.ExecutableNotFoundError:
-                raise DeviceError(f"{package} is not installed on {self.serial}") from None
+            except frida.ExecutableNotFoundError as error:
+                raise DeviceError(spawn_refusal(package, self.serial, str(error))) from None
             except frida.NotSupportedError as error:
+                if FRONT_DOOR_MISSING in str(error):
+                    raise DeviceError(no_launcher_message(package)) from None
                 raise InstrumentationError(f"Frida cannot spawn {package}: {error}") from None
         raise AssertionError("unreachable")
 
     def _start_activity(self, package: str) -> None:
+        """What tapping the app's icon does: MAIN/LAUNCHER to its launcher activity, so a task
+        that is already running is brought to the front instead of getting a second activity."""
         component = self._launchers.get(package) or self._resolve_launcher(package)
-        if component:
-            result = parse_am_start(self.adb.run(["am", "start", "-W", "-n", component], 60))
-        else:
-            result = parse_monkey(
-                self.adb.run(["monkey", "-p", package, "-c", "android.intent.category.LAUNCHER", "1"])
-            )
+        if not component:
+            raise DeviceError(no_launcher_message(package))
+        command = ["am", "start", "-W", "-a", MAIN_ACTION, "-c", LAUNCHER_CATEGORY]
+        result = parse_am_start(self.adb.run([*command, "-n", component_name(package, component)], 60))
         if not result.ok:
             raise DeviceError(f"launching {package} failed: {result.message}")
 

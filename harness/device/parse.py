@@ -362,8 +362,19 @@ class AmStartResult:
 
 
 def parse_am_start(text: str) -> AmStartResult:
-    """`am start -W -n PKG/ACT`: `Status: ok` plus timing lines, or `Error: ...` lines."""
-    errors = [line.strip() for line in text.splitlines() if line.strip().startswith("Error")]
+    """`am start -W -n PKG/ACT`: `Status: ok` plus timing lines, or `Error: ...` lines.
+
+    A bad argument makes the shell command throw: "Exception occurred while executing 'start':"
+    and the stack trace, with exit status 0 (AOSP BasicShellCommandHandler.exec); the exception
+    line after it is the message. "Warning: Activity not started, its current task has been
+    brought to the front" is a success (ActivityManagerShellCommand.runStartActivity).
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for index, line in enumerate(lines):
+        if line.startswith("Exception occurred while executing"):
+            cause = lines[index + 1] if index + 1 < len(lines) else line
+            return AmStartResult(False, cause)
+    errors = [line for line in lines if line.startswith("Error")]
     values = dict(
         (key.strip(), value.strip())
         for key, _, value in (line.partition(":") for line in text.splitlines())
@@ -374,15 +385,6 @@ def parse_am_start(text: str) -> AmStartResult:
     if values.get("Status", "ok") != "ok":
         return AmStartResult(False, f"am start status {values['Status']}", values)
     return AmStartResult(True, "", values)
-
-
-def parse_monkey(text: str) -> AmStartResult:
-    """`monkey -p PKG -c android.intent.category.LAUNCHER 1`."""
-    if "No activities found to run" in text:
-        return AmStartResult(False, "the package has no launcher activity (monkey aborted)")
-    if "Events injected: 1" in text:
-        return AmStartResult(True, "")
-    return AmStartResult(False, first_line(text) or "monkey printed nothing")
 
 
 def parse_id_uid(text: str) -> int | None:

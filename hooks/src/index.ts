@@ -1,7 +1,6 @@
 // Agent entry: installs every surface's hooks, then reports what is installed.
 
-import Java from "frida-java-bridge";
-
+import { performAtBind } from "./bind.js";
 import { clipboardHooks } from "./clipboard.js";
 import { contentHooks } from "./content.js";
 import { flushEvents, reportAgentError, sendReady } from "./emit.js";
@@ -41,7 +40,7 @@ function start(): void {
 }
 
 try {
-  Java.perform(() => {
+  performAtBind(() => {
     try {
       start();
     } catch (error) {

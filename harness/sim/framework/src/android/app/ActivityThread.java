@@ -3,6 +3,7 @@ package android.app;
 import android.content.ActivityNotFoundException;
 import android.content.ComponentName;
 import android.content.Intent;
+import android.content.pm.ApplicationInfo;
 import android.content.pm.PackageManager;
 import android.net.Uri;
 import android.os.Handler;
@@ -71,8 +72,7 @@ public final class ActivityThread {
 
     public static String handleStart() {
         if (sApplication == null) {
-            settleInstrumentation();
-            makeApplication();
+            handleBindApplication();
         }
         if (sStack.isEmpty()) {
             Foreground.app();
@@ -83,6 +83,30 @@ public final class ActivityThread {
             bringToFront();
         }
         return "resumed";
+    }
+
+    /**
+     * The first thing a new app process does once the system lets it run (AOSP
+     * core/java/android/app/ActivityThread.java, handleBindApplication): resolve its LoadedApk
+     * through getPackageInfoNoCheck → getPackageInfo, then make the Application and call its
+     * onCreate. A spawned process is held before this until it is resumed, and frida-java-bridge
+     * runs the Java.perform work it deferred in such a process when getPackageInfo returns here
+     * (index.js, _performPendingVmOpsWhenReady) — so hooks land after the resume and before any
+     * app code.
+     */
+    private static void handleBindApplication() {
+        ApplicationInfo info = new ApplicationInfo();
+        info.packageName = SimRuntime.packageName();
+        info.processName = SimRuntime.packageName();
+        info.className = SimRuntime.applicationClass().isEmpty() ? null : SimRuntime.applicationClass();
+        getPackageInfo(info, null, null, false, true, false);
+        settleInstrumentation();
+        makeApplication();
+    }
+
+    static LoadedApk getPackageInfo(ApplicationInfo aInfo, Object compatInfo, ClassLoader baseLoader,
+            boolean securityViolation, boolean includeCode, boolean registerPackage) {
+        return new LoadedApk(aInfo, ClassLoader.getSystemClassLoader());
     }
 
     /**
