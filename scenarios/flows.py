@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from harness.scenario import AppDied, Observation, ScenarioContext, now
 from harness.ui.find import control_label
-from harness.ui.recognise import ConsentDialog, consent_dialog, permission_prompt
+from harness.ui.recognise import ConsentDialog, PermissionPrompt, consent_dialog, permission_prompt
 
 CONSENT_WAIT_S = 3.0
 PERMISSION_QUIET_S = 1.0
@@ -145,20 +145,38 @@ def answer_permissions(
 
 
 def answer_permission(ctx: ScenarioContext, *, allow: bool) -> bool:
-    """Answer the permission dialog in front, recording `permission_dialog` and `permission_answer`."""
+    """Answer the permission dialog (or the app's permission page in Settings) in front,
+    recording `permission_dialog` and `permission_answer`.
+
+    `permission_answer` says what was really pressed: `choice` is "allow" or "deny" only when
+    such a button was tapped (`button`: its id), "dismiss" when there was none and BACK was
+    pressed — BACK cancels the dialog without denying (GrantPermissionsViewModel CANCELED), and
+    on the Settings page BACK only returns to the app, keeping whatever the page shows.
+    """
     observation = ctx.observe("permission dialog")
     prompt = permission_prompt(observation.screen)
     if prompt is None:
         return False
-    ctx.step("permission_dialog", message=prompt.message, ui=observation.ui)
+    page = "settings" if prompt.settings_page else "dialog"
+    ctx.step("permission_dialog", message=prompt.message, ui=observation.ui, page=page)
     button = prompt.allow if allow else prompt.deny
-    choice = "allow" if allow else "deny"
+    wanted = "allow" if allow else "deny"
     if button is None:
-        ctx.back(f"{choice} the permission (no button found)")
         ts = now()
-    else:
-        ts = ctx.tap(button, f"{choice} the permission", on=observation)
-    ctx.step_at(ts, "permission_answer", choice=choice, message=prompt.message)
+        ctx.back(f"leave the permission {page} (no {wanted} button found)")
+        ctx.step_at(ts, "permission_answer", choice="dismiss", button=None, page=page, message=prompt.message)
+        return True
+    ts = ctx.tap(button, f"{wanted} the permission", on=observation)
+    ctx.step_at(
+        ts,
+        "permission_answer",
+        choice=wanted,
+        button=PermissionPrompt.button_name(button),
+        page=page,
+        message=prompt.message,
+    )
+    if prompt.settings_page:
+        ctx.back("return to the app from the permission settings page")
     return True
 
 

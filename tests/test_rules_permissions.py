@@ -120,3 +120,46 @@ def test_not_tested_without_the_scenarios(tmp_path: Path) -> None:
     assert verdict_of(view, EXIT)["status"] == "not_tested"
     verdict = verdict_of(view, REPROMPT)
     assert verdict["status"] == "not_tested" and "not in this run plan" in verdict["summary"]
+
+
+def request(run: RunBuilder, at: float, *permissions: str) -> RunBuilder:
+    return run.event(
+        at,
+        "android.app.Activity.requestPermissions",
+        None,
+        kind="permission_request",
+        args=(",".join(f"android.permission.{p}" for p in permissions), "1"),
+    )
+
+
+def test_requesting_a_denied_permission_again_fails_even_without_a_dialog(tmp_path: Path) -> None:
+    # Android 11+ shows nothing for a user-fixed permission; the app's call is still the nagging.
+    run = request(denial_run(tmp_path), 1.9, "ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION")
+    deny(run, 2, LOCATION)
+    request(run, 6, "ACCESS_FINE_LOCATION")
+    verdict = verdict_of(run.view(), REPROMPT)
+    assert verdict["status"] == "fail"
+    assert "requested ACCESS_FINE_LOCATION again in the same launch" in verdict["summary"]
+    assert verdict["evidence"][0]["after_denial_s"] == 3.8
+
+
+def test_requests_for_other_permissions_or_after_a_feature_tap_are_not_reprompts(tmp_path: Path) -> None:
+    other = request(denial_run(tmp_path / "other"), 1.9, "ACCESS_FINE_LOCATION")
+    deny(other, 2, LOCATION)
+    request(other, 6, "READ_PHONE_STATE")
+    assert verdict_of(other.view(), REPROMPT)["status"] == "pass"
+    asked = request(denial_run(tmp_path / "asked"), 1.9, "ACCESS_FINE_LOCATION")
+    deny(asked, 2, LOCATION)
+    asked.step(5, SCENARIO, "tap", purpose="explore: Nearby", feature=True)
+    request(asked, 6, "ACCESS_FINE_LOCATION")
+    assert verdict_of(asked.view(), REPROMPT)["status"] == "pass"
+
+
+def test_back_on_the_dialog_is_no_denial(tmp_path: Path) -> None:
+    run = request(denial_run(tmp_path), 1.9, "ACCESS_FINE_LOCATION")
+    run.step(2, SCENARIO, "permission_dialog", message=LOCATION, ui="ui/x.xml")
+    run.step(2.2, SCENARIO, "permission_answer", choice="dismiss", button=None, message=LOCATION)
+    request(run, 4, "ACCESS_FINE_LOCATION")
+    deny(run, 4.1, LOCATION)
+    view = run.view()
+    assert verdict_of(view, REPROMPT)["status"] == "pass"

@@ -50,6 +50,14 @@ def test_closing_on_denial_fails_and_so_does_asking_again_on_relaunch(gate: Plan
 def test_asking_again_after_refusal_fails_but_the_app_stays_usable(nag: PlanRun) -> None:
     assert nag.statuses == expect(frequent_reprompt_after_refusal="fail", **NOT_RUN)
     summary = nag.verdict("frequent_reprompt_after_refusal")["summary"]
-    assert "asked again in the same launch" in summary and "asked again on relaunch" in summary
+    assert "asked again in the same launch" in summary
+    # denied twice, the permission is user-fixed (Android 11+): on relaunch no dialog shows, but
+    # the app's requestPermissions call is still the re-prompt
+    assert "requested ACCESS_FINE_LOCATION again on relaunch" in summary
+    answers = [(s["detail"]["choice"], s["detail"]["button"]) for s in nag.steps("permission_answer")]
+    assert answers == [
+        ("deny", "permission_deny_button"),
+        ("deny", "permission_deny_and_dont_ask_again_button"),
+    ]
     checks = [(s["detail"]["session"], s["detail"]["reachable"]) for s in nag.steps("main_ui")]
     assert checks == [("first launch", True), ("relaunch", True)]

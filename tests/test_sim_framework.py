@@ -258,7 +258,7 @@ def test_permission_dialog_allow_then_data_source_returns_profile_value(
 def test_denied_permission_means_security_exception(sim: SimProcesses, probe_app: SimApp) -> None:
     app = sim.launch(probe_app)
     app.tap_node(text="Location")
-    assert app.request("back") == "denied permission (location)"
+    assert app.request("back") == "canceled permission dialog (location)"
     assert app.status() == (
         "Location denied: getLastKnownLocation: requires android.permission.ACCESS_FINE_LOCATION"
         " or android.permission.ACCESS_COARSE_LOCATION"

@@ -15,6 +15,11 @@ frequent_reprompt_after_refusal (频繁征求同意、频繁申请权限, 认定
 same launch, or on the next launch (SPRINGER 2.1-6) — or when the privacy dialog is still asked
 after it was refused REFUSALS_TOLERATED times. The harness taps nothing in between, so every
 repeat is unsolicited; a repeat after a harness tap on an app feature is not counted.
+A repeat is judged from the app's own `requestPermissions` calls (hook events) as well as from
+dialogs that appeared: from Android 11 on the system stops showing a permission the user denied
+twice and answers DENIED by itself (developer.android.com/training/permissions/requesting), so an
+app that keeps requesting it is still nagging even though no dialog shows. Pressing BACK on the
+dialog cancels it without denying (`permission_answer` choice "dismiss"), so it starts nothing.
 """
 
 from __future__ import annotations
@@ -23,11 +28,19 @@ import itertools
 from dataclasses import dataclass
 
 from harness.detect.registry import Evidence, Outcome, detector
-from harness.detect.rule_windows import ScenarioRun, not_run, scenario_run, step_evidence
+from harness.detect.rule_windows import (
+    ScenarioRun,
+    event_evidence,
+    events_in,
+    not_run,
+    scenario_run,
+    step_evidence,
+)
 from harness.detect.view import RunView
-from harness.records import Step
+from harness.records import HookEvent, Step
 
 SCENARIO = "permission_denial"
+REQUEST_API = "android.app.Activity.requestPermissions"
 EXIT_WINDOW_S = 10.0
 LOOP_GAP_S = 3.0
 LOOP_MIN = 2
@@ -145,6 +158,54 @@ def _blocked(run: ScenarioRun) -> list[tuple[str, Evidence]]:
     ]
 
 
+def _requests(view: RunView, run: ScenarioRun) -> list[tuple[HookEvent, frozenset[str]]]:
+    """The app's requestPermissions calls in the scenario, with the permissions each names."""
+    found = []
+    for event in events_in(view, run.window):
+        if event.api.startswith(REQUEST_API) and event.args:
+            names = frozenset(n.strip() for n in event.args[0].split(",") if n.strip().startswith("android."))
+            if names:
+                found.append((event, names))
+    return found
+
+
+def _launch_of(run: ScenarioRun, ts: float) -> int:
+    return sum(1 for s in run.steps if s.action == "launch" and s.ts <= ts)
+
+
+def _silent_repeats(view: RunView, run: ScenarioRun, prompts: list[Prompt]) -> list[tuple[str, Evidence]]:
+    """requestPermissions calls for a permission the user denied, after the denial, without a
+    user tap on a feature in between — whether or not the system still showed a dialog."""
+    requests = _requests(view, run)
+    denied_at: dict[str, float] = {}
+    for prompt in prompts:
+        if not prompt.denied or prompt.answer is None:
+            continue
+        cause = [names for event, names in requests if event.ts <= prompt.dialog.ts]
+        for name in cause[-1] if cause else ():
+            denied_at.setdefault(name, prompt.answer.ts)
+    found = []
+    for event, names in requests:
+        again = sorted(n for n in names if n in denied_at and denied_at[n] < event.ts)
+        if not again or _user_asked(run, denied_at[again[0]], event.ts):
+            continue
+        where = (
+            "in the same launch"
+            if _launch_of(run, event.ts) == _launch_of(run, denied_at[again[0]])
+            else ("on relaunch")
+        )
+        short = ", ".join(n.rsplit(".", 1)[-1] for n in again)
+        found.append(
+            (
+                f"the app requested {short} again {where} after it was denied",
+                event_evidence(
+                    event, permissions=again, after_denial_s=round(event.ts - denied_at[again[0]], 3)
+                ),
+            )
+        )
+    return found
+
+
 def _user_asked(run: ScenarioRun, after: float, before: float) -> bool:
     return any(s.action == "tap" and s.detail.get("feature") and after < s.ts < before for s in run.steps)
 
@@ -169,6 +230,7 @@ def frequent_reprompt_after_refusal(view: RunView) -> Outcome:
                     repeats.append((f"{prompt.message!r} asked again {where} after it was denied", evidence))
             elif prompt.denied:
                 denied[prompt.message] = prompt
+        repeats.extend(_silent_repeats(view, run, prompts))
         notes.append(f"{len(denied)} permission(s) denied in {SCENARIO}")
     reject = scenario_run(view, "consent_reject") if view.scenarios.get("consent_reject") == "ran" else None
     if reject is not None:

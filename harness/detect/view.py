@@ -24,6 +24,8 @@ from harness.rundir import EVENTS, FLOWS, MANIFEST, PROFILE, STEPS
 
 Phase = Literal["before_consent", "after_consent"]
 T = TypeVar("T")
+MAX_ARGS = 16
+MAX_ARG_CHARS = 1024
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,7 @@ def _event(record: dict[str, Any], index: int) -> HookEvent | None:
         return None
     value = record.get("value")
     stack = record.get("stack")
+    args = record.get("args")
     return HookEvent(
         ts=ts,
         api=api,
@@ -227,6 +230,8 @@ def _event(record: dict[str, Any], index: int) -> HookEvent | None:
         value=None if value is None else clean_text(str(value)),
         sdk=_text(record.get("sdk")),
         stack=[clean_text(str(frame)) for frame in stack] if isinstance(stack, list) else [],
+        # the agent bounds each argument's text; a hostile record is bounded here too
+        args=[clean_text(str(a))[:MAX_ARG_CHARS] for a in args[:MAX_ARGS]] if isinstance(args, list) else [],
         outcome=_text(record.get("outcome")) or "returned",
         error=_text(record.get("error")),
         seq=_seq(record, index),

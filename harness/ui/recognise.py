@@ -20,14 +20,33 @@ PERMISSION_PACKAGES = frozenset(
         "com.android.packageinstaller",
     }
 )
-# Preferred first: "while using the app" is what a user normally picks; one-time grants expire.
+# Every button of the permission dialog (GrantPermissionsActivity) of API 30–35, by what pressing
+# it means (packages/modules/Permission PermissionController/res/layout/grant_permissions.xml and
+# GrantPermissionsViewModel.kt). Preferred first: "while using the app" is what a user normally
+# picks; one-time grants expire; "select photos" grants partial access only.
 ALLOW_IDS = (
     "permission_allow_button",
     "permission_allow_foreground_only_button",
+    "permission_allow_all_button",
     "permission_allow_always_button",
     "permission_allow_one_time_button",
+    "permission_allow_selected_button",
 )
-DENY_IDS = ("permission_deny_button", "permission_deny_and_dont_ask_again_button")
+DENY_IDS = (
+    "permission_deny_button",
+    "permission_deny_and_dont_ask_again_button",
+    # declining an upgrade (background location, more photos) keeps the current, narrower grant
+    "permission_no_upgrade_button",
+    "permission_no_upgrade_and_dont_ask_again_button",
+    "permission_no_upgrade_one_time_button",
+    "permission_no_upgrade_one_time_and_dont_ask_again_button",
+    "permission_dont_allow_more_selected_button",
+)
+# The app's permission page in Settings (AppPermissionFragment, res/layout/app_permission.xml),
+# where background location ("all the time") is granted from API 30 on.
+SETTINGS_ALLOW_IDS = ("allow_always_radio_button", "allow_radio_button")
+SETTINGS_DENY_IDS = ("deny_radio_button", "deny_foreground_radio_button")
+SETTINGS_PAGE_ID = "app_permission_root"
 OVERLAY_AREA_RATIO = 0.85
 
 
@@ -48,9 +67,18 @@ class ConsentDialog:
 
 @dataclass(frozen=True)
 class PermissionPrompt:
+    """The system permission dialog, or the app's permission page in Settings (`settings_page`:
+    a choice there is a radio button, and BACK — not a button — takes the user back to the app)."""
+
     message: str
     allow: UiNode | None
     deny: UiNode | None
+    settings_page: bool = False
+
+    @staticmethod
+    def button_name(node: UiNode | None) -> str:
+        """The id of a button without its package: `permission_deny_and_dont_ask_again_button`."""
+        return node.resource_id.rsplit("/", 1)[-1] if node is not None else ""
 
 
 def is_permission_package(package: str) -> bool:
@@ -66,7 +94,13 @@ def _first_by_id(screen: UiScreen, ids: tuple[str, ...]) -> UiNode | None:
 
 
 def permission_prompt(screen: UiScreen) -> PermissionPrompt | None:
-    """The runtime-permission dialog of the system, when it is in front."""
+    """The runtime-permission dialog of the system (or the app's permission page in Settings),
+    when it is in front."""
+    if is_permission_package(screen.package) and find(screen, id_suffix=f"id/{SETTINGS_PAGE_ID}"):
+        allow = _first_by_id(screen, SETTINGS_ALLOW_IDS)
+        deny = _first_by_id(screen, SETTINGS_DENY_IDS)
+        message = " ".join(n.text for n in screen.nodes() if n.text and not n.clickable)
+        return PermissionPrompt(message=message.strip(), allow=allow, deny=deny, settings_page=True)
     allow = _first_by_id(screen, ALLOW_IDS)
     deny = _first_by_id(screen, DENY_IDS)
     if not is_permission_package(screen.package) and allow is None and deny is None:

@@ -26,6 +26,10 @@ public final class Manifest {
         public static final String WRITE_EXTERNAL_STORAGE = "android.permission.WRITE_EXTERNAL_STORAGE";
         public static final String BODY_SENSORS = "android.permission.BODY_SENSORS";
         public static final String POST_NOTIFICATIONS = "android.permission.POST_NOTIFICATIONS";
+        public static final String READ_MEDIA_IMAGES = "android.permission.READ_MEDIA_IMAGES";
+        public static final String READ_MEDIA_VIDEO = "android.permission.READ_MEDIA_VIDEO";
+        public static final String READ_MEDIA_AUDIO = "android.permission.READ_MEDIA_AUDIO";
+        public static final String READ_MEDIA_VISUAL_USER_SELECTED = "android.permission.READ_MEDIA_VISUAL_USER_SELECTED";
         public static final String INTERNET = "android.permission.INTERNET";
         public static final String ACCESS_NETWORK_STATE = "android.permission.ACCESS_NETWORK_STATE";
         public static final String ACCESS_WIFI_STATE = "android.permission.ACCESS_WIFI_STATE";

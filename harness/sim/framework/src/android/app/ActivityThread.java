@@ -429,6 +429,19 @@ public final class ActivityThread {
     }
 
     // ---- runtime permissions ----
+    //
+    // What GrantPermissionsActivity / GrantPermissionsViewModel (packages/modules/Permission,
+    // PermissionController/src/com/android/permissioncontroller/permission/ui/) do for an app
+    // targeting API 30+: granted and user-fixed permissions are answered without a dialog
+    // (IGNORED_USER_FIXED); ACCESS_BACKGROUND_LOCATION is never in the dialog — requested alone
+    // after foreground location was granted it opens the app's location page in Settings
+    // (sendToSettingsImmediately), requested together with foreground location or with other
+    // groups the whole request is dropped ("For R+ apps, background permissions must be requested
+    // after foreground permissions are already granted" / "... requested individually"), and
+    // requested without foreground location granted it is skipped. When no dialog is shown every
+    // permission is answered with its current state.
+
+    private static final String GRANT_TAG = "GrantPermissionsViewModel";
 
     private static final class PermissionRequest {
         final Activity activity;
@@ -438,6 +451,7 @@ public final class ActivityThread {
         final List<String> groups = new ArrayList<>();
         final Map<String, List<Integer>> members = new LinkedHashMap<>();
         int nextGroup;
+        boolean toSettings;
         SimWindow window;
 
         PermissionRequest(Activity activity, String[] permissions, int requestCode) {
@@ -465,23 +479,44 @@ public final class ActivityThread {
             return;
         }
         PermissionRequest request = new PermissionRequest(activity, permissions, requestCode);
+        boolean background = false;
         for (int i = 0; i < permissions.length; i++) {
             String permission = permissions[i];
             if (permission == null) {
                 throw new IllegalArgumentException("permissions cannot contain null");
             }
-            if (Permissions.isGranted(permission)) {
-                request.results[i] = PackageManager.PERMISSION_GRANTED;
-            } else if (!Permissions.isDeclared(permission) || !Permissions.isDangerous(permission)) {
-                request.results[i] = PackageManager.PERMISSION_DENIED;
+            request.results[i] = Permissions.isGranted(permission) ? PackageManager.PERMISSION_GRANTED
+                    : PackageManager.PERMISSION_DENIED;
+            if (Permissions.isGranted(permission) || !Permissions.isDeclared(permission)
+                    || !Permissions.isDangerous(permission) || Permissions.isUserFixed(permission)) {
+                continue;
+            }
+            if (Permissions.ACCESS_BACKGROUND_LOCATION.equals(permission)) {
+                background = true;
+                continue;
+            }
+            String group = Permissions.groupOf(permission);
+            if (!request.members.containsKey(group)) {
+                request.groups.add(group);
+                request.members.put(group, new ArrayList<>());
+            }
+            request.members.get(group).add(i);
+        }
+        if (background) {
+            boolean foregroundGranted = Permissions.anyGranted(Permissions.ACCESS_FINE_LOCATION,
+                    Permissions.ACCESS_COARSE_LOCATION);
+            if (request.members.containsKey("location")) {
+                Log.e(GRANT_TAG, "For R+ apps, background permissions must be requested after foreground "
+                        + "permissions are already granted");
+                request.groups.clear();
+            } else if (!request.groups.isEmpty()) {
+                Log.e(GRANT_TAG, "For R+ apps, background permissions must be requested individually");
+                request.groups.clear();
+            } else if (!foregroundGranted) {
+                Log.w(GRANT_TAG, "Cannot grant " + Permissions.ACCESS_BACKGROUND_LOCATION
+                        + " as the matching foreground permission is not already granted.");
             } else {
-                request.results[i] = PackageManager.PERMISSION_DENIED;
-                String group = Permissions.groupOf(permission);
-                if (!request.members.containsKey(group)) {
-                    request.groups.add(group);
-                    request.members.put(group, new ArrayList<>());
-                }
-                request.members.get(group).add(i);
+                request.toSettings = true;
             }
         }
         sPermissionRequest = request;
@@ -492,14 +527,27 @@ public final class ActivityThread {
         if (sPermissionRequest != request) {
             return;
         }
-        if (request.groups.isEmpty()) {
+        if (request.groups.isEmpty() && !request.toSettings) {
             finishPermissionRequest(request);
             return;
         }
         if (request.activity.mResumed) {
             request.activity.performPause();
         }
-        showNextPermissionGroup(request);
+        if (request.toSettings) {
+            request.window = PermissionDialog.showLocationSettings(() -> leaveSettings(request));
+        } else {
+            showNextPermissionGroup(request);
+        }
+    }
+
+    private static void leaveSettings(PermissionRequest request) {
+        if (sPermissionRequest != request) {
+            return;
+        }
+        Windows.remove(request.window);
+        request.window = null;
+        finishPermissionRequest(request);
     }
 
     private static void showNextPermissionGroup(PermissionRequest request) {
@@ -517,26 +565,44 @@ public final class ActivityThread {
         }
         Windows.remove(request.window);
         request.window = null;
-        List<Integer> indices = request.members.get(group);
-        boolean backgroundAlone = true;
-        for (int index : indices) {
-            backgroundAlone &= Permissions.ACCESS_BACKGROUND_LOCATION.equals(request.permissions[index]);
-        }
-        for (int index : indices) {
+        for (int index : request.members.get(group)) {
             String permission = request.permissions[index];
-            boolean grant = choice != PermissionDialog.Choice.DENY;
-            if (Permissions.ACCESS_BACKGROUND_LOCATION.equals(permission) && !backgroundAlone) {
-                grant = false;
+            switch (choice) {
+                case ALLOW:
+                case FOREGROUND_ONLY:
+                case ALLOW_ALL:
+                    Permissions.set(permission, true);
+                    break;
+                case ONE_TIME:
+                    Permissions.grantOneTime(permission);
+                    break;
+                case ALLOW_SELECTED:
+                    // Only READ_MEDIA_VISUAL_USER_SELECTED is granted; full access stays denied
+                    // (GrantPermissionsViewModel.grantUserSelectedVisualGroupPermissions). The photo
+                    // picker that follows is not modelled: the selection is taken as made.
+                    if (Permissions.READ_MEDIA_VISUAL_USER_SELECTED.equals(permission)) {
+                        Permissions.set(permission, true);
+                    }
+                    break;
+                case DENY:
+                    Permissions.deny(permission, false);
+                    break;
+                case DENY_DONT_ASK_AGAIN:
+                    Permissions.deny(permission, true);
+                    break;
+                case CANCELED:
+                default:
+                    break;
             }
-            if (grant && choice == PermissionDialog.Choice.ONE_TIME) {
-                Permissions.grantOneTime(permission);
-            } else {
-                Permissions.set(permission, grant);
-            }
-            request.results[index] = grant ? PackageManager.PERMISSION_GRANTED : PackageManager.PERMISSION_DENIED;
+            request.results[index] = Permissions.isGranted(permission) ? PackageManager.PERMISSION_GRANTED
+                    : PackageManager.PERMISSION_DENIED;
+        }
+        if (choice == PermissionDialog.Choice.ALLOW_SELECTED
+                && Permissions.isDeclared(Permissions.READ_MEDIA_VISUAL_USER_SELECTED)) {
+            Permissions.set(Permissions.READ_MEDIA_VISUAL_USER_SELECTED, true);
         }
         request.nextGroup++;
-        if (request.nextGroup < request.groups.size()) {
+        if (choice != PermissionDialog.Choice.CANCELED && request.nextGroup < request.groups.size()) {
             showNextPermissionGroup(request);
         } else {
             finishPermissionRequest(request);
@@ -548,6 +614,10 @@ public final class ActivityThread {
         Activity activity = request.activity;
         if (activity.mDestroyed) {
             return;
+        }
+        for (int i = 0; i < request.permissions.length; i++) {
+            request.results[i] = Permissions.isGranted(request.permissions[i]) ? PackageManager.PERMISSION_GRANTED
+                    : PackageManager.PERMISSION_DENIED;
         }
         activity.onRequestPermissionsResult(request.requestCode, request.permissions.clone(), request.results.clone());
         if (!activity.mDestroyed && Foreground.isApp() && top() == activity && activity.mStarted && !activity.mResumed) {

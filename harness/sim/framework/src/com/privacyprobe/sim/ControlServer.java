@@ -240,7 +240,11 @@ final class ControlServer implements Runnable {
             }
             throw new CommandException("permission " + permission + " is not a changeable permission type");
         }
-        Permissions.set(permission, grant);
+        if (grant) {
+            Permissions.set(permission, true);
+        } else {
+            Permissions.revokeByShell(permission);
+        }
         return grant ? "granted" : "revoked";
     }
 

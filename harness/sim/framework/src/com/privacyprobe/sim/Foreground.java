@@ -19,6 +19,7 @@ public final class Foreground {
 
     public static void app() {
         appInFront = true;
+        Permissions.appReturned();
     }
 
     public static void launcher() {
@@ -29,6 +30,7 @@ public final class Foreground {
         otherPackage = packageName;
         otherShown = shown == null ? "" : shown;
         appInFront = false;
+        Permissions.appLeft();
     }
 
     public static boolean isApp() {

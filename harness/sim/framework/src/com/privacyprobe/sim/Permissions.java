@@ -18,6 +18,15 @@ import java.util.TreeMap;
 /**
  * The permission controller: dangerous permissions are granted only at runtime and persisted in
  * STATE_DIR/permissions.properties; normal permissions declared in the manifest are granted at install.
+ *
+ * Per permission the state is one of: not asked, `granted`, `denied` (the user denied it once:
+ * FLAG_PERMISSION_USER_SET, so shouldShowRequestPermissionRationale is true), `fixed` (denied
+ * twice: FLAG_PERMISSION_USER_FIXED — from Android 11 on the dialog is never shown again and
+ * requestPermissions answers DENIED at once), `revoked` (by the shell: no user flags). Sources:
+ * packages/modules/Permission PermissionController/src/com/android/permissioncontroller/permission/
+ * ui/model/GrantPermissionsViewModel.kt (DENIED vs DENIED_DO_NOT_ASK_AGAIN, IGNORED_USER_FIXED) and
+ * developer.android.com/training/permissions/requesting ("if the user taps Deny for a specific
+ * permission more than once ... the user doesn't see the system permissions dialog").
  */
 public final class Permissions {
     public static final String P = "android.permission.";
@@ -36,10 +45,23 @@ public final class Permissions {
     public static final String WRITE_EXTERNAL_STORAGE = P + "WRITE_EXTERNAL_STORAGE";
     public static final String BODY_SENSORS = P + "BODY_SENSORS";
     public static final String POST_NOTIFICATIONS = P + "POST_NOTIFICATIONS";
+    public static final String READ_MEDIA_IMAGES = P + "READ_MEDIA_IMAGES";
+    public static final String READ_MEDIA_VIDEO = P + "READ_MEDIA_VIDEO";
+    public static final String READ_MEDIA_AUDIO = P + "READ_MEDIA_AUDIO";
+    public static final String READ_MEDIA_VISUAL_USER_SELECTED = P + "READ_MEDIA_VISUAL_USER_SELECTED";
+
+    /**
+     * One-time grants end after the app has left the screen for this long
+     * (PermissionController Utils.ONE_TIME_PERMISSIONS_TIMEOUT_MILLIS, DeviceConfig
+     * `one_time_permissions_timeout_millis`, 1 min) or when its process ends
+     * (frameworks/base/services/core/java/com/android/server/pm/permission/OneTimePermissionUserManager.java).
+     */
+    public static final long ONE_TIME_TIMEOUT_MS = 60_000;
 
     /** Permission group of each dangerous permission; one dialog is shown per group. */
     private static final Map<String, String> GROUPS = new LinkedHashMap<>();
     private static final Map<String, String> GROUP_QUESTIONS = new LinkedHashMap<>();
+    private static final Map<String, Integer> SINCE_API = new LinkedHashMap<>();
 
     static {
         group("location", "access this device's location", ACCESS_FINE_LOCATION, ACCESS_COARSE_LOCATION,
@@ -54,12 +76,28 @@ public final class Permissions {
         group("storage", "access photos, media, and files on your device", READ_EXTERNAL_STORAGE,
                 WRITE_EXTERNAL_STORAGE);
         group("sensors", "access sensor data about your vital signs", BODY_SENSORS);
-        group("notifications", "access notifications and send you notifications", POST_NOTIFICATIONS);
+        group("notifications", "send you notifications", POST_NOTIFICATIONS);
+        group("visual_media", "access photos and videos on this device", READ_MEDIA_IMAGES, READ_MEDIA_VIDEO,
+                READ_MEDIA_VISUAL_USER_SELECTED);
+        group("music", "access music and audio on this device", READ_MEDIA_AUDIO);
+        // Permissions newer than API 30 do not exist on older devices: there they are unknown
+        // names, never granted and never asked for (frameworks/base/core/res/AndroidManifest.xml).
+        SINCE_API.put(POST_NOTIFICATIONS, 33);
+        SINCE_API.put(READ_MEDIA_IMAGES, 33);
+        SINCE_API.put(READ_MEDIA_VIDEO, 33);
+        SINCE_API.put(READ_MEDIA_AUDIO, 33);
+        SINCE_API.put(READ_MEDIA_VISUAL_USER_SELECTED, 34);
     }
+
+    private static final String GRANTED = "granted";
+    private static final String DENIED = "denied";
+    private static final String FIXED = "fixed";
+    private static final String REVOKED = "revoked";
 
     private static final Set<String> ONE_TIME = new HashSet<>();
     private static final Map<String, String> STATE = new TreeMap<>();
     private static boolean loaded;
+    private static long leftAtUptime = -1;
 
     private Permissions() {
     }
@@ -71,8 +109,18 @@ public final class Permissions {
         GROUP_QUESTIONS.put(name, question);
     }
 
+    /** The device's API level (android.os.Build.VERSION.SDK_INT). */
+    public static int apiLevel() {
+        return android.os.Build.VERSION.SDK_INT;
+    }
+
+    /** Whether this platform permission exists at the device's API level. */
+    public static boolean exists(String permission) {
+        return SINCE_API.getOrDefault(permission, 1) <= apiLevel();
+    }
+
     public static boolean isDangerous(String permission) {
-        return GROUPS.containsKey(permission);
+        return GROUPS.containsKey(permission) && exists(permission);
     }
 
     public static String groupOf(String permission) {
@@ -117,20 +165,35 @@ public final class Permissions {
     }
 
     public static synchronized boolean isGranted(String permission) {
-        if (permission == null || !isDeclared(permission)) {
+        if (permission == null || !isDeclared(permission) || !exists(permission)) {
             return false;
         }
         if (!isDangerous(permission)) {
             return true;
         }
         ensureLoaded();
-        return ONE_TIME.contains(permission) || "granted".equals(STATE.get(permission));
+        return ONE_TIME.contains(permission) || GRANTED.equals(STATE.get(permission));
     }
 
-    /** True after the user denied it at least once and it is not granted now. */
+    /**
+     * shouldShowRequestPermissionRationale: true after exactly one denial (USER_SET without
+     * USER_FIXED), false once the user denied twice or never denied
+     * (frameworks/base/core/java/android/app/ApplicationPackageManager.java
+     * shouldShowRequestPermissionRationale → PermissionManager, flags USER_SET/USER_FIXED).
+     */
     public static synchronized boolean wasDenied(String permission) {
         ensureLoaded();
-        return "denied".equals(STATE.get(permission)) && !isGranted(permission);
+        return DENIED.equals(STATE.get(permission)) && !isGranted(permission);
+    }
+
+    /** The user denied it twice: the system answers requests for it without a dialog. */
+    public static synchronized boolean isUserFixed(String permission) {
+        ensureLoaded();
+        return FIXED.equals(STATE.get(permission)) && !isGranted(permission);
+    }
+
+    public static synchronized boolean isOneTime(String permission) {
+        return ONE_TIME.contains(permission);
     }
 
     public static boolean anyGranted(String... permissions) {
@@ -153,12 +216,63 @@ public final class Permissions {
     public static synchronized void set(String permission, boolean granted) {
         ensureLoaded();
         ONE_TIME.remove(permission);
-        STATE.put(permission, granted ? "granted" : "denied");
+        STATE.put(permission, granted ? GRANTED : DENIED);
+        save();
+    }
+
+    /** A denial in the dialog; `dontAskAgain` for the second one (DENIED_DO_NOT_ASK_AGAIN). */
+    public static synchronized void deny(String permission, boolean dontAskAgain) {
+        ensureLoaded();
+        ONE_TIME.remove(permission);
+        STATE.put(permission, dontAskAgain ? FIXED : DENIED);
+        save();
+    }
+
+    /** `pm revoke`: not granted, no user flags (the dialog shows as for a first request). */
+    public static synchronized void revokeByShell(String permission) {
+        ensureLoaded();
+        ONE_TIME.remove(permission);
+        STATE.put(permission, REVOKED);
         save();
     }
 
     public static synchronized void grantOneTime(String permission) {
+        ensureLoaded();
         ONE_TIME.add(permission);
+        if (REVOKED.equals(STATE.get(permission)) || GRANTED.equals(STATE.get(permission))) {
+            STATE.remove(permission);
+            save();
+        }
+    }
+
+    /** The app left the screen: one-time grants run out after ONE_TIME_TIMEOUT_MS away. */
+    public static synchronized void appLeft() {
+        if (ONE_TIME.isEmpty() || leftAtUptime >= 0) {
+            return;
+        }
+        leftAtUptime = android.os.SystemClock.uptimeMillis();
+        long left = leftAtUptime;
+        new android.os.Handler(android.os.Looper.getMainLooper()).postDelayed(() -> expireOneTime(left),
+                ONE_TIME_TIMEOUT_MS);
+    }
+
+    public static synchronized void appReturned() {
+        leftAtUptime = -1;
+    }
+
+    private static void expireOneTime(long left) {
+        String revoked;
+        synchronized (Permissions.class) {
+            if (leftAtUptime != left || ONE_TIME.isEmpty()) {
+                return;
+            }
+            revoked = String.join(", ", ONE_TIME);
+            ONE_TIME.clear();
+        }
+        // Revoking a runtime permission kills the app's process, as `pm revoke` does.
+        System.out.println("I/ActivityManager: Killing " + ProcessHandle.current().pid() + ":"
+                + SimRuntime.packageName() + "/u0a123: one-time permission revoked (" + revoked + ")");
+        Exit.kill();
     }
 
     private static void save() {
