@@ -50,7 +50,8 @@ def test_forms_follow_the_value_shape_not_the_label() -> None:
     )
     assert "spaced" in value_forms(Canary("call_log", "call_0_number", "13652287104"))
     assert value_forms(Canary("clipboard", "clipboard", "hello world 1234")) == {"as_is": "hello world 1234"}
-    assert set(value_forms(Canary("device_id", "android_id", "9c4f2b7e1a38d650"))) == {"as_is", "upper"}
+    android_id = Canary("device_id", "android_id", "9c4f2b7e1a38d650")
+    assert set(value_forms(android_id)) == {"as_is", "upper", "reversed"}
 
 
 @pytest.mark.parametrize("value", [c.value for c in canaries(DEFAULT_PROFILE)])

@@ -64,6 +64,8 @@ def value_forms(canary: Canary) -> dict[str, str]:
     if canary.data_type == "device_id":
         forms.setdefault("lower", value.lower())
         forms.setdefault("upper", value.upper())
+        # Baidu's CUID is "<md5>|<IMEI reversed>" (real traffic: app.video.baidu.com mtj_cuid)
+        forms.setdefault("reversed", value[::-1])
     unique: dict[str, str] = {}
     for name, text in forms.items():
         if text and text not in unique.values():
@@ -182,6 +184,7 @@ def encodings(text: str) -> Iterator[_Encoded]:
         yield from _base64_family(core, ())
     for name, algorithm in _DIGESTS:
         digest = algorithm(raw).digest()
+        yield _Encoded(digest, (name,))  # raw, inside binary bodies (protobuf bytes fields)
         yield _Encoded(digest.hex().encode(), ("hex", name))
         yield _Encoded(digest.hex().upper().encode(), ("hex", name))
         # a digest is sent on its own: its base64 is exact, final partial character included
@@ -201,3 +204,37 @@ def expand(canaries: Iterable[Canary]) -> list[Variant]:
                     seen.add(pattern)
                     variants.append(Variant(pattern, canary, form, encoded.chain, encoded.lead, encoded.tail))
     return variants
+
+
+@dataclass(frozen=True)
+class OutputBlob:
+    """The head of a transform's output (see `transforms`), searched in flows like a value."""
+
+    label: str
+    head: bytes
+    text: bool  # an encoder's output (base64 text): searched as text, not re-encoded
+    complete: bool  # the head is the whole output: its base64 ends where the output ends
+
+
+def output_variants(blob: OutputBlob) -> list[Variant]:
+    """The wire patterns of a transform's output head: raw, hex and base64 (any alignment) for
+    bytes; raw, percent- and JSON-escaped for text."""
+    canary = Canary("transform_output", blob.label, blob.head.hex())
+    found: list[_Encoded] = [_Encoded(blob.head, ())]
+    if blob.text:
+        text = blob.head.decode("latin-1")
+        found += [_Encoded(url.encode(), ("url",)) for url in _url_forms(text)]
+        found += [_Encoded(escaped.encode("latin-1"), ("json_escape",)) for escaped in _json_forms(text)]
+    else:
+        hex_text = blob.head.hex()
+        found += [_Encoded(hex_text.encode(), ("hex",)), _Encoded(hex_text.upper().encode(), ("hex",))]
+        encoded = base64.b64encode(blob.head)
+        first = encoded.rstrip(b"=") if blob.complete else encoded[: len(blob.head) * 8 // 6]
+        found += _base64_family(Base64Core(first, None, None), ())
+        for core in list(base64_cores(blob.head))[1:]:
+            found += _base64_family(Base64Core(core.text, core.lead, None), ())
+    unique: dict[bytes, _Encoded] = {}
+    for encoded_form in found:
+        if len(encoded_form.pattern) >= MIN_PATTERN_BYTES:
+            unique.setdefault(encoded_form.pattern, encoded_form)
+    return [Variant(e.pattern, canary, "output", e.chain, e.lead, e.tail) for e in unique.values()]

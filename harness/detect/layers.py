@@ -50,7 +50,8 @@ class Segment:
 @dataclass(frozen=True)
 class Layer:
     data: bytes
-    name: str  # "gzip" | "zlib" | "base64" | "base64url" | "url" | "json_escape"
+    # the decoding: gzip, zlib, base64, base64url, url, json_escape, line_wrap, protobuf, multipart
+    name: str
     segments: tuple[Segment, ...]  # in order of `start`
 
     @classmethod
@@ -193,3 +194,234 @@ def _unescape(match: re.Match[bytes]) -> bytes:
 def looks_like_json(data: bytes) -> bool:
     text = data.strip()
     return len(text) >= 2 and text[:1] in b"{[" and text[-1:] in b"}]"
+
+
+# Android's Base64.DEFAULT (and MIME) break lines every 76 characters, PEM every 64; inside a
+# JSON string the break arrives escaped. Source: AOSP frameworks/base/core/java/android/util/
+# Base64.java (Encoder.LINE_GROUPS = 19 groups of 4 characters per line).
+_WRAP_WIDTHS = (76, 64)
+_LINE_BREAKS = (b"\\r\\n", b"\\n", b"\r\n", b"\n")
+_BASE64_LINE_CHARS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_LINE_TABLE = bytes(1 if c in _BASE64_LINE_CHARS else 0 for c in range(256))
+
+
+def unwrapped_base64(data: bytes) -> Layer | None:
+    """Base64 text wrapped into lines of 76 (or 64) characters, with the line breaks removed, so
+    that a value whose encoding straddles a break is found like any other base64."""
+    if data[:_BINARY_HINT].translate(None, _TEXT_BYTES):
+        return None  # binary: wrapped base64 is text
+    breaks = _line_breaks(data)
+    if not breaks:
+        return None
+    marks = data.translate(_LINE_TABLE)
+    parts: list[bytes] = []
+    segments: list[Segment] = []
+    size = 0
+    previous_end = 0
+    for begin, after in breaks:
+        if begin < previous_end:
+            continue  # inside a block already taken
+        line_start = max(marks.rfind(b"\0", 0, begin) + 1, previous_end)
+        previous_end = after
+        width = begin - line_start
+        if width not in _WRAP_WIDTHS:
+            continue
+        lines = _wrapped_lines(data, marks, line_start, begin, after, width)
+        if len(lines) < 2:
+            continue
+        for start, end in lines:
+            segments.append(Segment(size, start, end))
+            parts.append(data[start:end])
+            size += end - start
+        parts.append(b"\n")  # blocks stay apart
+        size += 1
+        previous_end = lines[-1][1]
+    return Layer(b"".join(parts), "line_wrap", tuple(segments)) if parts else None
+
+
+def _line_breaks(data: bytes) -> list[tuple[int, int]]:
+    """(start, end) of every line break, real ("\\n", "\\r\\n") or JSON-escaped, in order."""
+    found: list[tuple[int, int]] = []
+    index = data.find(b"\n")
+    while index != -1:
+        found.append((index - 1 if index and data[index - 1] == 13 else index, index + 1))
+        index = data.find(b"\n", index + 1)
+    index = data.find(b"\\n")
+    while index != -1:
+        found.append((index - 2 if data[index - 2 : index] == b"\\r" else index, index + 2))
+        index = data.find(b"\\n", index + 2)
+    found.sort()
+    return found
+
+
+def _wrapped_lines(
+    data: bytes, marks: bytes, first_start: int, first_end: int, cursor: int, width: int
+) -> list[tuple[int, int]]:
+    """The lines of one wrapped block: full lines of `width` characters, each followed by a
+    break, then a last, shorter or equal, line."""
+    lines = [(first_start, first_end)]
+    while True:
+        end = marks.find(b"\0", cursor)
+        end = len(data) if end == -1 else end
+        following = _break_at(data, end) if end - cursor == width else None
+        if following is not None:
+            lines.append((cursor, end))
+            cursor = following
+            continue
+        if 0 < end - cursor <= width:
+            lines.append((cursor, end))
+        return lines
+
+
+def _break_at(data: bytes, end: int) -> int | None:
+    """Where the line break starting at `end` ends, or None when there is none."""
+    for brk in _LINE_BREAKS:
+        if data.startswith(brk, end):
+            return end + len(brk)
+    return None
+
+
+# Protocol Buffers wire format without a schema: https://protobuf.dev/programming-guides/encoding/
+_VARINT, _FIXED64, _LENGTH_DELIMITED, _FIXED32 = 0, 1, 2, 5
+_DIGEST_SIZES = frozenset({16, 20, 32})  # MD5, SHA-1, SHA-256: shown as hex
+_BINARY_HINT = 64  # bytes looked at to tell binary from text before trying to parse
+
+
+@dataclass(frozen=True)
+class ProtobufLimits:
+    max_depth: int = 4
+    max_fields: int = 4096
+    max_bytes: int = 4 * 1024 * 1024
+
+
+class _NotProtobuf(Exception):
+    pass
+
+
+def protobuf_fields(data: bytes, limits: ProtobufLimits | None = None) -> Layer | None:
+    """A binary body that parses completely as a protobuf message: its strings, its numbers in
+    decimal and digest-sized byte strings in hex, one per line, each mapped to its field."""
+    limits = limits or ProtobufLimits()
+    if len(data) < 2 or len(data) > limits.max_bytes or not data[:_BINARY_HINT].translate(None, _TEXT_BYTES):
+        return None
+    values: list[tuple[bytes, int, int]] = []
+    try:
+        _parse_message(data, 0, len(data), 0, limits, values, [limits.max_fields])
+    except _NotProtobuf:
+        return None
+    if not values:
+        return None
+    parts: list[bytes] = []
+    segments: list[Segment] = []
+    size = 0
+    for text, start, end in values:
+        segments.append(Segment(size, start, end))
+        parts.append(text)
+        size += len(text) + 1
+    return Layer(b"\n".join(parts), "protobuf", tuple(segments))
+
+
+def _parse_message(
+    data: bytes,
+    start: int,
+    end: int,
+    depth: int,
+    limits: ProtobufLimits,
+    values: list[tuple[bytes, int, int]],
+    fields_left: list[int],
+) -> None:
+    position = start
+    while position < end:
+        fields_left[0] -= 1
+        if fields_left[0] < 0:
+            raise _NotProtobuf
+        tag, position = _varint(data, position, end)
+        wire_type, number = tag & 7, tag >> 3
+        if number == 0:
+            raise _NotProtobuf
+        value_start = position
+        if wire_type == _VARINT:
+            number_value, position = _varint(data, position, end)
+            values.append((str(number_value).encode(), value_start, position))
+        elif wire_type in (_FIXED64, _FIXED32):
+            position += 8 if wire_type == _FIXED64 else 4
+            if position > end:
+                raise _NotProtobuf
+        elif wire_type == _LENGTH_DELIMITED:
+            length, value_start = _varint(data, position, end)
+            position = value_start + length
+            if position > end:
+                raise _NotProtobuf
+            _length_delimited(data, value_start, position, depth, limits, values, fields_left)
+        else:
+            raise _NotProtobuf  # groups (3, 4) are deprecated; 6 and 7 do not exist
+
+
+def _length_delimited(
+    data: bytes,
+    start: int,
+    end: int,
+    depth: int,
+    limits: ProtobufLimits,
+    values: list[tuple[bytes, int, int]],
+    fields_left: list[int],
+) -> None:
+    """A string, a nested message or opaque bytes: whichever the bytes are."""
+    chunk = data[start:end]
+    if not chunk:
+        return
+    if _is_text(chunk):
+        values.append((chunk, start, end))
+        return
+    if depth + 1 < limits.max_depth:
+        nested: list[tuple[bytes, int, int]] = []
+        budget = [fields_left[0]]
+        try:
+            _parse_message(data, start, end, depth + 1, limits, nested, budget)
+        except _NotProtobuf:
+            pass
+        else:
+            values.extend(nested)
+            fields_left[0] = budget[0]
+            return
+    if len(chunk) in _DIGEST_SIZES:
+        values.append((chunk.hex().encode(), start, end))
+
+
+def _varint(data: bytes, position: int, end: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        if position >= end or shift > 63:
+            raise _NotProtobuf
+        byte = data[position]
+        position += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, position
+        shift += 7
+
+
+def multipart_parts(data: bytes, max_parts: int = 64) -> Iterator[Layer]:
+    """The bodies of a multipart body's parts (RFC 2046: "--boundary" lines), one layer each."""
+    if not data.startswith(b"--"):
+        return
+    line_end = data.find(b"\r\n")
+    if line_end <= 2 or line_end > 72:  # RFC 2046 boundaries are at most 70 characters
+        return
+    delimiter = b"\r\n" + data[:line_end]
+    position = line_end + 2
+    for _ in range(max_parts):
+        headers_end = data.find(b"\r\n\r\n", position)
+        if headers_end == -1:
+            return
+        body_start = headers_end + 4
+        body_end = data.find(delimiter, body_start)
+        if body_end == -1:
+            return
+        body = data[body_start:body_end]
+        if body and (_compression(body) is not None or not _is_text(body[:_BINARY_HINT])):
+            yield Layer.of(body, "multipart", body_start, body_end)
+        position = body_end + len(delimiter)
+        if data.startswith(b"--", position):
+            return
+        position += 2

@@ -3,15 +3,18 @@
 One Aho-Corasick automaton (the Rust `aho-corasick` crate through `ahocorasick_rs`, DFA
 mode) holds every encoded variant of every canary plus the coordinate triggers, so each
 text is scanned once, however many canaries and encodings there are. Each text is a
-*view*; the decodable parts of a view (a gzip or zlib stream, base64 runs, percent-encoded
-tokens, JSON escapes — see `layers`) become child views that are scanned the same way,
-down to `MatchLimits.max_depth` and within a per-flow byte and view budget.
+*view*; the decodable parts of a view (a gzip or zlib stream, base64 runs, line-wrapped base64,
+percent-encoded tokens, JSON escapes, protobuf fields, multipart parts — see `layers`) become
+child views that are scanned the same way, down to `MatchLimits.max_depth` and within a
+per-flow byte and view budget.
 
 A match's `encoding` is the chain from the wire back to the canary, outermost first:
 the body's content encoding, "json" for a JSON document, each decoding layer, then the
 variant's own chain (`["gzip", "json", "base64"]`; `["plain"]` for the value as is).
 When a parent view already matched a canary in the text a child's match was decoded from,
 the child's match is dropped: it is the same occurrence seen through a decoding.
+The automaton also holds the output heads of transforms that carried a canary (`outputs`, see
+`transforms`): their matches have the data type "transform_output".
 The headers are searched one value at a time, so a value split across two headers is not
 a match.
 """
@@ -25,7 +28,7 @@ from ahocorasick_rs import BytesAhoCorasick, Implementation
 
 from harness.detect import coords, layers
 from harness.detect.coords import CoordinateCanary, CoordinateHit, Trigger
-from harness.detect.encodings import Variant, expand
+from harness.detect.encodings import OutputBlob, Variant, expand, output_variants
 from harness.detect.view import Flow
 from harness.profile import Canary
 
@@ -81,10 +84,11 @@ class Matcher:
         canaries: Sequence[Canary],
         location: CoordinateCanary | None = None,
         limits: MatchLimits | None = None,
+        outputs: Sequence[OutputBlob] = (),
     ) -> None:
         self.location = location
         self.limits = limits or MatchLimits()
-        self.variants = expand(canaries)
+        self.variants = expand(canaries) + [v for blob in outputs for v in output_variants(blob)]
         self.triggers = coords.triggers(location) if location else []
         index: dict[bytes, int] = {}
         self._meta: list[list[Variant | Trigger]] = []
@@ -146,7 +150,14 @@ class Matcher:
         inflated = layers.inflate(data, min(self.limits.max_inflated_bytes, budget.decoded_bytes))
         if inflated:
             yield inflated
+        yield from layers.multipart_parts(data)
+        message = layers.protobuf_fields(data)
+        if message:
+            yield message
         yield from layers.base64_runs(data, self.limits.min_base64_chars)
+        wrapped = layers.unwrapped_base64(data)
+        if wrapped:
+            yield wrapped
         decoded = layers.url_decoded(data)
         if decoded:
             yield decoded

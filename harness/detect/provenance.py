@@ -77,6 +77,8 @@ class ProvenanceIndex:
         self._by_canary: dict[str, list[HookEvent]] = {}
         self._by_type: dict[str, list[HookEvent]] = {}
         for event in events:
+            if event.kind == "transform":
+                continue  # what an SDK encrypted or hashed is not a read of personal data
             if event.data_type and event.outcome == "returned":
                 self._by_type.setdefault(event.data_type, []).append(event)
             if not event.value:

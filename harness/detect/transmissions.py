@@ -14,11 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from harness.detect import transforms
 from harness.detect.coords import CoordinateCanary
 from harness.detect.domains import Destination, PartyResolver
 from harness.detect.matcher import Match, Matcher
 from harness.detect.provenance import Collection, ProvenanceIndex
 from harness.detect.registry import Evidence
+from harness.detect.transforms import Carrier, Link
 from harness.detect.view import Flow, Phase, RunView, clean_text
 from harness.profile import Canary, canaries
 from harness.records import HookEvent
@@ -29,6 +31,7 @@ PLACEHOLDER_VALUES = frozenset(
     {"02:00:00:00:00:00", "<unknown ssid>", "unknown", "null", "000000000000000", "0000000000000000"}
 )
 _SINGLE_TOKEN = re.compile(r"[^\r\n]{8,64}")
+OUTPUT_TYPE = "transform_output"  # the data type of a transform output's matches (see encodings)
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Transmission:
     match: Match
     phase: Phase
     collected_by: tuple[Collection, ...]
+    via: Link | None = None  # the transforms (encryption, hashing...) between read and send
 
     @property
     def sdk(self) -> str | None:
@@ -63,6 +67,15 @@ class Transmission:
             "ts": self.flow.ts,
             "phase": self.phase,
             "collected_by": [c.to_json() for c in self.collected_by],
+            **self._chain_fields(),
+        }
+
+    def _chain_fields(self) -> dict[str, Any]:
+        if self.via is None:
+            return {}
+        return {
+            "chain": self.via.text(self.flow.method, self.destination.host),
+            "transforms": [step.to_json() for step in self.via.carrier.steps],
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -109,7 +122,9 @@ def scan_traffic(view: RunView) -> TrafficScan:
         CoordinateCanary(profile.latitude, profile.longitude, view.coordinate_tolerance) if profile else None
     )
     targets = run_canaries(view)
-    matcher = Matcher(targets, location)
+    carried = transforms.carriers(transforms.transforms_of(view.events), Matcher(targets, location))
+    matcher = Matcher(targets, location, outputs=transforms.output_blobs(carried))
+    carriers_by_output = transforms.by_output(carried)
     provenance = ProvenanceIndex(view.events, targets, location)
     parties = PartyResolver(view.package, view.first_party)
     found: list[Transmission] = []
@@ -119,9 +134,21 @@ def scan_traffic(view: RunView) -> TrafficScan:
         if scan.capped:
             capped.append(flow)
         destination = parties.resolve(flow.host)
-        for match in scan.matches:
-            collected = provenance.collectors(match.canary, match.data_type, flow.ts)
-            found.append(Transmission(flow, destination, match, view.phase(flow.ts), collected))
+        pairs: list[tuple[Match, Link | None]] = [
+            (m, None) for m in scan.matches if m.data_type != OUTPUT_TYPE
+        ]
+        direct = {(m.canary, m.location) for m, _ in pairs}
+        linked = [
+            pair
+            for m in scan.matches
+            if m.data_type == OUTPUT_TYPE
+            for pair in _through_transforms(m, carriers_by_output.get(m.canary, []), flow.ts)
+            if (pair[0].canary, pair[0].location) not in direct
+        ]
+        pairs += _longest_chains(linked)
+        for sent, via in pairs:
+            collected = provenance.collectors(sent.canary, sent.data_type, flow.ts)
+            found.append(Transmission(flow, destination, sent, view.phase(flow.ts), collected, via))
     return TrafficScan(
         transmissions=tuple(found),
         flows_scanned=len(flows),
@@ -129,6 +156,46 @@ def scan_traffic(view: RunView) -> TrafficScan:
         capped=tuple(capped),
         truncated=tuple(f for f in flows if f.body_truncated),
     )
+
+
+def _through_transforms(match: Match, found: Sequence[Carrier], before: float) -> list[tuple[Match, Link]]:
+    """A flow match of a transform's output as matches of the canaries that went into it."""
+    linked: list[tuple[Match, Link]] = []
+    seen: set[str] = set()
+    for carrier in found:
+        origin = carrier.origin
+        if carrier.last.ts > before + transforms.CLOCK_SKEW_S or origin.canary in seen:
+            continue
+        seen.add(origin.canary)
+        applied = tuple(step.algorithm.lower() for step in reversed(carrier.steps))
+        inner = origin.encoding if origin.encoding != ("plain",) else ()
+        encoding = tuple(e for e in match.encoding if e != "plain") + applied + inner
+        sent = replace(
+            match,
+            canary=origin.canary,
+            data_type=origin.data_type,
+            value=origin.value,
+            form=origin.form,
+            encoding=encoding,
+        )
+        linked.append((sent, Link(carrier, tuple(e for e in match.encoding if e != "plain"))))
+    return linked
+
+
+def _longest_chains(linked: list[tuple[Match, Link]]) -> list[tuple[Match, Link]]:
+    """One occurrence seen through several transforms (AES's output and the base64 of it): the
+    longest chain is kept."""
+    kept: list[tuple[Match, Link]] = []
+    for match, link in sorted(linked, key=lambda pair: -len(pair[1].carrier.steps)):
+        if not any(
+            m.canary == match.canary
+            and m.location == match.location
+            and m.start < match.end
+            and match.start < m.end
+            for m, _ in kept
+        ):
+            kept.append((match, link))
+    return kept
 
 
 def grouped_evidence(transmissions: Iterable[Transmission]) -> list[Evidence]:
