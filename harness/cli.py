@@ -64,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("devices", help="list attached Android devices and their readiness")
 
+    scan = commands.add_parser("scan", help="read an APK without running it: manifest, SDKs, URLs")
+    scan.add_argument("apk", type=Path, help="the APK file")
+    scan.add_argument("--json", action="store_true", help="print the scan as one JSON document")
+
     from reports.cli import register as register_report_commands
 
     COMMANDS.update(register_report_commands(commands))
@@ -196,6 +200,19 @@ def _cmd_devices(_args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_scan(args: argparse.Namespace) -> int:
+    import json
+
+    from harness.apk.scan import scan_apk, summary_lines
+
+    document = scan_apk(args.apk).to_json()
+    if args.json:
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(summary_lines(document)))
+    return EXIT_OK
+
+
 def _cmd_device(args: argparse.Namespace) -> int:
     from harness.device.provision import setup_device
 
@@ -212,6 +229,7 @@ COMMANDS: dict[str, Handler] = {
     "analyze": _cmd_analyze,
     "doctor": _cmd_doctor,
     "devices": _cmd_devices,
+    "scan": _cmd_scan,
     "device": _cmd_device,
 }
 

@@ -7,6 +7,12 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v javac >/dev/null 2>&1 || need_apt+=(openjdk-17-jdk-headless)
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# APK tools: building the examples as APKs (aapt, zipalign, apksigner, smali) and running APKs
+# on the sim (enjarify: dex → JVM classes)
+for tool in aapt zipalign apksigner enjarify; do
+  command -v "$tool" >/dev/null 2>&1 || need_apt+=("$tool")
+done
+[ -f /usr/share/java/smali.jar ] || need_apt+=(libsmali-java)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "setup: missing ${need_apt[*]}: run 'sudo apt-get install -y ${need_apt[*]}'" >&2

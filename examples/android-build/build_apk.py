@@ -1,15 +1,20 @@
 """Build a sim example app (AndroidManifest.xml + src/**/*.java) into a real, signed APK.
 
-Needs the Android SDK (ANDROID_HOME or ANDROID_SDK_ROOT with build-tools and a platform)
-and a JDK; used by the device test tier and the device-tests workflow, never by the
-default tests. The sim apps are written against the subset of the Android SDK that the sim
-framework mirrors, so they compile against the real android.jar unchanged.
+Two toolchains:
+
+- Debian's (the default when ANDROID_HOME is unset; CI has it): `apt-get install aapt
+  zipalign apksigner libsmali-java`. aapt links the manifest against a stand-in of the
+  framework's public attribute table (`android:name` is 0x01010003 on every phone; the ids are
+  read from the AOSP public.xml that androguard ships), the application label becomes a string
+  resource, zipalign aligns, apksigner signs. Debian 12 packages no Java-to-dex compiler
+  (dx left with bullseye, d8 is on Google's Maven only), so the code comes from a `d8` on PATH,
+  or from smali sources (`APP/smali/**/*.smali`, assembled with Debian's smali); an app with
+  neither is built without code (`android:hasCode="false"` APKs are valid), and says so.
+- The Android SDK's (ANDROID_HOME or ANDROID_SDK_ROOT with build-tools and a platform): aapt2
+  links against the real android.jar, javac compiles the sources against it (Java 8 bytecode),
+  d8 dexes them. The device test tier uses this one.
 
     python examples/android-build/build_apk.py examples/leaky_sdk build/apks/leaky_sdk.apk
-
-Steps: aapt2 links the manifest (no resources: labels are literal strings), javac compiles
-the sources against android.jar (Java 8 bytecode, which d8 accepts), d8 turns the classes
-into classes.dex, zipalign aligns, apksigner signs with a debug key made on first use.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 MIN_SDK = 24
 DEFAULT_TARGET_SDK = 30
@@ -130,9 +136,13 @@ def _run(command: list[str]) -> None:
 
 
 def build_apk(app: Path, out: Path, target_sdk: int = DEFAULT_TARGET_SDK, sdk: Sdk | None = None) -> Path:
-    sdk = sdk or find_sdk()
     if not (app / "AndroidManifest.xml").exists():
         raise BuildError(f"{app} has no AndroidManifest.xml")
+    if sdk is None:
+        try:
+            sdk = find_sdk()
+        except BuildError:
+            return build_apk_debian(app, out, target_sdk)
     with tempfile.TemporaryDirectory(prefix="pp-apk-") as tmp:
         work = Path(tmp)
         aapt2, javac, zipalign = build_commands(sdk, app, work, target_sdk)
@@ -151,6 +161,140 @@ def build_apk(app: Path, out: Path, target_sdk: int = DEFAULT_TARGET_SDK, sdk: S
                 "--out", str(out), str(work / "aligned.apk"),
             ]
         )  # fmt: skip
+    return out
+
+
+# -- Debian's toolchain ---------------------------------------------------------------------
+
+ANDROID_NS = "http://schemas.android.com/apk/res/android"
+SMALI_JAR = Path("/usr/share/java/smali.jar")
+# The framework attributes the sim apps' manifests use, with the value format aapt must check.
+FRAMEWORK_ATTRS = {
+    "label": "string|reference", "icon": "reference", "name": "string", "permission": "string",
+    "protectionLevel": "string|integer", "hasCode": "boolean", "exported": "boolean",
+    "process": "string", "minSdkVersion": "integer|string", "versionCode": "integer",
+    "versionName": "string", "targetSdkVersion": "integer|string",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DebianTools:
+    aapt: str
+    zipalign: str
+    apksigner: str
+
+
+def debian_tools() -> DebianTools:
+    found = {name: shutil.which(name) for name in ("aapt", "zipalign", "apksigner")}
+    missing = [name for name, path in found.items() if path is None]
+    if missing:
+        raise BuildError(
+            f"{', '.join(missing)} not found: apt-get install -y aapt zipalign apksigner libsmali-java "
+            "(or set ANDROID_HOME to an Android SDK)"
+        )
+    return DebianTools(str(found["aapt"]), str(found["zipalign"]), str(found["apksigner"]))
+
+
+def public_attribute_ids() -> dict[str, str]:
+    """The framework's public attribute ids (AOSP core/res/res/values/public.xml, as shipped by
+    androguard, a dependency of privacy-probe)."""
+    import androguard.core.resources as androguard_resources
+
+    table = Path(androguard_resources.__file__).with_name("public.xml")
+    ids: dict[str, str] = {}
+    for element in ElementTree.parse(table).getroot().iter("public"):
+        if element.get("type") == "attr" and element.get("name") in FRAMEWORK_ATTRS:
+            ids[str(element.get("name"))] = str(element.get("id"))
+    missing = set(FRAMEWORK_ATTRS) - set(ids)
+    if missing:
+        raise BuildError(f"{table} lacks the attribute ids of {sorted(missing)}")
+    return ids
+
+
+def framework_stand_in(tools: DebianTools, work: Path) -> Path:
+    """A resource package named `android` (package id 0x01) holding only the public attribute
+    table, for aapt to resolve `android:` attributes to the ids real phones use."""
+    root = work / "framework"
+    values = root / "res" / "values"
+    values.mkdir(parents=True)
+    (root / "AndroidManifest.xml").write_text('<manifest package="android"/>\n')
+    ids = public_attribute_ids()
+    attrs = "".join(f'<attr name="{name}" format="{fmt}"/>' for name, fmt in FRAMEWORK_ATTRS.items())
+    public = "".join(f'<public type="attr" name="{name}" id="{ids[name]}"/>' for name in FRAMEWORK_ATTRS)
+    (values / "attrs.xml").write_text(f"<resources>{attrs}</resources>\n")
+    (values / "public.xml").write_text(f"<resources>{public}</resources>\n")
+    out = work / "framework-res.apk"
+    _run([tools.aapt, "package", "-f", "-x", "-M", str(root / "AndroidManifest.xml"),
+          "-S", str(root / "res"), "-F", str(out)])  # fmt: skip
+    return out
+
+
+def manifest_with_label_resource(app: Path, work: Path, has_code: bool) -> tuple[Path, Path]:
+    """The app's manifest with its literal label moved into res/values/strings.xml, as Android
+    Studio projects have it; `hasCode="false"` when the APK carries no dex."""
+    ElementTree.register_namespace("android", ANDROID_NS)
+    tree = ElementTree.parse(app / "AndroidManifest.xml")
+    application = tree.getroot().find("application")
+    if application is None:
+        raise BuildError(f"{app}/AndroidManifest.xml has no <application>")
+    res = work / "res"
+    (res / "values").mkdir(parents=True)
+    label = application.get(f"{{{ANDROID_NS}}}label")
+    strings = ""
+    if label and not label.startswith("@"):
+        escaped = label.replace("&", "&amp;").replace("<", "&lt;").replace("'", "\\'")
+        strings = f'<string name="app_label">{escaped}</string>'
+        application.set(f"{{{ANDROID_NS}}}label", "@string/app_label")
+    if not has_code:
+        application.set(f"{{{ANDROID_NS}}}hasCode", "false")
+    (res / "values" / "strings.xml").write_text(f"<resources>{strings}</resources>\n", encoding="utf-8")
+    manifest = work / "AndroidManifest.xml"
+    tree.write(manifest, encoding="utf-8", xml_declaration=True)
+    return manifest, res
+
+
+def dex_for(app: Path, work: Path) -> Path | None:
+    """classes.dex from a d8 on PATH (over javac's output) or from APP/smali; None: no code."""
+    smali = app / "smali"
+    d8 = shutil.which("d8")
+    if d8 is not None and (app / "src").is_dir():
+        classes = work / "classes"
+        sources = sorted(str(path) for path in (app / "src").rglob("*.java"))
+        _run(["javac", "-source", "8", "-target", "8", "-nowarn", "-encoding", "UTF-8",
+              "-d", str(classes), *sources])  # fmt: skip
+        _run([d8, "--min-api", str(MIN_SDK), "--output", str(work),
+              *sorted(str(p) for p in classes.rglob("*.class"))])  # fmt: skip
+        return work / "classes.dex"
+    if smali.is_dir():
+        if not SMALI_JAR.exists():
+            raise BuildError(f"{SMALI_JAR} not found: apt-get install -y libsmali-java")
+        _run(["java", "-jar", str(SMALI_JAR), "assemble", "--api", str(MIN_SDK),
+              "-o", str(work / "classes.dex"), str(smali)])  # fmt: skip
+        return work / "classes.dex"
+    return None
+
+
+def build_apk_debian(app: Path, out: Path, target_sdk: int = DEFAULT_TARGET_SDK) -> Path:
+    tools = debian_tools()
+    with tempfile.TemporaryDirectory(prefix="pp-apk-") as tmp:
+        work = Path(tmp)
+        framework = framework_stand_in(tools, work)
+        dex = dex_for(app, work)
+        if dex is None:
+            print(f"build_apk: {app.name}: no d8 on PATH, no smali/: an APK without code", file=sys.stderr)
+        manifest, res = manifest_with_label_resource(app, work, has_code=dex is not None)
+        unaligned = work / "unaligned.apk"
+        _run([tools.aapt, "package", "-f", "-M", str(manifest), "-S", str(res), "-I", str(framework),
+              "--min-sdk-version", str(MIN_SDK), "--target-sdk-version", str(target_sdk),
+              "-F", str(unaligned)])  # fmt: skip
+        if dex is not None:
+            add_dex(unaligned, dex)
+        _run([tools.zipalign, "-f", "4", str(unaligned), str(work / "aligned.apk")])
+        keystore = debug_keystore(out.parent / "debug.keystore")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _run([tools.apksigner, "sign", "--ks", str(keystore), "--ks-pass", f"pass:{KEY_PASSWORD}",
+              "--key-pass", f"pass:{KEY_PASSWORD}", "--out", str(out),
+              str(work / "aligned.apk")])  # fmt: skip
     return out
 
 
