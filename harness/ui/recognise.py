@@ -10,8 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from harness.ui import vocabulary as words
-from harness.ui.find import control_label, find, tappable
+from harness.ui.consent import ConsentDialog as ConsentDialog
+from harness.ui.consent import read_consent
+from harness.ui.find import class_matches, control_label, find, tappable
 from harness.ui.tree import Bounds, UiNode, UiScreen
+from harness.ui.words import Words
 
 PERMISSION_PACKAGES = frozenset(
     {
@@ -48,21 +51,15 @@ SETTINGS_ALLOW_IDS = ("allow_always_radio_button", "allow_radio_button")
 SETTINGS_DENY_IDS = ("deny_radio_button", "deny_foreground_radio_button")
 SETTINGS_PAGE_ID = "app_permission_root"
 OVERLAY_AREA_RATIO = 0.85
-
-
-@dataclass(frozen=True)
-class ConsentDialog:
-    """A screen asking for privacy consent, and the controls on it."""
-
-    accept: UiNode | None  # the affirmative control (同意 / Agree)
-    acknowledge: UiNode | None  # an acknowledgement offered instead (我知道了 / OK)
-    refuse: UiNode | None  # 不同意 / 拒绝 / Disagree …
-    checkboxes: tuple[UiNode, ...]  # consent checkboxes, as shown (checked or not)
-    marker: str  # the privacy word that identified the dialog
-
-    @property
-    def positive(self) -> UiNode | None:
-        return self.accept or self.acknowledge
+# An ad's unlabeled close image: at most this share of its window's width on a side, and within
+# this share of the window's width/height from two edges.
+CORNER_IMAGE_MAX_SIDE = 0.15
+CORNER_MARGIN = 0.12
+# The usual grant when the dialog offers several (as with ALLOW_IDS): while using the app.
+PREFERRED_PERMISSION_WORDS = frozenset(
+    {"仅在使用中允许", "仅在使用该应用时允许", "仅在使用此应用时允许", "使用时允许", "while using the app",
+     "only while using", "allow only while"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -93,6 +90,23 @@ def _first_by_id(screen: UiScreen, ids: tuple[str, ...]) -> UiNode | None:
     return None
 
 
+def _permission_button_by_text(screen: UiScreen, wanted: Words, avoid: UiNode | None) -> UiNode | None:
+    """A button of the permission controller found by what it says, for dumps whose buttons carry
+    no known resource id (trimmed dumps, OEM builds, the legacy review screen). Buttons whose
+    flags were dropped still count; "while using the app" is preferred, as with the ids."""
+    found: list[tuple[int, UiNode]] = []
+    for node in screen.nodes():
+        matched = wanted.match(node.label) if node.label else None
+        if matched is None:
+            continue
+        target = screen.clickable_target(node) or (node if class_matches(node.class_name, "Button") else None)
+        if target is None or not target.enabled or target is avoid:
+            continue
+        preferred = 0 if matched in PREFERRED_PERMISSION_WORDS else 1
+        found.append((preferred, target))
+    return min(found, key=lambda item: item[0])[1] if found else None
+
+
 def permission_prompt(screen: UiScreen) -> PermissionPrompt | None:
     """The runtime-permission dialog of the system (or the app's permission page in Settings),
     when it is in front."""
@@ -105,6 +119,9 @@ def permission_prompt(screen: UiScreen) -> PermissionPrompt | None:
     deny = _first_by_id(screen, DENY_IDS)
     if not is_permission_package(screen.package) and allow is None and deny is None:
         return None
+    if is_permission_package(screen.package):
+        allow = allow or _permission_button_by_text(screen, words.PERMISSION_ALLOW, avoid=deny)
+        deny = deny or _permission_button_by_text(screen, words.PERMISSION_DENY, avoid=allow)
     message = next((n.text for n in find(screen, id_suffix="id/permission_message") if n.text), "")
     if not message:
         buttons = {control_label(c) for c in (allow, deny) if c is not None}
@@ -112,39 +129,11 @@ def permission_prompt(screen: UiScreen) -> PermissionPrompt | None:
     return PermissionPrompt(message=message.strip(), allow=allow, deny=deny)
 
 
-def _is_consent_checkbox(node: UiNode, screen: UiScreen) -> bool:
-    if not node.checkable:
-        return False
-    parent = screen.parent_of(node)
-    nearby = " ".join(filter(None, (control_label(node), parent.all_text() if parent else "")))
-    return words.ACCEPT.match(nearby) is not None or words.PRIVACY_MARKERS.match(nearby) is not None
-
-
 def consent_dialog(screen: UiScreen) -> ConsentDialog | None:
-    """A privacy-consent dialog or page: it names the privacy policy and offers a positive control."""
+    """The app's privacy-consent dialog, page or form in front (harness.ui.consent reads it)."""
     if is_permission_package(screen.package):
         return None
-    marker = next((m for t in screen.texts() if (m := words.PRIVACY_MARKERS.match(t))), None)
-    if marker is None:
-        return None
-    accept = acknowledge = refuse = None
-    checkboxes: list[UiNode] = []
-    for node in screen.nodes():
-        if node.checkable and _is_consent_checkbox(node, screen):
-            checkboxes.append(node)
-            continue
-        if not node.clickable or not node.enabled:
-            continue
-        label = control_label(node)
-        if words.REFUSE.match(label):
-            refuse = refuse or node
-        elif words.ACKNOWLEDGE.match(label):
-            acknowledge = acknowledge or node
-        elif words.ACCEPT.match(label):
-            accept = accept or node
-    if accept is None and acknowledge is None:
-        return None
-    return ConsentDialog(accept, acknowledge, refuse, tuple(checkboxes), marker)
+    return read_consent(screen)
 
 
 def close_controls(screen: UiScreen) -> list[UiNode]:
@@ -160,7 +149,31 @@ def close_controls(screen: UiScreen) -> list[UiNode]:
         if target is not None and target.enabled and target.path not in seen:
             seen.add(target.path)
             controls.append(target)
-    return controls
+    return controls or _corner_images(screen)
+
+
+def _corner_images(screen: UiScreen) -> list[UiNode]:
+    """Unlabeled small clickable images in a corner of their window: how ads draw their close
+    control when it has no text, description or telling id."""
+    found = []
+    for node in screen.nodes():
+        is_image = class_matches(node.class_name, "ImageView") or class_matches(
+            node.class_name, "ImageButton"
+        )
+        if not is_image or node.label or not node.clickable or not node.enabled:
+            continue
+        window = screen.roots[node.path[0]].bounds
+        box = node.bounds
+        side = max(box.width, box.height)
+        if side == 0 or window.width == 0 or side > CORNER_IMAGE_MAX_SIDE * window.width:
+            continue
+        near_left = box.left - window.left <= CORNER_MARGIN * window.width
+        near_right = window.right - box.right <= CORNER_MARGIN * window.width
+        near_top = box.top - window.top <= CORNER_MARGIN * window.height
+        near_bottom = window.bottom - box.bottom <= CORNER_MARGIN * window.height
+        if (near_left or near_right) and (near_top or near_bottom):
+            found.append(node)
+    return found
 
 
 def is_overlay(screen: UiScreen, display: Bounds) -> bool:

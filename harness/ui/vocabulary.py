@@ -11,8 +11,10 @@ from harness.ui.words import Words
 PRIVACY_MARKERS = Words(
     "privacy",
     contains=(
-        "隐私", "个人信息", "用户协议", "服务协议", "用户服务协议", "privacy", "personal data",
-        "personal information", "terms of service", "terms of use", "data protection",
+        "隐私", "个人信息", "用户协议", "服务协议", "用户服务协议", "隱私", "個人資料", "個人信息",
+        "個人資訊", "用戶協議", "使用者條款", "服務條款", "服務協議", "privacy", "personal data",
+        "personal information", "terms of service", "terms of use", "data protection", "cookie",
+        "cookies", "your data", "our partners", "personalised ads", "personalized ads",
     ),
 )  # fmt: skip
 
@@ -20,9 +22,10 @@ PRIVACY_MARKERS = Words(
 REFUSE = Words(
     "refuse",
     contains=(
-        "不同意", "拒绝", "暂不使用", "暂不同意", "不接受", "不使用", "退出", "取消", "仅浏览", "再想想",
-        "disagree", "decline", "reject", "refuse", "don't agree", "do not agree", "not now",
-        "no thanks", "exit", "quit", "cancel", "deny",
+        "不同意", "拒绝", "拒絕", "暂不使用", "暫不使用", "暂不同意", "暫不同意", "不接受", "不使用",
+        "退出", "取消", "再想想", "disagree", "decline", "reject", "refuse", "don't agree", "do not agree",
+        "do not consent", "don't consent", "continue without agreeing", "continue without accepting",
+        "not now", "no thanks", "exit", "quit", "cancel", "deny",
     ),
 )  # fmt: skip
 
@@ -38,9 +41,71 @@ ACKNOWLEDGE = Words(
 ACCEPT = Words(
     "accept",
     contains=(
-        "同意", "接受", "agree", "accept", "i consent", "consent and continue",
+        "同意", "接受", "agree", "accept", "i consent", "consent and continue", "allow all",
     ),
-    exact=("开始使用", "进入应用", "继续", "continue", "allow and continue", "start"),
+    exact=(
+        "开始使用", "進入應用", "进入应用", "继续", "繼續", "continue", "allow and continue", "start",
+        "consent",
+    ),
+)  # fmt: skip
+
+# Refusing the full policy while still using the app: basic mode (offered as a control).
+BASIC_MODE = Words(
+    "basic mode",
+    contains=(
+        "仅浏览", "僅瀏覽", "基本功能模式", "基础功能模式", "基本模式", "基础模式", "浏览模式", "瀏覽模式",
+        "游客模式", "访客模式", "仅使用基本功能", "基本功能", "basic mode", "basic features",
+        "browse only", "limited mode", "guest mode",
+    ),
+)  # fmt: skip
+
+# A second ask after a refusal (温馨提示 … 仍不同意 / If you still do not agree …).
+SECOND_ASK = Words(
+    "second ask",
+    contains=(
+        "仍不同意", "仍然不同意", "依然不同意", "温馨提示", "溫馨提示", "若不同意", "如果不同意",
+        "如您不同意", "若您不同意", "still do not agree", "still don't agree", "if you do not agree",
+        "if you don't agree", "are you sure",
+    ),
+)  # fmt: skip
+
+# What goes forward on a sign-in form whose consent is a checkbox.
+SUBMIT = Words(
+    "submit",
+    contains=(
+        "登录", "登錄", "登入", "注册", "註冊", "进入游戏", "進入遊戲", "开始游戏", "開始遊戲", "一键登录",
+        "下一步", "log in", "login", "sign in", "sign up", "register", "get started",
+    ),
+    exact=("继续", "繼續", "确定", "確定", "确认", "確認", "开始", "開始", "continue", "next", "start", "ok"),
+)  # fmt: skip
+
+# Controls of a consent screen that neither accept nor refuse (never chosen as either).
+CONSENT_NEUTRAL = Words(
+    "neutral",
+    contains=(
+        "管理选项", "管理選項", "了解更多", "查看详情", "查看詳情", "自定义", "自訂", "隐私设置",
+        "manage options", "manage preferences", "more options", "learn more", "cookie settings",
+        "cookies settings", "show purposes", "customise", "customize", "preferences", "settings",
+    ),
+)  # fmt: skip
+
+# Words of the runtime-permission dialog's buttons, most usual grant first (the dialog's
+# strings in packages/modules/Permission PermissionController/res/values{,-zh-rCN}/strings.xml),
+# for dumps whose buttons carry no resource id.
+PERMISSION_ALLOW = Words(
+    "permission allow",
+    contains=(
+        "仅在使用中允许", "仅在使用该应用时允许", "仅在使用此应用时允许", "使用时允许", "while using the app",
+        "only while using", "allow only while",
+    ),
+    exact=(
+        "允许", "允許", "始终允许", "一律允许", "仅限这一次", "本次运行允许", "allow", "allow all the time",
+        "only this time", "continue",
+    ),
+)  # fmt: skip
+PERMISSION_DENY = Words(
+    "permission deny",
+    contains=("拒绝", "拒絕", "不允许", "不允許", "禁止", "deny", "don't allow", "do not allow"),
 )  # fmt: skip
 
 CLOSE = Words(
