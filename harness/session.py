@@ -122,6 +122,9 @@ def run_app(config: RunConfig, device: Device) -> RunResult:
     app: AppInfo | None = None
     capture = _start_capture(run, manifest, device, info.backend) if config.capture else None
     try:
+        if config.app.suffix == ".apk" and config.app.is_file():
+            with stages.stage("scan"):
+                _write_scan(run, config.app)
         with stages.stage("agent") as entry:
             started = time.monotonic()
             bundle = build_agent()
@@ -160,6 +163,14 @@ def run_app(config: RunConfig, device: Device) -> RunResult:
         _finalise(manifest, contexts, config, error)
         run.write_manifest(manifest)
     return RunResult(run_dir=run.path, status=manifest["status"], manifest=manifest, error=error)
+
+
+def _write_scan(run: RunDir, apk: Path) -> None:
+    """The static scan of the APK (harness.apk.scan), kept beside the runtime records."""
+    from harness.apk.scan import SCAN_FILE, scan_apk
+    from harness.records import write_json_atomic
+
+    write_json_atomic(run.file(SCAN_FILE), scan_apk(apk).to_json())
 
 
 def _start_capture(run: RunDir, manifest: dict[str, Any], device: Device, backend: str) -> Any:

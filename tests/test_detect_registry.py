@@ -26,6 +26,7 @@ DESIGN_RULES = {
     "shake_redirect_too_sensitive",
     "account_cancellation_missing",
     "account_cancellation_obstructed",
+    "store_listing_incomplete",
 }
 
 

@@ -83,6 +83,15 @@ def protection_level_name(value: object) -> str | None:
     return "|".join(names)
 
 
+def platform_protection_level(permission: str, api_level: int = 34) -> str | None:
+    """The protection level AOSP gives a platform permission at that API level (androguard's
+    copy of frameworks/base/core/res/AndroidManifest.xml); None for a permission it lacks."""
+    from androguard.core.api_specific_resources import load_permissions
+
+    entry = load_permissions(api_level).get(permission)
+    return protection_level_name(entry.get("protectionLevel")) if entry else None
+
+
 def _qualify(package: str, name: str) -> str:
     if name.startswith("."):
         return package + name

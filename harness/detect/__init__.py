@@ -15,6 +15,7 @@ from harness.detect import (
     rule_popups,
     rule_scope,
     rule_shake,
+    rule_store_listing,
 )
 from harness.detect.registry import evaluate, load_rules, registered_detectors
 from harness.detect.view import RunView
@@ -31,6 +32,7 @@ BUILTIN_DETECTORS = (
     rule_popups,
     rule_shake,
     rule_account,
+    rule_store_listing,
 )
 
 __all__ = ["BUILTIN_DETECTORS", "RunView", "evaluate", "load_rules", "registered_detectors"]

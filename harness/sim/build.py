@@ -133,12 +133,39 @@ def _build_from_jar(jar: Path) -> SimApp:
     return SimApp(info=parse_manifest(manifest, f"{jar}!AndroidManifest.xml"), classes=jar)
 
 
+def _build_from_apk(apk: Path) -> SimApp:
+    """An APK of an app written against the sim's Android subset: the binary manifest (and the
+    label from resources.arsc) read by harness.apk, the dex translated to JVM classes."""
+    from harness.apk.archive import open_apk
+    from harness.apk.manifest import read_manifest_facts
+    from harness.apk.translate import dex_to_jar
+
+    archive = open_apk(apk)
+    facts = read_manifest_facts(archive)
+    digest = hashlib.sha256(apk.read_bytes()).hexdigest()
+    info = AppInfo(
+        package=facts.package,
+        label=facts.label or facts.package,
+        version=facts.version_name or "",
+        launcher_activity=facts.launcher_activity or "",
+        application_class=facts.application_class,
+        permissions=tuple(p.name for p in facts.permissions),
+        source=str(apk),
+        extra={"target_sdk": facts.target_sdk} if facts.target_sdk else {},
+    )
+    return SimApp(info=info, classes=dex_to_jar(archive, digest, facts.package))
+
+
 def build_app(source: Path) -> SimApp:
-    """A sim app directory (manifest + src/) or a prebuilt jar → compiled classes."""
+    """A sim app directory (manifest + src/), a prebuilt jar or an APK → runnable classes."""
     if not source.exists():
         raise InputError(f"{source}: no such file or directory")
     if source.is_dir():
         return _build_from_directory(source)
     if source.suffix == ".jar":
         return _build_from_jar(source)
-    raise InputError(f"{source}: not a sim app (expected a directory with AndroidManifest.xml or a .jar)")
+    if source.suffix == ".apk":
+        return _build_from_apk(source)
+    raise InputError(
+        f"{source}: not a sim app (expected a directory with AndroidManifest.xml, a .jar or an .apk)"
+    )
