@@ -24,7 +24,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--device", default="sim", help="'sim' (default) or an adb serial")
+    parser.add_argument(
+        "--device",
+        default="sim",
+        help="'sim' (default; 'sim@30'/'sim@33'/'sim@34' picks its API level) or an adb serial",
+    )
     parser.add_argument(
         "--scenario", action="append", dest="scenarios", metavar="NAME",
         help=f"run only this scenario (repeatable; available: {', '.join(scenarios.AVAILABLE)})",
@@ -53,14 +57,6 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run one app and record what it does")
     run.add_argument("app", help="a sim app directory, a sim app .jar, an APK or an installed package")
     run.add_argument("--out", type=Path, default=Path("runs"), help="parent folder of the run folder")
-    run.add_argument(
-        "--sdk-list", type=Path, metavar="FILE",
-        help="the app's declared third-party SDK list or privacy-policy text (declared vs observed)",
-    )  # fmt: skip
-    run.add_argument(
-        "--store-listing", type=Path, metavar="FILE",
-        help="the app's store listing, JSON or CSV (the store_listing_incomplete rule)",
-    )  # fmt: skip
     _add_run_options(run)
 
     analyze = commands.add_parser("analyze", help="re-derive findings.json from a run folder")
@@ -94,10 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _make_device(name: str) -> Any:
-    if name == "sim" or name.startswith("sim-"):
-        from harness.sim.device import SimDevice
+    from harness.sim.device import SimDevice, parse_sim_spec
 
-        return SimDevice(serial="sim-0" if name == "sim" else name)
+    sim = parse_sim_spec(name)
+    if sim is not None:
+        return SimDevice(serial=sim[0], api_level=sim[1])
     from harness.device.adb import AdbDevice
 
     return AdbDevice.open(name)
@@ -115,12 +112,10 @@ def _analyze(run_dir: Path, first_party: Sequence[str] = ()) -> int:
 
 
 def _run_one(app: Path, out_parent: Path, args: argparse.Namespace) -> int:
-    from harness.detect.user_inputs import load_user_inputs
     from harness.session import RunConfig, run_app
 
-    inputs = load_user_inputs(getattr(args, "sdk_list", None), getattr(args, "store_listing", None))
     device = _make_device(getattr(args, "device", "sim"))
-    name = app.name.removesuffix(".jar").removesuffix(".apk") or "app"
+    name = app.name.removesuffix(".jar") or "app"
     config_kwargs: dict[str, Any] = {
         "app": app,
         "out": out_parent / name,
@@ -140,7 +135,6 @@ def _run_one(app: Path, out_parent: Path, args: argparse.Namespace) -> int:
         result = run_app(RunConfig(**config_kwargs), device)
     finally:
         device.close()
-    inputs.save(result.run_dir)
     print(f"{app}: run folder {result.run_dir} ({result.status})")
     from reports import render_run
 

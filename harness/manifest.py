@@ -53,20 +53,24 @@ def parse_manifest(text: str, where: str) -> AppInfo:
         raise InputError(f"{where}: no <application> element")
     launchers = [a for a in application.iter("activity") if _is_launcher(a)]
     launchers += [a for a in application.iter("activity-alias") if _is_launcher(a)]
-    if not launchers:
-        raise InputError(f"{where}: no activity with the MAIN/LAUNCHER intent filter")
-    launcher_name = _attr(launchers[0], "name") or _attr(launchers[0], "targetActivity")
-    if not launcher_name:
-        raise InputError(f"{where}: the launcher activity has no android:name")
+    # Android installs an app without a launcher activity; only starting it fails (the device says so).
+    launcher_name = ""
+    if launchers:
+        launcher_name = _attr(launchers[0], "name") or _attr(launchers[0], "targetActivity") or ""
+        if not launcher_name:
+            raise InputError(f"{where}: the launcher activity has no android:name")
     app_class = _attr(application, "name")
+    uses_sdk = root.find("uses-sdk")
+    target_sdk = _attr(uses_sdk, "targetSdkVersion") if uses_sdk is not None else None
     permissions = tuple(name for p in root.iter("uses-permission") if (name := _attr(p, "name")))
     return AppInfo(
         package=package,
         label=_attr(application, "label") or package,
         version=_attr(root, "versionName") or "",
-        launcher_activity=_qualify(package, launcher_name),
+        launcher_activity=_qualify(package, launcher_name) if launcher_name else "",
         application_class=_qualify(package, app_class) if app_class else None,
         permissions=permissions,
+        extra={"target_sdk": int(target_sdk)} if target_sdk and target_sdk.isdigit() else {},
     )
 
 

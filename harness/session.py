@@ -19,7 +19,7 @@ from typing import Any
 import scenarios
 from harness import __version__
 from harness.agent import build_agent
-from harness.device.base import AppInfo, Device
+from harness.device.base import AppInfo, Device, no_launcher_message
 from harness.errors import DeviceError, InputError, InstrumentationError, ProbeError
 from harness.profile import DEFAULT_PROFILE, DeviceProfile
 from harness.records import JsonlWriter
@@ -122,9 +122,6 @@ def run_app(config: RunConfig, device: Device) -> RunResult:
     app: AppInfo | None = None
     capture = _start_capture(run, manifest, device, info.backend) if config.capture else None
     try:
-        if config.app.suffix == ".apk" and config.app.is_file():
-            with stages.stage("scan"):
-                _write_scan(run, config.app)
         with stages.stage("agent") as entry:
             started = time.monotonic()
             bundle = build_agent()
@@ -134,6 +131,8 @@ def run_app(config: RunConfig, device: Device) -> RunResult:
             app = device.install(config.app)
             entry["seconds"] = round(time.monotonic() - started, 3)
             manifest["app"] = _app_record(app, config.category)
+            if not app.launcher_activity:  # installed, but nothing a user could start
+                raise InputError(no_launcher_message(app.package))
         with JsonlWriter(run.file(EVENTS)) as events, JsonlWriter(run.file(STEPS)) as steps:
             device.capture_logs(run.file(LOGCAT))
             for module in modules:
@@ -163,14 +162,6 @@ def run_app(config: RunConfig, device: Device) -> RunResult:
         _finalise(manifest, contexts, config, error)
         run.write_manifest(manifest)
     return RunResult(run_dir=run.path, status=manifest["status"], manifest=manifest, error=error)
-
-
-def _write_scan(run: RunDir, apk: Path) -> None:
-    """The static scan of the APK (harness.apk.scan), kept beside the runtime records."""
-    from harness.apk.scan import SCAN_FILE, scan_apk
-    from harness.records import write_json_atomic
-
-    write_json_atomic(run.file(SCAN_FILE), scan_apk(apk).to_json())
 
 
 def _start_capture(run: RunDir, manifest: dict[str, Any], device: Device, backend: str) -> Any:

@@ -46,11 +46,14 @@ def test_fully_qualified_launcher_is_kept() -> None:
     )
 
 
+def test_an_app_without_a_launcher_activity_is_still_an_app() -> None:
+    assert parse_manifest(manifest(intent_filter=""), "m.xml").launcher_activity == ""
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
         (manifest(package=""), "has no package attribute"),
-        (manifest(intent_filter=""), "no activity with the MAIN/LAUNCHER intent filter"),
         ("<manifest package='a.b'/>", "no <application> element"),
         ("<manifest", "not a valid AndroidManifest.xml"),
         ("<resources/>", "expected <manifest>"),

@@ -25,6 +25,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "simapps"
 PROBE_PACKAGE = "com.privacyprobe.fixture.probe"
 LAUNCHER = "com.google.android.apps.nexuslauncher"
 PERMISSION_CONTROLLER = "com.android.permissioncontroller"
+NOT_ELIGIBLE = "The uid 10123 does not meet the requirements to access device identifiers."
 UIAUTOMATOR_ATTRIBUTES = [
     "index", "text", "resource-id", "class", "package", "content-desc", "checkable", "checked",
     "clickable", "enabled", "focusable", "focused", "scrollable", "long-clickable", "password",
@@ -263,11 +264,15 @@ def test_denied_permission_means_security_exception(sim: SimProcesses, probe_app
         "Location denied: getLastKnownLocation: requires android.permission.ACCESS_FINE_LOCATION"
         " or android.permission.ACCESS_COARSE_LOCATION"
     )
+    # API 29+, app targeting 29+: the IMEI is refused even with READ_PHONE_STATE (AOSP
+    # TelephonyPermissions.checkReadDeviceIdentifiers;
+    # developer.android.com/about/versions/10/privacy/changes)
+    refused = f"SecurityException: getDeviceId: {NOT_ELIGIBLE}"
     app.tap_node(text="IMEI")
-    assert app.status() == ("SecurityException: getDeviceId: requires android.permission.READ_PHONE_STATE")
+    assert app.status() == refused
     assert app.request("grant", "android.permission.READ_PHONE_STATE") == "granted"
     app.tap_node(text="IMEI")
-    assert app.status() == f"IMEI: {DEFAULT_PROFILE.imei}"
+    assert app.status() == refused
     with pytest.raises(DeviceError, match="has not requested permission"):
         app.request("grant", "android.permission.READ_SMS")
 
@@ -387,14 +392,14 @@ def test_data_sources_return_profile_values_behind_their_permissions(
     assert app.status() == (
         f"android_id={profile.android_id};mac={profile.mac_address};ssid=<unknown ssid>"
         f";bssid=02:00:00:00:00:00;clip={profile.clipboard};model={profile.model};serial=unknown"
-        ";getSerial=getSerial: requires android.permission.READ_PHONE_STATE;sdk=28"
+        f";getSerial=getSerial: {NOT_ELIGIBLE};sdk=34"
         f";packages={len(profile.installed_packages) + 1};last={PROBE_PACKAGE}"
     )
     app.request("grant", "android.permission.ACCESS_FINE_LOCATION")
     app.request("grant", "android.permission.READ_PHONE_STATE")
     app.tap_node(text="Data")
     assert f';ssid="{profile.ssid}";bssid={profile.bssid};' in app.status()
-    assert f";getSerial={profile.serial};" in app.status()
+    assert ";getSerial=getSerial: The uid 10123 does not meet" in app.status()  # API 29+: never the serial
 
     app.tap_node(text="Contacts")
     assert app.status() == "Contacts: SecurityException: query: requires android.permission.READ_CONTACTS"

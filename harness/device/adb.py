@@ -17,7 +17,7 @@ from typing import Any
 
 from harness.device import canaries
 from harness.device.apk import ApkManifest, read_apk_manifest
-from harness.device.base import AppInfo, BeforeStart, DeviceInfo
+from harness.device.base import AppInfo, BeforeStart, DeviceInfo, no_launcher_message
 from harness.device.cacert import (
     STAGING_DIR,
     CaCertificate,
@@ -114,13 +114,6 @@ def component_name(package: str, activity: str) -> str:
     is refused with "Bad component name" (AOSP core/java/android/content/Intent.java,
     parseCommandArgs; ComponentName.unflattenFromString)."""
     return activity if "/" in activity else f"{package}/{activity}"
-
-
-def no_launcher_message(package: str) -> str:
-    return (
-        f"{package} has no launcher activity (no activity with a MAIN/LAUNCHER intent filter), "
-        "so it cannot be started the way a user starts it"
-    )
 
 
 # frida-server's system_server helper spawns an app through its launch intent and says this when

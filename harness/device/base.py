@@ -37,8 +37,17 @@ class AppInfo:
 
 
 # Called with the pid of a freshly started app process before any of the app's code runs;
-# the instrumentation attaches and loads its agent inside this callback.
+# the instrumentation attaches and loads its agent inside this callback. It must not wait for
+# the agent's hooks: on ART they are installed when the app binds, which only happens once the
+# device resumes the process after this callback (see harness.instrument).
 BeforeStart = Callable[[int], None]
+
+
+def no_launcher_message(package: str) -> str:
+    return (
+        f"{package} has no launcher activity (no activity with a MAIN/LAUNCHER intent filter), "
+        "so it cannot be started the way a user starts it"
+    )
 
 
 @runtime_checkable
@@ -85,3 +94,13 @@ class Device(Protocol):
         """Device-specific facts the run's coverage must state (e.g. canaries the device refused)."""
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class ClockControl(Protocol):
+    """A device whose app clock the harness can fast-forward (the sim). A real device cannot:
+    there, watching a minute of the app takes a minute."""
+
+    def set_clock_rate(self, rate: float) -> tuple[float, float]:
+        """Run the app's clock at `rate` × wall time; returns (rate in effect, app uptime in s)."""
+        ...

@@ -17,15 +17,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from harness.device.base import AppInfo, BeforeStart, DeviceInfo
+from harness.device.base import AppInfo, BeforeStart, DeviceInfo, no_launcher_message
 from harness.errors import AppCrashed, DeviceError, InputError, ProbeError
 from harness.profile import DEFAULT_PROFILE, DeviceProfile
 from harness.sim.build import SimApp, build_app, framework_classes, java_executable
 from harness.sim.control import SimControl
 
 LAUNCHER_PACKAGE = "com.google.android.apps.nexuslauncher"
-SIM_API_LEVEL = 28
-SIM_RELEASE = "9"
+# The Android releases the sim behaves as (developer.android.com/tools/releases/platforms);
+# choose one with `--device sim@30` (or `sim-2@33`).
+SIM_RELEASES = {30: "11", 33: "13", 34: "14"}
+DEFAULT_API_LEVEL = 34
+# A sim app folder whose manifest has no <uses-sdk targetSdkVersion> targets what
+# examples/android-build/build_apk.py gives its APK by default (--target-sdk-version 30).
+DEFAULT_TARGET_SDK = 30
 EXIT_GRACE_S = 3.0
 CRASH_EXIT_GRACE_S = 2.0
 FATAL_MARKER = b"E/AndroidRuntime: FATAL EXCEPTION"
@@ -46,6 +51,19 @@ _HOME_SCREEN = (
     'long-clickable="false" password="false" selected="false" bounds="[0,0][1080,2340]" />'
     "</hierarchy>"
 )
+
+
+def parse_sim_spec(name: str) -> tuple[str, int] | None:
+    """`sim`, `sim-2`, `sim@30`, `sim-2@33` → (serial, API level); None if it names no sim device."""
+    serial, _, level = name.partition("@")
+    if serial != "sim" and not serial.startswith("sim-"):
+        return None
+    if not level:
+        return ("sim-0" if serial == "sim" else serial), DEFAULT_API_LEVEL
+    if not level.isdigit() or int(level) not in SIM_RELEASES:
+        offered = ", ".join(str(api) for api in SIM_RELEASES)
+        raise InputError(f"{name}: the sim device offers API levels {offered}")
+    return ("sim-0" if serial == "sim" else serial), int(level)
 
 
 def _write_properties(path: Path, values: dict[str, str]) -> None:
@@ -137,7 +155,11 @@ class SimDevice:
         serial: str = "sim-0",
         home: Path | None = None,
         profile: DeviceProfile = DEFAULT_PROFILE,
+        api_level: int = DEFAULT_API_LEVEL,
     ) -> None:
+        if api_level not in SIM_RELEASES:
+            raise InputError(f"the sim device offers API levels {', '.join(map(str, SIM_RELEASES))}")
+        self.api_level = api_level
         self._serial = serial
         self._own_home = home is None
         self.storage = Path(tempfile.mkdtemp(prefix=f"pp-{serial}-")) if home is None else home
@@ -158,8 +180,8 @@ class SimDevice:
         return DeviceInfo(
             backend="sim",
             serial=self._serial,
-            android=f"{SIM_RELEASE} (API {SIM_API_LEVEL}, simulated)",
-            api_level=SIM_API_LEVEL,
+            android=f"{SIM_RELEASES[self.api_level]} (API {self.api_level}, simulated)",
+            api_level=self.api_level,
             abi=platform.machine(),
         )
 
@@ -177,6 +199,7 @@ class SimDevice:
             application_class=info.application_class,
             permissions=info.permissions,
             source=str(source),
+            extra={"target_sdk": info.extra.get("target_sdk", DEFAULT_TARGET_SDK)},
         )
 
     def _app(self, package: str) -> SimApp:
@@ -215,6 +238,7 @@ class SimDevice:
                 "application": app.info.application_class or "",
                 "launcher": app.info.launcher_activity,
                 "permissions": ",".join(app.info.permissions),
+                "target_sdk": str(app.info.extra.get("target_sdk", DEFAULT_TARGET_SDK)),
             },
         )
         profile_props = run_dir / "profile.properties"
@@ -229,6 +253,8 @@ class SimDevice:
             return self._process.pid
         self._stop_process()
         app = self._app(package)
+        if not app.info.launcher_activity:
+            raise DeviceError(no_launcher_message(package))
         pid = self._start_gated(app)
         if before_start is not None:
             try:
@@ -268,6 +294,7 @@ class SimDevice:
             "--app", str(app_props),
             "--state", str(state),
             "--profile", str(profile_props),
+            "--api-level", str(self.api_level),
         ]  # fmt: skip
         log_path = self._log_path or app_props.with_name("logcat.txt")
         self._log_file = log_path.open("ab")
@@ -354,6 +381,16 @@ class SimDevice:
         if self._process is None or self._process.popen.poll() is not None:
             return None
         return self._request("activity") or None
+
+    def set_clock_rate(self, rate: float) -> tuple[float, float]:
+        """Fast-forward the app's clock (SystemClock, Handler, Looper, sensor timestamps) to `rate`
+        × wall time; returns (the rate in effect, the app's uptime in seconds)."""
+        reply = self._request("clock", repr(float(rate)))
+        fields = dict(part.split("=", 1) for part in reply.split() if "=" in part)
+        try:
+            return float(fields["rate"]), float(fields["uptime"]) / 1000.0
+        except (KeyError, ValueError):
+            raise DeviceError(f"unexpected clock reply from the sim: {reply!r}") from None
 
     # permissions
 

@@ -1,6 +1,6 @@
 package android.os;
 
-import com.privacyprobe.sim.Permissions;
+import com.privacyprobe.sim.DeviceIdentifiers;
 import com.privacyprobe.sim.SimRuntime;
 
 public class Build {
@@ -19,7 +19,7 @@ public class Build {
     public static final String USER = "android-build";
     public static final String TAGS = "release-keys";
     public static final String TYPE = "user";
-    public static final String FINGERPRINT = BRAND + "/" + PRODUCT + "/" + DEVICE + ":9/" + ID + "/5670241:user/release-keys";
+    public static final String FINGERPRINT = BRAND + "/" + PRODUCT + "/" + DEVICE + ":" + VERSION.RELEASE + "/" + ID + "/5670241:user/release-keys";
     public static final long TIME = 1_564_617_600_000L;
     @Deprecated
     public static final String SERIAL = UNKNOWN;
@@ -32,7 +32,9 @@ public class Build {
     public static final String CPU_ABI2 = "";
 
     public static String getSerial() {
-        Permissions.enforce("getSerial", Permissions.READ_PHONE_STATE);
+        if (!DeviceIdentifiers.readable("getSerial")) {
+            return UNKNOWN; // DeviceIdentifiersPolicyService.getSerialForPackage's placeholder
+        }
         return SimRuntime.profileValue("serial", UNKNOWN);
     }
 
@@ -41,8 +43,8 @@ public class Build {
     }
 
     public static class VERSION {
-        public static final int SDK_INT = Integer.parseInt("28");
-        public static final String RELEASE = "9";
+        public static final int SDK_INT = SimRuntime.apiLevel();
+        public static final String RELEASE = DeviceIdentifiers.release(SDK_INT);
         @Deprecated
         public static final String SDK = Integer.toString(SDK_INT);
         public static final String CODENAME = "REL";

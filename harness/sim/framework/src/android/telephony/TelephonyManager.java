@@ -1,6 +1,7 @@
 package android.telephony;
 
 import android.content.Context;
+import com.privacyprobe.sim.DeviceIdentifiers;
 import com.privacyprobe.sim.Permissions;
 import com.privacyprobe.sim.SimRuntime;
 
@@ -30,33 +31,45 @@ public class TelephonyManager {
 
     @Deprecated
     public String getDeviceId() {
-        Permissions.enforce("getDeviceId", Permissions.READ_PHONE_STATE);
+        if (!DeviceIdentifiers.readable("getDeviceId")) {
+            return null;
+        }
         return SimRuntime.profileValue("imei", null);
     }
 
     @Deprecated
     public String getDeviceId(int slotIndex) {
-        Permissions.enforce("getDeviceId", Permissions.READ_PHONE_STATE);
+        if (!DeviceIdentifiers.readable("getDeviceId")) {
+            return null;
+        }
         return slotIndex == 0 ? SimRuntime.profileValue("imei", null) : null;
     }
 
     public String getImei() {
-        Permissions.enforce("getImei", Permissions.READ_PHONE_STATE);
+        if (!DeviceIdentifiers.readable("getImei")) {
+            return null;
+        }
         return SimRuntime.profileValue("imei", null);
     }
 
     public String getImei(int slotIndex) {
-        Permissions.enforce("getImei", Permissions.READ_PHONE_STATE);
+        if (!DeviceIdentifiers.readable("getImei")) {
+            return null;
+        }
         return slotIndex == 0 ? SimRuntime.profileValue("imei", null) : null;
     }
 
     public String getSubscriberId() {
-        Permissions.enforce("getSubscriberId", Permissions.READ_PHONE_STATE);
+        if (!DeviceIdentifiers.readable("getSubscriberId")) {
+            return null;
+        }
         return SimRuntime.profileValue("imsi", null);
     }
 
     public String getSimSerialNumber() {
-        Permissions.enforce("getSimSerialNumber", Permissions.READ_PHONE_STATE);
+        if (!DeviceIdentifiers.readable("getSimSerialNumber")) {
+            return null;
+        }
         return SimRuntime.profileValue("sim_serial", null);
     }
 

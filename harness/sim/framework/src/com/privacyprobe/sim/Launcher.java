@@ -14,7 +14,7 @@ import java.util.Properties;
  */
 public final class Launcher {
     private static final String USAGE = "usage: Launcher --control-port PORT --app APP.properties --state STATE_DIR "
-            + "--profile PROFILE.properties";
+            + "--profile PROFILE.properties [--api-level N]";
 
     private Launcher() {
     }
@@ -39,7 +39,8 @@ public final class Launcher {
             Properties profile = SimRuntime.readProperties(Path.of(options.get("profile")));
             Path state = Path.of(options.get("state"));
             Files.createDirectories(state);
-            SimRuntime.configure(profile, app, state);
+            int apiLevel = Integer.parseInt(options.getOrDefault("api-level", "34"));
+            SimRuntime.configure(profile, app, state, apiLevel);
             Permissions.load();
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("sim launcher: " + e.getMessage() + "\n" + USAGE);

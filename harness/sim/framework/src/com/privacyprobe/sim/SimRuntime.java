@@ -19,14 +19,30 @@ public final class SimRuntime {
     private static volatile Properties profile = new Properties();
     private static volatile Properties app = new Properties();
     private static volatile Path stateDir;
+    private static volatile int apiLevel = 34;
 
     private SimRuntime() {
     }
 
-    static void configure(Properties profileProps, Properties appProps, Path state) {
+    static void configure(Properties profileProps, Properties appProps, Path state, int deviceApiLevel) {
         profile = profileProps;
         app = appProps;
         stateDir = state;
+        apiLevel = deviceApiLevel;
+    }
+
+    /** The simulated device's API level (Build.VERSION.SDK_INT). */
+    public static int apiLevel() {
+        return apiLevel;
+    }
+
+    /** The app's targetSdkVersion (manifest uses-sdk, as the harness resolved it). */
+    public static int targetSdk() {
+        try {
+            return Integer.parseInt(app.getProperty("target_sdk", "").trim());
+        } catch (NumberFormatException e) {
+            return apiLevel;
+        }
     }
 
     public static Properties readProperties(Path file) throws IOException {
