@@ -19,6 +19,7 @@ findings.json (DESIGN.md "Findings contract", plus the fields below):
                   first), location ("url" | "header:NAME" | "body"), excerpt, method, ts,
                   phase, collected_by [{ref, ts, api, sdk, data_type, link}]}
     declared_vs_observed  declared permissions/SDKs against the run (harness.detect.declared_observed)
+    declared_vs_observed  declared permissions/SDKs against the run (harness.detect.declared_observed)
     coverage      hooks_installed, hooks_failed, flows_total, flows_undecrypted,
                   flows_decode_capped, flows_body_truncated, scenarios, detector_errors
 """
@@ -31,6 +32,7 @@ from typing import Any
 
 from harness.detect import evaluate
 from harness.detect.coords import DEFAULT_TOLERANCE
+from harness.detect.declared_observed import declared_vs_observed
 from harness.detect.declared_observed import declared_vs_observed
 from harness.detect.registry import DetectorError
 from harness.detect.transmissions import TrafficScan, scan_traffic
@@ -69,6 +71,7 @@ def analyze_run(
         "verdicts": evaluation.verdicts,
         "incomplete": view.incomplete,
         "transmissions": [t.to_json() for t in scan.transmissions] if scan else [],
+        "declared_vs_observed": declared_vs_observed(view),
         "declared_vs_observed": declared_vs_observed(view),
         "coverage": _coverage(view, scan, evaluation.detector_errors),
     }
