@@ -5,8 +5,6 @@ findings.json (DESIGN.md "Findings contract", plus the fields below):
     schema        1
     app, device   copied from manifest.json
     result        "fail" (some verdict failed) | "pass" | "errored" (a detector crashed)
-    incomplete    why parts of the run were not observed (the capture died, the app was killed
-                  from outside, the run never ended); non-empty makes the exit code 2
     consent       {"ts", "ref"} of the accepted consent step, or null (never given)
     settings      the analysis settings: first_party (domains), coordinate_tolerance
     verdicts      one per rule of harness/data/rules.json, in that order: rule, title,
@@ -18,7 +16,6 @@ findings.json (DESIGN.md "Findings contract", plus the fields below):
                   owner, recipient_sdk, data_type, canary, form, encoding (chain, wire
                   first), location ("url" | "header:NAME" | "body"), excerpt, method, ts,
                   phase, collected_by [{ref, ts, api, sdk, data_type, link}]}
-    declared_vs_observed  declared permissions/SDKs against the run (harness.detect.declared_observed)
     declared_vs_observed  declared permissions/SDKs against the run (harness.detect.declared_observed)
     coverage      hooks_installed, hooks_failed, flows_total, flows_undecrypted,
                   flows_decode_capped, flows_body_truncated, scenarios, detector_errors
@@ -32,7 +29,6 @@ from typing import Any
 
 from harness.detect import evaluate
 from harness.detect.coords import DEFAULT_TOLERANCE
-from harness.detect.declared_observed import declared_vs_observed
 from harness.detect.declared_observed import declared_vs_observed
 from harness.detect.registry import DetectorError
 from harness.detect.transmissions import TrafficScan, scan_traffic
@@ -69,9 +65,7 @@ def analyze_run(
             "coordinate_tolerance": view.coordinate_tolerance,
         },
         "verdicts": evaluation.verdicts,
-        "incomplete": view.incomplete,
         "transmissions": [t.to_json() for t in scan.transmissions] if scan else [],
-        "declared_vs_observed": declared_vs_observed(view),
         "declared_vs_observed": declared_vs_observed(view),
         "coverage": _coverage(view, scan, evaluation.detector_errors),
     }
@@ -80,9 +74,8 @@ def analyze_run(
 
 
 def exit_code_for(findings: dict[str, Any]) -> int:
-    """0: no verdict failed; 1: some verdict failed; 2: a detector crashed (errored) or the run
-    is incomplete (part of it was not observed, so a pass may be false)."""
-    if findings.get("result") == "errored" or findings.get("incomplete"):
+    """0: no verdict failed; 1: some verdict failed; 2: a detector crashed (errored)."""
+    if findings.get("result") == "errored":
         return EXIT_ERROR
     if any(v.get("status") == "fail" for v in findings.get("verdicts", [])):
         return EXIT_FAIL
