@@ -49,6 +49,8 @@ INSTALLED_HOOKS = [
     "android.hardware.SensorManager.registerListener",
     "android.app.Activity.requestPermissions",
     "android.app.ContextImpl.checkSelfPermission",
+    "android.app.ContextImpl.checkPermission",
+    "android.app.ContextImpl.checkCallingOrSelfPermission",
     "android.app.Dialog.show",
     "android.widget.PopupWindow.showAtLocation",
     "android.app.Activity.startActivity",
@@ -333,7 +335,8 @@ def test_sensor_registration_falls_back_to_sensor_manager_and_names_the_sensor(
 
 def test_permission_request_and_check(driver: DriverProcess) -> None:
     outcome = driver.run("permissions")
-    request, check = outcome.events
+    # checkSelfPermission's own inner checkPermission call is the same check, not a second one
+    request, check, direct = outcome.events
     assert request["kind"] == "permission_request"
     assert request["args"] == [
         "android.permission.ACCESS_FINE_LOCATION,android.permission.READ_CONTACTS",
@@ -343,6 +346,8 @@ def test_permission_request_and_check(driver: DriverProcess) -> None:
     assert check["value"] == "-1"
     assert check["args"] == ["android.permission.READ_CONTACTS"]
     assert request["data_type"] is None and check["data_type"] is None
+    assert (direct["api"], direct["kind"]) == ("android.app.ContextImpl.checkPermission", "permission_check")
+    assert direct["args"] == ["android.permission.CAMERA", "1234", "10123"]
     assert_called_from(outcome.events, "askPermissions")
 
 
