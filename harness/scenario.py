@@ -11,6 +11,8 @@ Steps a scenario records (detectors and the batch triage read them):
     screen {label, ui, screenshot, hash, package, overlay}
     tap {purpose, target, label, resource_id, x, y, screen, feature}, back {purpose}, home {purpose}
     dwell {seconds, why}
+    clock {rate}                          the app's clock now runs at rate × wall time (sim only;
+                                          a new process starts at 1)
     app_exited {reason, crash, during}   the app's process ended by itself
     app_left {package, during}           another app (or the launcher) came to the front
 """
@@ -24,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from harness.device.base import AppInfo, Device
+from harness.device.base import AppInfo, ClockControl, Device
 from harness.errors import AppCrashed, DeviceError, InstrumentationError, ProbeError
 from harness.instrument import Instrumentation
 from harness.records import JsonlWriter, Step, read_jsonl
@@ -90,6 +92,9 @@ class ScenarioContext:
     _ui: UiDriver | None = None
     _saved: dict[str, tuple[str, str]] = field(default_factory=dict)  # xml digest -> (ui, screenshot)
     _exit_recorded: bool = False
+    _clock_rate: float = 1.0
+    _clock_base_app: float = 0.0  # app seconds at the last rate change
+    _clock_base_wall: float = 0.0  # time.monotonic() at the last rate change
 
     # -- recording ----------------------------------------------------------------------------
 
@@ -194,6 +199,46 @@ class ScenarioContext:
         self.step("dwell", seconds=round(seconds, 3), why=why)
         self.wait(seconds)
         return self.running()
+
+    # -- the app's clock ----------------------------------------------------------------------
+
+    def app_clock(self) -> float:
+        """Seconds of app time (SystemClock) as far as the harness set the rate; on a real
+        device, wall time."""
+        return self._clock_base_app + (time.monotonic() - self._clock_base_wall) * self._clock_rate
+
+    def set_clock_rate(self, rate: float) -> float:
+        """Fast-forward the app's clock to `rate` × wall time while the harness only watches (the
+        sim; a real device keeps rate 1); recorded as a `clock` step so detectors measure rules'
+        windows in app time. Returns the rate in effect."""
+        if not isinstance(self.device, ClockControl) or not self.running():
+            return 1.0
+        device = self.device
+        ts = now()
+        app_now = self.app_clock()
+        reply: tuple[float, float] = self._guard(
+            lambda: device.set_clock_rate(max(1.0, rate)), "setting the app clock"
+        )
+        effective = reply[0]
+        self._clock_rate, self._clock_base_app, self._clock_base_wall = effective, app_now, time.monotonic()
+        self.step_at(ts, "clock", rate=effective)
+        return effective
+
+    def watch_app_time(self, seconds: float, *, rate: float, tick: Callable[[], bool] | None = None) -> float:
+        """Let `seconds` of app time pass with the clock fast-forwarded to `rate` (1 on a real
+        device), calling `tick` between polls (it returns False to stop early); returns the app
+        seconds watched. The clock is back at rate 1 afterwards."""
+        start = self.app_clock()
+        self.set_clock_rate(rate)
+        try:
+            while (left := seconds - (self.app_clock() - start)) > 0:
+                if not self.running() or (tick is not None and not tick()):
+                    break
+                time.sleep(min(POLL_S, max(0.001, left / self._clock_rate)))
+        finally:
+            if self._clock_rate != 1.0 and self.running():
+                self.set_clock_rate(1.0)
+        return self.app_clock() - start
 
     def exit_details(self) -> dict[str, Any]:
         """Why the last app process ended, as far as Frida saw it."""

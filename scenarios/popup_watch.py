@@ -4,13 +4,15 @@ Each pop-up (a window smaller than the screen that is neither the privacy dialog
 system permission dialog) is recorded once per appearance as a `popup` step: its dump, the
 close control found, whether the close control or BACK dismissed it, and whether an identical
 pop-up had been closed before. `watch_start` / `watch_end` bound the watch and carry the
-thresholds the detectors apply.
+thresholds the detectors apply. The watch lasts the rule's window (a minute) of app time: on the
+sim the app's clock is fast-forwarded (`popup_clock_rate`, kept low enough that the screen is
+still looked at about as often, in app time, as a device's 1–2 s dumps allow) and set back to
+real time while a pop-up is being closed; on a device the watch takes a minute.
 """
 
 from __future__ import annotations
 
-import time
-
+from harness.detect.rule_windows import POPUP_WINDOW_S
 from harness.scenario import Observation, ScenarioContext
 from harness.ui.find import control_label
 from harness.ui.recognise import close_controls, consent_dialog, permission_prompt
@@ -20,6 +22,7 @@ from scenarios.flows import FoundConsent, accept_consent, answer_permission, obs
 NAME = "popup_watch"
 DESCRIPTION = "Relaunch after consent, watch for unsolicited pop-ups, try to close each one."
 DEFAULT_MAX_PER_MINUTE = 2.0
+CLOCK_RATE = 10.0
 
 
 @observes_app_death
@@ -27,25 +30,35 @@ def run(ctx: ScenarioContext) -> None:
     if ctx.running():
         ctx.stop_app()
     ctx.launch(fresh=False)
-    seconds = ctx.option("popup_watch", max(3.0, ctx.dwell_s / 2))
+    seconds = ctx.option("popup_watch", POPUP_WINDOW_S)
     ctx.step(
         "watch_start",
         seconds=round(seconds, 3),
         max_per_minute=ctx.option("popup_max_per_minute", DEFAULT_MAX_PER_MINUTE),
     )
-    _watch(ctx, seconds)
-    ctx.step("watch_end")
+    watcher = _Watcher(ctx, ctx.option("popup_clock_rate", CLOCK_RATE))
+    watched = 0.0
+    if watcher.tick():  # the first screen (a splash ad) is looked at in real time
+        watched = ctx.watch_app_time(seconds, rate=watcher.rate, tick=watcher.tick)
+    ctx.step("watch_end", app_seconds=round(watched, 3))
 
 
-def _watch(ctx: ScenarioContext, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    closed: set[str] = set()
-    stuck: str | None = None
-    consent_tried = False
-    while time.monotonic() < deadline:
+class _Watcher:
+    """One look at the screen per tick; pop-ups are handled with the app's clock at real time."""
+
+    def __init__(self, ctx: ScenarioContext, rate: float) -> None:
+        self.ctx = ctx
+        self.rate = rate
+        self.closed: set[str] = set()
+        self.stuck: str | None = None
+        self.consent_tried = False
+
+    def tick(self) -> bool:
+        """False when the app's process ended."""
+        ctx = self.ctx
         if not ctx.running():
             ctx.record_exit("watching for pop-ups")
-            return
+            return False
         screen = ctx.ui.dump()
         if not ctx.in_front(screen):
             observation = ctx.observe("left the app")
@@ -55,21 +68,31 @@ def _watch(ctx: ScenarioContext, seconds: float) -> None:
             answer_permission(ctx, allow=True)
         elif (dialog := consent_dialog(screen)) is not None:
             # the privacy dialog is no pop-up; one that stays after consent is left alone
-            if not consent_tried:
-                consent_tried = True
+            if not self.consent_tried:
+                self.consent_tried = True
                 accept_consent(ctx, FoundConsent(ctx.observe("privacy dialog"), dialog))
         elif ctx.ui.is_overlay(screen):
-            if structure_hash(screen) != stuck:
-                observation = ctx.observe("pop-up")
-                if ctx.ui.is_overlay(observation.screen) and observation.hash != stuck:
-                    closed_now = _handle(ctx, observation, closed)
-                    if closed_now:
-                        closed.add(observation.hash)
-                    stuck = None if closed_now else observation.hash
-                    continue
+            if structure_hash(screen) != self.stuck:
+                self._pop_up()
         else:
-            stuck = None
-        time.sleep(ctx.ui.settings.interval_s)
+            self.stuck = None
+        return True
+
+    def _pop_up(self) -> None:
+        ctx = self.ctx
+        fast = self.rate > 1.0
+        if fast:
+            ctx.set_clock_rate(1.0)
+        try:
+            observation = ctx.observe("pop-up")
+            if ctx.ui.is_overlay(observation.screen) and observation.hash != self.stuck:
+                closed_now = _handle(ctx, observation, self.closed)
+                if closed_now:
+                    self.closed.add(observation.hash)
+                self.stuck = None if closed_now else observation.hash
+        finally:
+            if fast and ctx.running():
+                ctx.set_clock_rate(self.rate)
 
 
 def _gone(ctx: ScenarioContext, popup: Observation, after: Observation) -> bool:

@@ -36,9 +36,14 @@ def test_promotions_coming_back_after_closing_are_harassment(spam: PlanRun) -> N
     assert spam.statuses == expect(popup_harassment="fail", **NOT_RUN)
     popups = spam.steps("popup")
     assert len(popups) >= 2
-    assert {p["detail"]["closed_by"] for p in popups} == {"close control"}
+    # promotions pile up while the screen is not looked at (a dump every 1-2 s on a device), so
+    # one that is closed may uncover the next: BACK then closes that one
+    assert "close control" in {p["detail"]["closed_by"] for p in popups}
     assert popups[-1]["detail"]["reappeared"] is True
-    assert "came back after being closed" in spam.verdict("popup_harassment")["summary"]
+    summary = spam.verdict("popup_harassment")["summary"]
+    assert "came back after being closed" in summary
+    # all five promotions are counted from the app's own Dialog.show calls, in app time
+    assert "5 unsolicited pop-ups within a minute of app time" in summary
 
 
 def test_a_splash_ad_without_close_control_that_ignores_back_is_not_closable(splash: PlanRun) -> None:

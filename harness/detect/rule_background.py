@@ -3,18 +3,21 @@ app is in the background.
 
 The background scenario presses HOME (`background_start`), waits, and brings the app back
 (`background_end`). Every hook event that read or tried to read personal information in
-between fails the rule, except during the first GRACE_S: the onPause/onStop callbacks of
+between fails the rule, except during the first GRACE_S of app time: the onPause/onStop callbacks of
 leaving the screen belong to the foreground [INF]. A read refused with SecurityException counts
-as an attempt. Example: 城市导览 reads the GPS fix a second after the user left it. Known limit:
-a short dwell only sees collection that starts soon after leaving; raise `--duration` for a
-longer soak (the reference suggests 10–30 min).
+as an attempt. Example: 城市导览 reads the GPS fix a second after the user left it. A clean
+background stay passes only when it lasted BACKGROUND_WINDOW_S of app time (the 10–30 min soak of
+procedure R4 [INF]; the sim fast-forwards the app's clock to get there, a device waits); a shorter
+one is `inconclusive`, since collection that starts later was not watched.
 """
 
 from __future__ import annotations
 
 from harness.detect.registry import Outcome, detector
 from harness.detect.rule_windows import (
+    BACKGROUND_WINDOW_S,
     Window,
+    app_clock,
     event_evidence,
     events_in,
     first_per_group,
@@ -22,6 +25,7 @@ from harness.detect.rule_windows import (
     pi_reads,
     scenario_run,
     short_api,
+    short_watch,
     step_evidence,
 )
 from harness.detect.view import RunView
@@ -43,19 +47,28 @@ def background_collection(view: RunView) -> Outcome:
         return Outcome("inconclusive", f"{why}, so nothing was observed in the background")
     if missing := view.events_missing_reason:
         return Outcome("not_tested", missing)
-    window = Window(start.ts + GRACE_S, end.ts)
-    seconds = max(0.0, end.ts - start.ts)
-    reads = pi_reads(events_in(view, window))
+    clock = app_clock(view)
+    seconds = max(0.0, clock.seconds(start.ts, end.ts))
+    in_background = events_in(view, Window(start.ts, end.ts))
+    reads = [e for e in pi_reads(in_background) if clock.seconds(start.ts, e.ts) >= GRACE_S]
     if not reads:
+        evidence = [step_evidence(start), step_evidence(end, app_seconds=round(seconds, 3))]
+        if seconds < BACKGROUND_WINDOW_S:
+            return Outcome(
+                "inconclusive",
+                short_watch("the app in the background", seconds, BACKGROUND_WINDOW_S)
+                + "; no personal-information access in that time",
+                evidence=evidence,
+            )
         return Outcome(
             "pass",
-            f"no personal-information access in {seconds:.1f} s in the background",
-            evidence=[step_evidence(start), step_evidence(end)],
+            f"no personal-information access in {seconds:.0f} s of app time in the background",
+            evidence=evidence,
         )
     groups = first_per_group(reads)
     items = [
         f"{e.data_type} via {short_api(e.api)} by {e.sdk or 'app code'} x{count} "
-        f"({e.ts - start.ts:.1f} s after HOME{', refused' if e.outcome != 'returned' else ''})"
+        f"({clock.seconds(start.ts, e.ts):.1f} s after HOME{', refused' if e.outcome != 'returned' else ''})"
         for e, count in groups
     ]
     return Outcome(

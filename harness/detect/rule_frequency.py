@@ -7,6 +7,9 @@ identifier does not change and is read once, and SPRINGER 1.2-2/1.2-4 cite readi
 and "every 2 s" as violations [SRC examples; the counts are INF]. Location series are exempt
 for categories whose basic function needs location (map navigation, ride-hailing, bike
 sharing), where continuous location is the function. Example: 天气通 reads ANDROID_ID every 2 s.
+Spacing is measured in app time (the sim fast-forwards the app's clock while it only watches).
+No such series is a `pass` only when one app process was watched for FREQUENCY_WINDOW_S of app
+time — the span of MIN_READS reads MAX_PERIOD_S apart; a shorter watch is `inconclusive`.
 """
 
 from __future__ import annotations
@@ -16,7 +19,16 @@ import statistics
 
 from harness.detect.registry import Outcome, detector
 from harness.detect.rule_scope import necessary_data_types
-from harness.detect.rule_windows import event_evidence, pi_reads, processes, short_api
+from harness.detect.rule_windows import (
+    FREQUENCY_WINDOW_S,
+    AppClock,
+    app_clock,
+    event_evidence,
+    pi_reads,
+    processes,
+    short_api,
+    short_watch,
+)
 from harness.detect.view import RunView
 from harness.records import HookEvent
 
@@ -36,6 +48,18 @@ def _series(view: RunView) -> list[list[HookEvent]]:
     return series
 
 
+def _longest_process_s(view: RunView, clock: AppClock) -> float:
+    """App seconds of the longest-watched process: from its launch to its stop, its exit, the
+    next launch, or the run's last record."""
+    last = max([s.ts for s in view.steps] + [e.ts for e in view.events], default=0.0)
+    ends = [s.ts for s in view.steps if s.action in ("stop", "app_exited", "launch")]
+    longest = 0.0
+    for process in processes(view):
+        end = min([t for t in ends if t > process.start] + [last])
+        longest = max(longest, clock.seconds(process.start, end))
+    return longest
+
+
 @detector("high_frequency_collection")
 def high_frequency_collection(view: RunView) -> Outcome:
     if missing := view.events_missing_reason:
@@ -43,15 +67,19 @@ def high_frequency_collection(view: RunView) -> Outcome:
     if not any(step.action == "launched" for step in view.steps):
         return Outcome("not_tested", "the app never started in this run")
     exempt = necessary_data_types(view) & {"location"}
+    clock = app_clock(view)
     frequent = []
     for reads in _series(view):
         if len(reads) < MIN_READS or reads[0].data_type in exempt:
             continue
-        spacing = statistics.median(b.ts - a.ts for a, b in itertools.pairwise(reads))
+        spacing = statistics.median(clock.seconds(a.ts, b.ts) for a, b in itertools.pairwise(reads))
         if spacing <= MAX_PERIOD_S:
             frequent.append((reads, spacing))
     if not frequent:
         note = " (location exempt for this category)" if exempt else ""
+        watched = _longest_process_s(view, clock)
+        if watched < FREQUENCY_WINDOW_S:
+            return Outcome("inconclusive", short_watch("no app process", watched, FREQUENCY_WINDOW_S) + note)
         return Outcome(
             "pass",
             f"no personal information read {MIN_READS}+ times at most {MAX_PERIOD_S:g} s apart "

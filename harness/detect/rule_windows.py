@@ -22,6 +22,15 @@ from harness.ui.tree import UiParseError, UiScreen, parse_screen
 PI_DATA_TYPES = frozenset(DATA_TYPES) - {"sensor"}
 UI_FOLDER = "ui"
 
+# How much app time a rule must have watched before it may say `pass` (a shorter watch is
+# `inconclusive`): the per-minute pop-up count needs a minute; three reads at most 30 s apart
+# span a minute; the background soak of procedure R4 is 10–30 min [INF]
+# (reference/regulatory-rules.md, "Standard runs" and the thresholds table).
+POPUP_WINDOW_S = 60.0
+FREQUENCY_WINDOW_S = 60.0
+BACKGROUND_WINDOW_S = 600.0
+MAX_CLOCK_RATE = 1000.0
+
 
 @dataclass(frozen=True)
 class Window:
@@ -61,6 +70,56 @@ def _scenario_runs(view: RunView) -> dict[str, ScenarioRun]:
         end = starts[index + 1] if index + 1 < len(order) else math.inf
         runs[name] = ScenarioRun(name, Window(starts[index], end), tuple(grouped[name]))
     return runs
+
+
+@dataclass(frozen=True)
+class AppClock:
+    """Wall time → the app's own time. On the sim the harness fast-forwards the app's clock
+    while it only watches (`clock` steps: from then on app time runs at `rate` × wall time; a
+    new process starts at 1); on a real device the two are the same."""
+
+    changes: tuple[tuple[float, float], ...]  # (wall ts, rate from then on), in time order
+
+    def at(self, ts: float) -> float:
+        """`ts` shifted by the app time gained through fast-forwarding before it."""
+        total = ts
+        for index, (start, rate) in enumerate(self.changes):
+            if ts <= start:
+                break
+            end = self.changes[index + 1][0] if index + 1 < len(self.changes) else math.inf
+            total += (rate - 1.0) * (min(ts, end) - start)
+        return total
+
+    def seconds(self, start: float, end: float) -> float:
+        """App seconds between two wall times."""
+        return self.at(end) - self.at(start)
+
+
+def _app_clock(view: RunView) -> AppClock:
+    changes: list[tuple[float, float]] = []
+    for step in view.steps:
+        rate = 1.0
+        if step.action == "clock":
+            value = step.detail.get("rate")
+            if not isinstance(value, int | float) or not 1.0 <= value <= MAX_CLOCK_RATE:
+                continue  # a hostile or broken record changes nothing
+            rate = float(value)
+        elif step.action not in ("launch", "stop", "app_exited"):
+            continue
+        changes.append((step.ts, rate))
+    return AppClock(tuple(changes))
+
+
+def app_clock(view: RunView) -> AppClock:
+    return view.derive(_app_clock)
+
+
+def short_watch(what: str, watched_s: float, window_s: float) -> str:
+    """The reason a verdict is inconclusive because its watch was cut short."""
+    return (
+        f"{what} was watched for only {watched_s:.1f} s of app time; the rule needs {window_s:g} s "
+        "to say it does not happen"
+    )
 
 
 def scenario_run(view: RunView, name: str) -> ScenarioRun | None:

@@ -11,7 +11,20 @@ public final class MessageQueue {
     private boolean quitting;
     private boolean draining;
 
+    /** Every queue, so that a clock-rate change wakes their waits (they are few and live as long as the process). */
+    private static final List<MessageQueue> ALL = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     MessageQueue() {
+        ALL.add(this);
+    }
+
+    /** The app clock's rate changed: each waiting queue recomputes how long to wait. */
+    public static void wakeAll() {
+        for (MessageQueue queue : ALL) {
+            synchronized (queue) {
+                queue.notifyAll();
+            }
+        }
     }
 
     synchronized boolean enqueueMessage(Message msg, long when) {
@@ -41,7 +54,7 @@ public final class MessageQueue {
             if (headDue) {
                 return messages.remove(0);
             }
-            waitQuietly(messages.isEmpty() ? 0 : messages.get(0).when - now);
+            waitQuietly(messages.isEmpty() ? 0 : com.privacyprobe.sim.SimClock.wallMillis(messages.get(0).when - now));
         }
     }
 

@@ -1,13 +1,14 @@
 package android.os;
 
-public final class SystemClock {
-    private static final long ORIGIN = System.nanoTime();
+import com.privacyprobe.sim.SimClock;
 
+/** The app's clock: runs at the rate the harness sets (com.privacyprobe.sim.SimClock). */
+public final class SystemClock {
     private SystemClock() {
     }
 
     public static long uptimeMillis() {
-        return (System.nanoTime() - ORIGIN) / 1_000_000L + 1_000L;
+        return SimClock.nanos() / 1_000_000L + 1_000L;
     }
 
     public static long elapsedRealtime() {
@@ -15,7 +16,7 @@ public final class SystemClock {
     }
 
     public static long elapsedRealtimeNanos() {
-        return System.nanoTime() - ORIGIN + 1_000_000_000L;
+        return SimClock.nanos() + 1_000_000_000L;
     }
 
     public static long currentThreadTimeMillis() {
@@ -27,7 +28,7 @@ public final class SystemClock {
         long left = ms;
         while (left > 0) {
             try {
-                Thread.sleep(left);
+                Thread.sleep(SimClock.wallMillis(left));
             } catch (InterruptedException e) {
                 // SystemClock.sleep ignores interrupts, as on Android
             }

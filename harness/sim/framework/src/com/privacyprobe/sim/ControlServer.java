@@ -219,13 +219,27 @@ final class ControlServer implements Runnable {
                 boolean grant = command.equals("grant");
                 return onMain(() -> changePermission(permission, grant));
             }
+            case "clock": {
+                // control thread: a busy main thread must not delay changing the rate
+                if (args.length > 1) {
+                    throw new CommandException("usage: clock [RATE] (got " + args.length + " argument(s))");
+                }
+                if (args.length == 1) {
+                    double rate = number(args[0], "RATE");
+                    if (rate < 1 || rate > SimClock.MAX_RATE) {
+                        throw new CommandException("clock rate must be between 1 and " + SimClock.MAX_RATE + ": " + rate);
+                    }
+                    SimClock.setRate(rate);
+                }
+                return "rate=" + SimClock.rate() + " uptime=" + SystemClock.uptimeMillis();
+            }
             case "screenshot":
                 expect(command, args, 1, "PATH");
                 return onMain(() -> Screenshot.write(Path.of(args[0])));
             default:
                 throw new CommandException("unknown command: " + command + " (known: " + Arrays.toString(new String[] {
                     "start", "dump", "tap", "back", "home", "text", "foreground", "activity", "sensor", "location",
-                    "grant", "revoke", "screenshot", "exit", "ping"}) + ")");
+                    "grant", "revoke", "screenshot", "clock", "exit", "ping"}) + ")");
         }
     }
 
