@@ -3,7 +3,10 @@ dialogs, and getting the app to its main screen after consent.
 
 Consent contract (detectors rely on it): accepting records a step `consent` with
 `choice="accept"` whose `ts` is the moment just before the tap; refusing records
-`choice="reject"`. Looking for the dialog in vain records `consent_dialog_not_found`.
+`choice="reject"` (`via`: "refuse" or "basic_mode"); each carries the `reason` the control was
+chosen (node, words, score). Looking for the dialog in vain records `consent_dialog_not_found`;
+a dialog whose controls cannot be told apart records `consent_ambiguous` and is not answered.
+Where a refusal ended is `consent_refusal_end` (see `refusal_end`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from harness.scenario import AppDied, Observation, ScenarioContext, now
 from harness.ui.find import control_label
 from harness.ui.recognise import ConsentDialog, PermissionPrompt, consent_dialog, permission_prompt
+from harness.ui.tree import UiNode, UiScreen
 
 CONSENT_WAIT_S = 3.0
 PERMISSION_QUIET_S = 1.0
@@ -63,12 +67,21 @@ def find_consent(ctx: ScenarioContext, timeout_s: float | None = None) -> FoundC
     return FoundConsent(observation, dialog)
 
 
+def _reason(dialog: ConsentDialog, control: UiNode) -> dict[str, object] | None:
+    choice = dialog.choice_for(control)
+    return choice.to_json() if choice is not None else None
+
+
 def accept_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> bool:
-    """Tick unticked consent boxes, tap the affirmative control; True when consent was given."""
+    """Tick unticked consent boxes, tap the affirmative control; True when consent was given.
+    A dialog whose controls cannot be told apart is recorded `consent_ambiguous`, not guessed at."""
     found = found or find_consent(ctx)
     if found is None:
         return False
     observation, dialog = found.observation, found.dialog
+    if dialog.ambiguity is not None:
+        ctx.step("consent_ambiguous", reason=dialog.ambiguity, ui=observation.ui)
+        return False
     unticked = [box for box in dialog.checkboxes if not box.checked]
     for box in unticked:
         ctx.tap(box, "tick the consent checkbox", on=observation)
@@ -85,6 +98,8 @@ def accept_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> b
         choice="accept",
         control=control_label(control),
         acknowledgement_only=dialog.accept is None,
+        form=dialog.kind,
+        reason=_reason(dialog, control),
         ui=observation.ui,
     )
     after = ctx.observe("after consent")
@@ -93,29 +108,79 @@ def accept_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> b
     return True
 
 
-def refuse_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> int:
-    """Refuse the privacy dialog, and refuse again while the app keeps asking (at most
-    REFUSAL_ROUNDS times); returns how many refusals were made."""
+@dataclass(frozen=True)
+class Refusal:
+    """How refusing the privacy policy went: taps made, whether the last one took basic mode,
+    whether the app was still asking when the harness stopped refusing."""
+
+    refusals: int
+    basic_mode: bool
+    still_asked: bool
+
+
+def refuse_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> Refusal:
+    """Refuse the privacy dialog all the way: follow a second "are you sure" dialog, take basic
+    mode (仅浏览 / 进入基本功能模式) where it is offered, refuse again while the app keeps asking
+    (at most REFUSAL_ROUNDS times)."""
     current = found or find_consent(ctx)
     refusals = 0
+    basic = False
     while current is not None and refusals < REFUSAL_ROUNDS:
-        control = current.dialog.refuse
+        dialog = current.dialog
+        control = dialog.refusal
         if control is None:
-            ctx.step("refuse_not_offered", ui=current.observation.ui)
+            ctx.step("refuse_not_offered", ui=current.observation.ui, ambiguity=dialog.ambiguity)
             ctx.back("refuse the privacy dialog with BACK (no refuse control)")
-            return refusals
-        ts = ctx.tap(control, "refuse the privacy policy", on=current.observation)
+            return Refusal(refusals, basic, still_asked=False)
+        basic = control is dialog.basic_mode
+        purpose = "take basic mode instead of the privacy policy" if basic else "refuse the privacy policy"
+        ts = ctx.tap(control, purpose, on=current.observation)
         refusals += 1
-        ctx.step_at(ts, "consent", choice="reject", control=control_label(control), round=refusals)
+        ctx.step_at(
+            ts,
+            "consent",
+            choice="reject",
+            control=control_label(control),
+            round=refusals,
+            via="basic_mode" if basic else "refuse",
+            second_ask=dialog.second_ask,
+            reason=_reason(dialog, control),
+            ui=current.observation.ui,
+        )
         if not ctx.running():
             ctx.record_exit("after refusing consent")
-            return refusals
+            return Refusal(refusals, basic, still_asked=False)
         after = ctx.observe("after refusal")
-        dialog = consent_dialog(after.screen)
-        current = FoundConsent(after, dialog) if dialog is not None and ctx.in_front(after.screen) else None
+        again = consent_dialog(after.screen)
+        current = FoundConsent(after, again) if again is not None and ctx.in_front(after.screen) else None
     if current is not None:
         ctx.step("consent_still_asked", ui=current.observation.ui, refusals=refusals)
-    return refusals
+    return Refusal(refusals, basic, still_asked=current is not None)
+
+
+def _no_way_on(screen: UiScreen) -> bool:
+    """The consent dialog again, or nothing left to tap."""
+    return consent_dialog(screen) is not None or not any(n.clickable and n.enabled for n in screen.nodes())
+
+
+def refusal_end(ctx: ScenarioContext, refusal: Refusal) -> str:
+    """Where refusing the privacy policy left the app, recorded as `consent_refusal_end`:
+    "app_exited" (process gone), "app_closed" (process alive, app no longer in front),
+    "blocked" (still asking, or no control left to use), "basic_mode" (usable after taking basic
+    mode) or "usable"."""
+    if not ctx.running():
+        outcome, ui = "app_exited", None
+    else:
+        observation = ctx.observe("where refusal ended")
+        ui = observation.ui
+        if not ctx.in_front(observation.screen):
+            outcome = "app_closed"
+        elif refusal.still_asked or _no_way_on(observation.screen):
+            outcome = "blocked"
+        else:
+            outcome = "basic_mode" if refusal.basic_mode else "usable"
+    ctx.step("consent_refusal_end", outcome=outcome, refusals=refusal.refusals, ui=ui)
+    return outcome
 
 
 def answer_permissions(

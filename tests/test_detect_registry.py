@@ -27,6 +27,8 @@ DESIGN_RULES = {
     "account_cancellation_missing",
     "account_cancellation_obstructed",
     "store_listing_incomplete",
+    "permission_prompt_misleading",
+    "exit_on_policy_refusal",
 }
 
 

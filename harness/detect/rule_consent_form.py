@@ -4,9 +4,12 @@ Judged on the first privacy-consent dialog a fresh launch showed before the harn
 anything (re-read from the recorded UI dump). It fails when (a) a consent checkbox was ticked
 before the user touched it (Planet49), (b) the only affirmative answer is an acknowledgement
 such as "我知道了" / "好的" / "OK" (SPRINGER 1.1-7), or (c) there is no way to refuse (不同意 /
-拒绝 / 暂不使用 / Disagree …). Example: 每日快讯's dialog with "☑ 我已阅读并同意《隐私政策》" and a
-single "我知道了" button fails (a), (b) and (c). Known limits: a refuse control that is an
-unlabeled icon, or consent asked on a later screen than the ones recorded, is not seen.
+拒绝 / 暂不使用 / Disagree …, or 仅浏览 / basic mode; on a sign-in form with a consent checkbox,
+leaving the box unticked is the refusal). A dialog whose controls are ambiguous is
+`inconclusive` (coverage `consent_ambiguous`), never judged on a guess. Example:
+每日快讯's dialog with "☑ 我已阅读并同意《隐私政策》" and a single "我知道了" button
+fails (a), (b) and (c). Known limits: a refuse control that is an unlabeled icon, or consent
+asked on a later screen than the ones recorded, is not seen.
 """
 
 from __future__ import annotations
@@ -44,7 +47,8 @@ def _findings(dialog: ConsentDialog) -> list[str]:
     if dialog.accept is None and dialog.acknowledge is not None:
         ack = control_label(dialog.acknowledge)
         problems.append(f"the only affirmative control is the acknowledgement {ack!r}")
-    if dialog.refuse is None:
+    # on a sign-in form, leaving the consent box unticked is the refusal
+    if dialog.refusal is None and dialog.kind != "checkbox_form":
         problems.append("there is no control to refuse")
     return problems
 
@@ -67,18 +71,29 @@ def consent_not_explicit(view: RunView) -> Outcome:
             "accept": control_label(dialog.accept) if dialog.accept else None,
             "acknowledge": control_label(dialog.acknowledge) if dialog.acknowledge else None,
             "refuse": control_label(dialog.refuse) if dialog.refuse else None,
+            "basic_mode": control_label(dialog.basic_mode) if dialog.basic_mode else None,
             "checkboxes": [{"label": control_label(b), "checked": b.checked} for b in dialog.checkboxes],
+            "form": dialog.kind,
+            "choices": [c.to_json() for c in dialog.choices],
         }
         evidence: list[Evidence] = [ui_evidence(ref, **details), step_evidence(step, scenario=step.scenario)]
+        if dialog.ambiguity is not None:
+            return Outcome(
+                "inconclusive",
+                f"privacy dialog ({ref}) recognised, but its controls are ambiguous ({dialog.ambiguity}), "
+                "so how it asks cannot be judged",
+                evidence=evidence,
+                extra={"coverage": "consent_ambiguous"},
+            )
         problems = _findings(dialog)
         if problems:
             return Outcome("fail", f"privacy dialog ({ref}): {'; '.join(problems)}", evidence=evidence)
-        return Outcome(
-            "pass",
-            f"privacy dialog ({ref}) asks explicitly: affirmative {details['accept']!r}, "
-            f"refuse {details['refuse']!r}, no pre-ticked box",
-            evidence=evidence,
-        )
+        refusal = details["basic_mode"] or details["refuse"]
+        if dialog.kind == "checkbox_form":
+            how = f"an unticked consent box and {details['accept']!r} (leaving the box unticked refuses)"
+        else:
+            how = f"affirmative {details['accept']!r}, refuse {refusal!r}, no pre-ticked box"
+        return Outcome("pass", f"privacy dialog ({ref}) asks explicitly: {how}", evidence=evidence)
     if looked == 0:
         return Outcome("not_tested", "no screen of a fresh, untouched launch was recorded")
     return Outcome(
