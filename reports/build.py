@@ -17,6 +17,7 @@ from reports import images
 from reports.clauses import group_clauses
 from reports.coverage import CoverageInput, build_coverage, problems_and_health
 from reports.dataflow import Transmission, dataflow_rows, transmissions
+from reports.declared import declared_section
 from reports.evidence import EvidenceSources, collected_refs, evidence_groups, observed_values, wanted_refs
 from reports.excerpts import Spot, flow_detail, spot_of
 from reports.exports import CSV_NAME, JUNIT_NAME, XLSX_NAME
@@ -261,5 +262,6 @@ def build_run(run_dir: Path) -> BuiltRun:
         coverage=coverage,
         raw_files=raw_files(run_dir),
         generated=f"{when(datetime.now(UTC).timestamp())} by privacy-probe {__version__}",
+        declared=declared_section(findings),
     )
     return BuiltRun(report, findings)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reports.clauses import ClauseCell
+from reports.declared import DeclaredSection
 from reports.text import Clip
 
 STATUS_LABELS = {
@@ -282,6 +283,7 @@ class RunReport:
     coverage: Coverage
     raw_files: tuple[Link, ...]
     generated: str
+    declared: DeclaredSection | None = None  # declared vs observed (reports.declared)
 
 
 @dataclass(frozen=True)

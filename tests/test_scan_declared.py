@@ -227,3 +227,17 @@ def test_protection_level_names() -> None:
     assert protection_level_name(1) == "dangerous"
     assert protection_level_name("dangerous|instant") == "dangerous|instant"
     assert protection_level_name(None) is None
+
+
+def test_report_section_says_what_was_not_checked(tmp_path: Path) -> None:
+    from reports.declared import declared_section
+
+    assert declared_section({"verdicts": []}) is None
+    section = declared_section(
+        {"declared_vs_observed": declared_vs_observed(view(tmp_path, RUN_EVENTS, SCAN))}
+    )
+    assert section is not None and section.source == "scan.json"
+    rows = {row.label.split(" ")[0] + str(i): row for i, row in enumerate(section.rows)}
+    assert rows["Runtime0"].items == ("android.permission.READ_CONTACTS",)
+    assert rows["SDKs2"].items == ("Bugly",) and rows["SDKs2"].checked
+    assert not rows["SDKs3"].checked and "--sdk-list" in rows["SDKs3"].reason
