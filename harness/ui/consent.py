@@ -116,8 +116,12 @@ class _Candidate:
     label: str  # what it says
 
 
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def _is_cjk(text: str) -> bool:
-    return any(not ch.isascii() for ch in text)
+    """Written in Chinese characters (an arrow or a dash in an English label does not count)."""
+    return _CJK.search(text) is not None
 
 
 def is_prose(label: str) -> bool:
