@@ -7,6 +7,7 @@ crash of the app or of the harness loses at most the batch in flight.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Callable
@@ -36,6 +37,17 @@ class AgentReport:
     detached_reason: str | None = None
     crash: str | None = None
     attach_s: float = 0.0
+    # canaries the agent planted in the process: "clipboard" → "planted: how" / "not planted: why"
+    canaries: dict[str, str] = field(default_factory=dict)
+
+
+def withhold_foreign_clipboard(event: HookEvent, canary: str | None) -> HookEvent:
+    """A clipboard read keeps its value only if it is our canary: an emulator shares the host's
+    clipboard, whose content (anything the tester copied) must never reach a run record."""
+    if event.data_type != "clipboard" or event.value is None or (canary and canary in event.value):
+        return event
+    withheld = f"[withheld: {len(event.value)} characters that are not the clipboard canary]"
+    return dataclasses.replace(event, value=withheld)
 
 
 def hook_event_from_payload(raw: dict[str, Any], app_package: str, table: SdkTable) -> HookEvent:
@@ -60,8 +72,10 @@ class Instrumentation:
         events: JsonlWriter,
         app_package: str,
         on_event: Callable[[HookEvent], None] | None = None,
+        clipboard_canary: str | None = None,
     ) -> None:
         self._device = frida_device
+        self._clipboard_canary = clipboard_canary
         self._bundle = bundle
         self._events = events
         self._package = app_package
@@ -91,6 +105,7 @@ class Instrumentation:
             self._script = self._session.create_script(self._bundle, name="privacy-probe")
             self._script.on("message", self._on_message)
             self._script.load()
+            self._script.post({"type": "config", "clipboard": self._clipboard_canary or ""})
         except Exception as exc:  # frida raises many unrelated types; all mean "not instrumented"
             raise InstrumentationError(f"Frida could not instrument pid {pid}: {exc}") from None
 
@@ -125,6 +140,9 @@ class Instrumentation:
             self.report.hooks_installed = list(payload.get("hooks_installed") or [])
             self.report.hooks_failed = list(payload.get("hooks_failed") or [])
             self._ready.set()
+        elif kind == "agent:planted":
+            outcome = "planted" if payload.get("planted") else "not planted"
+            self.report.canaries[str(payload.get("canary"))] = f"{outcome}: {payload.get('how')}"
         elif kind == "agent:error":
             self.report.errors.append(str(payload.get("error")))
             if not self.report.runtime:
@@ -136,6 +154,7 @@ class Instrumentation:
                 if not isinstance(raw, dict):
                     continue
                 event = hook_event_from_payload(raw, self._package, self._table)
+                event = withhold_foreign_clipboard(event, self._clipboard_canary)
                 self._events.write(event)
                 self.report.events_recorded += 1
                 if self._on_event is not None:

@@ -128,9 +128,11 @@ class ScenarioContext:
         if fresh:
             self.device.clear_data(self.app.package)
             self.step("clear_data")
+        canary = self.options.get("clipboard_canary")
         instrumentation = Instrumentation(
-            self.device.frida_device(), self.agent_bundle, self.events, self.app.package
-        )
+            self.device.frida_device(), self.agent_bundle, self.events, self.app.package,
+            clipboard_canary=canary if isinstance(canary, str) else None,
+        )  # fmt: skip
         earlier_launch = self._had_launched()
         self.step("launch", fresh=fresh)
         try:

@@ -139,7 +139,11 @@ def run_app(config: RunConfig, device: Device) -> RunResult:
                 ctx = ScenarioContext(
                     device=device, app=app, run=run, steps=steps, events=events,
                     agent_bundle=bundle, scenario=module.NAME,
-                    options={"duration": config.duration_s, **config.options},
+                    options={
+                        "duration": config.duration_s,
+                        "clipboard_canary": config.profile.clipboard,
+                        **config.options,
+                    },
                 )  # fmt: skip
                 contexts.append(ctx)
                 outcomes = manifest["coverage"]["scenarios"]
@@ -230,7 +234,12 @@ def _finalise(
         coverage["agent_errors"] = [e for r in reports for e in r.errors]
         coverage["events_recorded"] = sum(r.events_recorded for r in reports)
         coverage["app_processes"] = [
-            {"attach_s": round(r.attach_s, 3), "detached": r.detached_reason, "crash": r.crash}
+            {
+                "attach_s": round(r.attach_s, 3),
+                "detached": r.detached_reason,
+                "crash": r.crash,
+                "canaries": r.canaries,
+            }
             for r in reports
         ]
     for name in config.scenarios:

@@ -10,6 +10,8 @@ frida-java-bridge does on ART. To add an expectation, write a test taking `bench
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +25,9 @@ from harness.device.adb import AdbDevice
 from harness.device.base import Device
 from harness.device.transport import Adb
 from harness.errors import DeviceError, InstrumentationError
-from harness.instrument import Instrumentation
-from harness.records import JsonlWriter
+from harness.instrument import Instrumentation, withhold_foreign_clipboard
+from harness.profile import DEFAULT_PROFILE
+from harness.records import HookEvent, JsonlWriter
 from harness.sim.device import SimDevice
 from tests.conftest import EXAMPLES
 
@@ -293,3 +296,49 @@ def test_non_resettable_identifiers_on_api_29_and_later(
         device.close()
     [line] = [line for line in log.read_text(encoding="utf-8").splitlines() if "/Ids:" in line]
     assert expected in line
+
+
+HOST_CLIPBOARD = "copied on the host: IBAN DE44 5001 0517 5407 3249 31"
+
+
+def test_clipboard_canary_is_planted_in_the_app_and_the_host_clipboard_never_recorded(tmp_path: Path) -> None:
+    # An emulator shares the host's clipboard by default and AOSP has no `cmd clipboard`: the agent
+    # sets the canary through ClipboardManager.setPrimaryClip before Application.onCreate (writing
+    # needs no focus: ClipboardService.clipboardAccessAllowed). Sim only: on the stand-in no app
+    # code runs, and plant_canaries there sends no `cmd clipboard` (test_adb_device).
+    device = SimDevice(host_clipboard=HOST_CLIPBOARD)
+    events_path = tmp_path / "events.jsonl"
+    try:
+        app = device.install(EXAMPLES / "leaky_sdk")  # reads the clipboard in Application.onCreate
+        with JsonlWriter(events_path) as events:
+            canary = DEFAULT_PROFILE.clipboard
+            planted = Instrumentation(
+                device.frida_device(), build_agent(), events, app.package, clipboard_canary=canary
+            )
+            device.launch(app.package, before_start=planted.attach)
+            planted.wait_ready()
+            planted.detach()
+            device.stop(app.package)
+    finally:
+        device.close()
+    assert planted.report.canaries["clipboard"].startswith("planted: ClipboardManager.setPrimaryClip")
+    reads = [
+        e for e in map(json.loads, events_path.read_text().splitlines()) if e["data_type"] == "clipboard"
+    ]
+    assert reads and all(e["value"] == canary for e in reads)
+    assert "IBAN" not in events_path.read_text()
+
+
+def test_a_clipboard_read_that_is_not_the_canary_is_withheld() -> None:
+    read = HookEvent(
+        ts=1.0, api="android.content.ClipboardManager.getPrimaryClip", kind="data",
+        data_type="clipboard", value=HOST_CLIPBOARD, sdk=None, stack=[],
+    )  # fmt: skip
+    assert withhold_foreign_clipboard(read, "PPCLIP-canary").value == (
+        f"[withheld: {len(HOST_CLIPBOARD)} characters that are not the clipboard canary]"
+    )
+    assert "IBAN" not in str(withhold_foreign_clipboard(read, None).value)
+    ours = dataclasses.replace(read, value="PPCLIP-canary")
+    assert withhold_foreign_clipboard(ours, "PPCLIP-canary").value == "PPCLIP-canary"
+    other = dataclasses.replace(read, data_type="device_id", value="3567")
+    assert withhold_foreign_clipboard(other, "PPCLIP-canary").value == "3567"

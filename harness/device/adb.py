@@ -465,7 +465,6 @@ class AdbDevice:
             "contacts": lambda: canaries.plant_contacts(self.adb, profile.contacts, report),
             "call_log": lambda: canaries.plant_call_log(self.adb, profile.call_log, report),
             "sms": lambda: canaries.plant_sms(self.adb, profile.sms, report),
-            "clipboard": lambda: canaries.set_clipboard(self.adb, profile.clipboard, report),
         }
         for kind, plant in planters.items():
             try:

@@ -8,7 +8,9 @@ where the device owns them, and taken from hook return values where only the app
 - SMS: the emulator console's `sms send` (only the default SMS app may write the provider).
 - Location: the emulator console's `geo fix LONGITUDE LATITUDE` (longitude first!), or on a
   phone with Android 12+ a shell test provider (`--location LATITUDE,LONGITUDE`).
-- Clipboard: `cmd clipboard set text` where the build has that shell command.
+- Clipboard: not from the shell (AOSP has no `cmd clipboard`; the emulator shares the host's
+  clipboard): the agent sets it in the app process before Application.onCreate
+  (hooks/src/canary.ts), and a clipboard read that is not the canary is never recorded.
 - Identifiers (IMEI, Android ID, serial...) cannot be planted: they are read from the device
   or, for the per-app values such as ANDROID_ID (scoped per signing key since API 26), from
   what the hooked getters returned (`identifiers_from_hook_events`).
@@ -182,18 +184,6 @@ def plant_sms(adb: Adb, messages: Iterable[SmsMessage], report: PlantReport) -> 
             report.skipped[label] = str(error)
         else:
             report.planted[label] = "emulator console sms send"
-
-
-def set_clipboard(adb: Adb, text: str, report: PlantReport) -> None:
-    result = adb.result(["cmd", "clipboard", "set", "text", text])
-    lowered = result.output.lower()
-    if result.returncode != 0 or "no shell command" in lowered or "unknown command" in lowered:
-        report.skipped["clipboard"] = (
-            "this Android build has no `cmd clipboard` shell command; the clipboard canary "
-            "must be set from inside an app"
-        )
-    else:
-        report.planted["clipboard"] = "cmd clipboard set text"
 
 
 def enable_location(adb: Adb, api_level: int) -> None:

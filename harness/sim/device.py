@@ -156,10 +156,15 @@ class SimDevice:
         home: Path | None = None,
         profile: DeviceProfile = DEFAULT_PROFILE,
         api_level: int = DEFAULT_API_LEVEL,
+        host_clipboard: str | None = None,
     ) -> None:
+        """host_clipboard: model an emulator that shares the host's clipboard (the default on the
+        Android emulator): the device's clipboard holds this text and no canary is planted in
+        it from outside, as on adb, where the agent plants it in the app process."""
         if api_level not in SIM_RELEASES:
             raise InputError(f"the sim device offers API levels {', '.join(map(str, SIM_RELEASES))}")
         self.api_level = api_level
+        self.host_clipboard = host_clipboard
         self._serial = serial
         self._own_home = home is None
         self.storage = Path(tempfile.mkdtemp(prefix=f"pp-{serial}-")) if home is None else home
@@ -242,7 +247,10 @@ class SimDevice:
             },
         )
         profile_props = run_dir / "profile.properties"
-        _write_properties(profile_props, self.profile.to_properties())
+        device_state = self.profile.to_properties()
+        if self.host_clipboard is not None:
+            device_state["host_clipboard"] = self.host_clipboard
+        _write_properties(profile_props, device_state)
         state = self._state_dir(package)
         state.mkdir(parents=True, exist_ok=True)
         return app_props, profile_props, state

@@ -76,6 +76,11 @@ export function sendReady(
   send({ type: "agent:ready", runtime, hooks_installed: installed, hooks_failed: failed });
 }
 
+// A canary the agent planted in the app process (or could not, and why).
+export function sendPlanted(canary: string, planted: boolean, how: string): void {
+  send({ type: "agent:planted", canary, planted, how });
+}
+
 // An agent bug must not flood the channel once per intercepted call: each distinct error is sent once.
 const reportedErrors = new Set<string>();
 

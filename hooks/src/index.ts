@@ -1,6 +1,7 @@
 // Agent entry: installs every surface's hooks, then reports what is installed.
 
 import { performAtBind } from "./bind.js";
+import { plantClipboardCanary } from "./canary.js";
 import { clipboardHooks } from "./clipboard.js";
 import { contentHooks } from "./content.js";
 import { flushEvents, reportAgentError, sendReady } from "./emit.js";
@@ -36,6 +37,7 @@ rpc.exports = {
 function start(): void {
   prepareJni();
   const report = installHooks(SURFACES.flat());
+  plantClipboardCanary();
   sendReady(runtimeName(), report.installed, report.failed);
 }
 

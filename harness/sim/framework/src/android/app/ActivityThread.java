@@ -197,7 +197,7 @@ public final class ActivityThread {
         sApplication = app;
         app.attach(new ContextImpl(false));
         try {
-            app.onCreate();
+            new Instrumentation().callApplicationOnCreate(app);
         } catch (RuntimeException e) {
             throw new RuntimeException("Unable to create application " + app.getClass().getName() + ": " + e, e);
         }

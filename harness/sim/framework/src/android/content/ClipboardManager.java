@@ -20,7 +20,9 @@ public class ClipboardManager {
 
     private static synchronized ClipData clip() {
         if (current == null) {
-            String text = SimRuntime.profileValue("clipboard", "");
+            // On an emulator the clipboard starts with what the host's clipboard holds (shared by
+            // default); a sim without one starts with the planted canary.
+            String text = SimRuntime.profileValue("host_clipboard", SimRuntime.profileValue("clipboard", ""));
             if (text.isEmpty()) {
                 return null;
             }
