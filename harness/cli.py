@@ -57,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run one app and record what it does")
     run.add_argument("app", help="a sim app directory, a sim app .jar, an APK or an installed package")
     run.add_argument("--out", type=Path, default=Path("runs"), help="parent folder of the run folder")
+    run.add_argument(
+        "--sdk-list", type=Path, metavar="FILE",
+        help="the app's declared third-party SDK list or privacy-policy text (declared vs observed)",
+    )  # fmt: skip
+    run.add_argument(
+        "--store-listing", type=Path, metavar="FILE",
+        help="the app's store listing, JSON or CSV (the store_listing_incomplete rule)",
+    )  # fmt: skip
     _add_run_options(run)
 
     analyze = commands.add_parser("analyze", help="re-derive findings.json from a run folder")
@@ -69,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("devices", help="list attached Android devices and their readiness")
 
     scan = commands.add_parser("scan", help="read an APK without running it: manifest, SDKs, URLs")
-    scan.add_argument("apk", type=Path, help="the APK file")
+    scan.add_argument("apk", type=Path, help="the APK file (or a sim app folder)")
     scan.add_argument("--json", action="store_true", help="print the scan as one JSON document")
 
     from reports.cli import register as register_report_commands
@@ -112,10 +120,12 @@ def _analyze(run_dir: Path, first_party: Sequence[str] = ()) -> int:
 
 
 def _run_one(app: Path, out_parent: Path, args: argparse.Namespace) -> int:
+    from harness.detect.user_inputs import load_user_inputs
     from harness.session import RunConfig, run_app
 
+    inputs = load_user_inputs(getattr(args, "sdk_list", None), getattr(args, "store_listing", None))
     device = _make_device(getattr(args, "device", "sim"))
-    name = app.name.removesuffix(".jar") or "app"
+    name = app.name.removesuffix(".jar").removesuffix(".apk") or "app"
     config_kwargs: dict[str, Any] = {
         "app": app,
         "out": out_parent / name,
@@ -135,6 +145,7 @@ def _run_one(app: Path, out_parent: Path, args: argparse.Namespace) -> int:
         result = run_app(RunConfig(**config_kwargs), device)
     finally:
         device.close()
+    inputs.save(result.run_dir)
     print(f"{app}: run folder {result.run_dir} ({result.status})")
     from reports import render_run
 
@@ -208,9 +219,9 @@ def _cmd_devices(_args: argparse.Namespace) -> int:
 def _cmd_scan(args: argparse.Namespace) -> int:
     import json
 
-    from harness.apk.scan import scan_apk, summary_lines
+    from harness.apk.scan import scan_app, summary_lines
 
-    document = scan_apk(args.apk).to_json()
+    document = scan_app(args.apk).to_json()
     if args.json:
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:

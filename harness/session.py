@@ -122,6 +122,9 @@ def run_app(config: RunConfig, device: Device) -> RunResult:
     app: AppInfo | None = None
     capture = _start_capture(run, manifest, device, info.backend) if config.capture else None
     try:
+        if config.app.suffix == ".apk" and config.app.is_file():
+            with stages.stage("scan"):
+                _write_scan(run, config.app)
         with stages.stage("agent") as entry:
             started = time.monotonic()
             bundle = build_agent()
@@ -130,6 +133,8 @@ def run_app(config: RunConfig, device: Device) -> RunResult:
             started = time.monotonic()
             app = device.install(config.app)
             entry["seconds"] = round(time.monotonic() - started, 3)
+            if config.app.is_dir():  # a source folder: the same scan, once it proved installable
+                _write_scan(run, config.app)
             manifest["app"] = _app_record(app, config.category)
             if not app.launcher_activity:  # installed, but nothing a user could start
                 raise InputError(no_launcher_message(app.package))
@@ -166,6 +171,14 @@ def run_app(config: RunConfig, device: Device) -> RunResult:
         _finalise(manifest, contexts, config, error)
         run.write_manifest(manifest)
     return RunResult(run_dir=run.path, status=manifest["status"], manifest=manifest, error=error)
+
+
+def _write_scan(run: RunDir, apk: Path) -> None:
+    """The static scan of the APK or app folder (harness.apk.scan), kept beside the runtime records."""
+    from harness.apk.scan import SCAN_FILE, scan_app
+    from harness.records import write_json_atomic
+
+    write_json_atomic(run.file(SCAN_FILE), scan_app(apk).to_json())
 
 
 def _start_capture(run: RunDir, manifest: dict[str, Any], device: Device, backend: str) -> Any:

@@ -47,7 +47,20 @@ def test_the_apk_installs_from_its_binary_manifest(runs: dict[str, tuple[RunResu
     assert [s["name"] for s in result.manifest["stages"]][:3] == ["scan", "agent", "install"]
     scan = json.loads((result.run_dir / "scan.json").read_text())
     assert scan["package"] == "com.ppdemo.apkprobe" and scan["sdks"][0]["prefix"] == "com.umeng"
-    assert not (runs["source"][0].run_dir / "scan.json").exists()
+    source_scan = json.loads((runs["source"][0].run_dir / "scan.json").read_text())
+    assert source_scan["file"]["kind"] == "source" and scan["file"]["kind"] == "apk"
+    same = (
+        "package",
+        "label",
+        "version_name",
+        "domains",
+        "privacy_policy_url",
+        "exported_components",
+        "processes",
+    )
+    assert {k: source_scan[k] for k in same} == {k: scan[k] for k in same}
+    assert [s["prefix"] for s in source_scan["sdks"]] == [s["prefix"] for s in scan["sdks"]]
+    assert [p["name"] for p in source_scan["permissions"]] == [p["name"] for p in scan["permissions"]]
 
 
 def test_same_verdicts_from_the_apk_and_from_the_source(

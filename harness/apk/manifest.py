@@ -92,13 +92,13 @@ def platform_protection_level(permission: str, api_level: int = 34) -> str | Non
     return protection_level_name(entry.get("protectionLevel")) if entry else None
 
 
-def _qualify(package: str, name: str) -> str:
+def qualify(package: str, name: str) -> str:
     if name.startswith("."):
         return package + name
     return name if "." in name else f"{package}.{name}"
 
 
-def _process(package: str, value: str | None, default: str | None) -> str | None:
+def process_name(package: str, value: str | None, default: str | None) -> str | None:
     if not value:
         return default
     # ":name" is private to the app and prefixed with its package (developer.android.com/guide/
@@ -115,11 +115,11 @@ def _is_launcher(element: Any) -> bool:
     return False
 
 
-def _components(root: Any, package: str, target_sdk: int | None) -> tuple[list[Component], str | None]:
+def components_of(root: Any, package: str, target_sdk: int | None) -> tuple[list[Component], str | None]:
     application = root.find("application")
     if application is None:
         return [], None
-    app_process = _process(package, application.get(ANDROID + "process"), None)
+    app_process = process_name(package, application.get(ANDROID + "process"), None)
     components = []
     launcher = None
     for element in application:
@@ -134,7 +134,7 @@ def _components(root: Any, package: str, target_sdk: int | None) -> tuple[list[C
             exported = target_sdk is not None and target_sdk <= PROVIDER_DEFAULT_EXPORTED_MAX_SDK
         else:
             exported = element.find("intent-filter") is not None
-        qualified = _qualify(package, name)
+        qualified = qualify(package, name)
         if launcher is None and kind in ("activity", "activity-alias") and _is_launcher(element):
             launcher = qualified
         components.append(
@@ -143,7 +143,7 @@ def _components(root: Any, package: str, target_sdk: int | None) -> tuple[list[C
                 name=qualified,
                 exported=exported,
                 exported_explicit=explicit is not None,
-                process=_process(package, element.get(ANDROID + "process"), app_process),
+                process=process_name(package, element.get(ANDROID + "process"), app_process),
                 permission=element.get(ANDROID + "permission"),
             )
         )
@@ -168,7 +168,8 @@ def read_manifest_facts(archive: ApkArchive) -> ManifestFacts:
     details: dict[str, list[object]] = apk.get_details_permissions()
     declared = apk.get_declared_permissions_details()
     permissions = []
-    for name in apk.get_permissions():
+    requested = [e.get(ANDROID + "name") for e in root.iter("uses-permission", "uses-permission-sdk-23")]
+    for name in dict.fromkeys(str(n) for n in requested if n):  # manifest order, once each
         level = (details.get(name) or [None])[0]
         own = declared.get(name) or {}
         level = own.get("protectionLevel") or level
@@ -177,12 +178,12 @@ def read_manifest_facts(archive: ApkArchive) -> ManifestFacts:
         Permission(name, protection_level_name(values.get("protectionLevel")) or "normal")
         for name, values in declared.items()
     )
-    components, launcher = _components(root, package, target_sdk)
+    components, launcher = components_of(root, package, target_sdk)
     application = root.find("application")
     application_class = application.get(ANDROID + "name") if application is not None else None
     processes = {c.process for c in components if c.process}
     if application is not None and application.get(ANDROID + "process"):
-        processes.add(_process(package, application.get(ANDROID + "process"), None) or package)
+        processes.add(process_name(package, application.get(ANDROID + "process"), None) or package)
     label = _label(apk)
     return ManifestFacts(
         package=package,
@@ -191,7 +192,7 @@ def read_manifest_facts(archive: ApkArchive) -> ManifestFacts:
         min_sdk=_int(apk.get_min_sdk_version()),
         target_sdk=target_sdk,
         label=label,
-        application_class=_qualify(package, application_class) if application_class else None,
+        application_class=qualify(package, application_class) if application_class else None,
         launcher_activity=launcher,
         permissions=tuple(permissions),
         declared_permissions=declared_permissions,

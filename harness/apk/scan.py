@@ -3,7 +3,8 @@
 The scan document (scan.json in a run folder, `scan --json` on stdout):
 
     schema              1
-    file                {name, size, sha256}
+    file                {name, size, sha256, kind}: kind "apk", or "source" for a sim app folder
+                        (then size and sha256 are null)
     package, label, version_name, version_code, min_sdk, target_sdk
     application_class, launcher_activity
     permissions         [{name, protection_level}]  uses-permission, with the platform's level
@@ -37,18 +38,19 @@ SCAN_FILE = "scan.json"
 @dataclass(frozen=True)
 class ApkScan:
     name: str
-    size: int
-    sha256: str
+    size: int | None
+    sha256: str | None
     manifest: ManifestFacts
     code: CodeFacts
     dex_files: tuple[str, ...]
+    kind: str = "apk"
 
     def to_json(self) -> dict[str, Any]:
         facts = self.manifest
         components = [asdict(c) for c in facts.components]
         return {
             "schema": SCAN_SCHEMA,
-            "file": {"name": self.name, "size": self.size, "sha256": self.sha256},
+            "file": {"name": self.name, "size": self.size, "sha256": self.sha256, "kind": self.kind},
             "package": facts.package,
             "label": facts.label,
             "version_name": facts.version_name,
@@ -105,6 +107,23 @@ def scan_apk(path: Path) -> ApkScan:
         code=code,
         dex_files=dex_files,
     )
+
+
+def scan_app(path: Path) -> ApkScan:
+    """An APK, or a sim app folder (AndroidManifest.xml + src/): the same scan document."""
+    if path.is_dir():
+        from harness.apk.source import source_code_facts, source_manifest_facts
+
+        return ApkScan(
+            name=path.name,
+            size=None,
+            sha256=None,
+            manifest=source_manifest_facts(path),
+            code=source_code_facts(path),
+            dex_files=(),
+            kind="source",
+        )
+    return scan_apk(path)
 
 
 def summary_lines(document: dict[str, Any]) -> list[str]:
