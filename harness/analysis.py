@@ -5,6 +5,8 @@ findings.json (DESIGN.md "Findings contract", plus the fields below):
     schema        1
     app, device   copied from manifest.json
     result        "fail" (some verdict failed) | "pass" | "errored" (a detector crashed)
+    incomplete    why parts of the run were not observed (the capture died, the app was killed
+                  from outside, the run never ended); non-empty makes the exit code 2
     consent       {"ts", "ref"} of the accepted consent step, or null (never given)
     settings      the analysis settings: first_party (domains), coordinate_tolerance
     verdicts      one per rule of harness/data/rules.json, in that order: rule, title,
@@ -65,6 +67,7 @@ def analyze_run(
             "coordinate_tolerance": view.coordinate_tolerance,
         },
         "verdicts": evaluation.verdicts,
+        "incomplete": view.incomplete,
         "transmissions": [t.to_json() for t in scan.transmissions] if scan else [],
         "declared_vs_observed": declared_vs_observed(view),
         "coverage": _coverage(view, scan, evaluation.detector_errors),
@@ -74,8 +77,9 @@ def analyze_run(
 
 
 def exit_code_for(findings: dict[str, Any]) -> int:
-    """0: no verdict failed; 1: some verdict failed; 2: a detector crashed (errored)."""
-    if findings.get("result") == "errored":
+    """0: no verdict failed; 1: some verdict failed; 2: a detector crashed (errored) or the run
+    is incomplete (part of it was not observed, so a pass may be false)."""
+    if findings.get("result") == "errored" or findings.get("incomplete"):
         return EXIT_ERROR
     if any(v.get("status") == "fail" for v in findings.get("verdicts", [])):
         return EXIT_FAIL

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -10,10 +11,13 @@ from typing import Any
 
 import scenarios
 from harness import __version__
+from harness.arguments import non_empty, seconds
 from harness.errors import InputError, ProbeError
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 DEMO_DWELL_S = 3.0
+DEMO_DEVICES = 2
+DEBUG_ENV = "PRIVACY_PROBE_DEBUG"  # set: unexpected errors keep their traceback
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,7 +39,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     parser.add_argument("--category", help="the app's category, for the necessary-data rule")
     parser.add_argument("--no-capture", action="store_true", help="do not route traffic through mitmproxy")
-    parser.add_argument("--duration", type=float, default=None, metavar="S", help="dwell time per scenario")
+    parser.add_argument("--duration", type=seconds, default=None, metavar="S", help="dwell time per scenario")
     parser.add_argument(
         "--first-party", action="append", default=[], metavar="DOMAIN",
         help="a domain that belongs to the app's operator (repeatable)",
@@ -50,8 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="run the bundled example apps on the simulated device")
     demo.add_argument("--out", type=Path, default=Path("out/demo"), help="output folder")
     demo.add_argument(
-        "--duration", type=float, default=DEMO_DWELL_S, metavar="S",
+        "--duration", type=seconds, default=DEMO_DWELL_S, metavar="S",
         help=f"dwell time per scenario (default {DEMO_DWELL_S:g} s: enough for the examples)",
+    )  # fmt: skip
+    demo.add_argument(
+        "--devices", default=f"sim:{DEMO_DEVICES}", metavar="sim:N",
+        help=f"the sim devices the examples share (default sim:{DEMO_DEVICES})",
     )  # fmt: skip
 
     run = commands.add_parser("run", help="run one app and record what it does")
@@ -72,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--first-party", action="append", default=[], metavar="DOMAIN")
 
     doctor = commands.add_parser("doctor", help="check that everything the tool needs is installed")
-    doctor.add_argument("--device", metavar="SERIAL", help="also check this Android device or emulator")
+    doctor.add_argument(
+        "--device", type=non_empty, metavar="SERIAL", help="also check this Android device or emulator"
+    )
 
     commands.add_parser("devices", help="list attached Android devices and their readiness")
 
@@ -116,6 +126,9 @@ def _analyze(run_dir: Path, first_party: Sequence[str] = ()) -> int:
     for verdict in failed:
         print(f"  FAIL {verdict['rule']}: {verdict['summary']}")
     code: int = exit_code_for(findings)
+    incomplete = findings.get("incomplete") or []
+    if incomplete:
+        print(f"privacy-probe: error: the run is incomplete: {'; '.join(incomplete)}", file=sys.stderr)
     return code
 
 
@@ -125,10 +138,9 @@ def _run_one(app: Path, out_parent: Path, args: argparse.Namespace) -> int:
 
     inputs = load_user_inputs(getattr(args, "sdk_list", None), getattr(args, "store_listing", None))
     device = _make_device(getattr(args, "device", "sim"))
-    name = app.name.removesuffix(".jar").removesuffix(".apk") or "app"
     config_kwargs: dict[str, Any] = {
         "app": app,
-        "out": out_parent / name,
+        "out": out_parent / _run_folder_name(app),
         "category": getattr(args, "category", None),
         "first_party": tuple(getattr(args, "first_party", ()) or ()),
         "capture": not getattr(args, "no_capture", False),
@@ -138,23 +150,34 @@ def _run_one(app: Path, out_parent: Path, args: argparse.Namespace) -> int:
         for scenario in args.scenarios:
             scenarios.load(scenario)
     if args.duration is not None:
-        if args.duration < 0:
-            raise InputError(f"--duration must be >= 0, got {args.duration}")
         config_kwargs["duration_s"] = args.duration
-    try:
-        result = run_app(RunConfig(**config_kwargs), device)
-    finally:
-        device.close()
-    inputs.save(result.run_dir)
-    print(f"{app}: run folder {result.run_dir} ({result.status})")
+    from harness.rundir import run_folder_lock
     from reports import render_run
 
-    if result.error is not None:
+    with run_folder_lock(config_kwargs["out"]):  # until the findings and report are written
+        try:
+            result = run_app(RunConfig(**config_kwargs), device)
+        finally:
+            device.close()
+        inputs.save(result.run_dir)
+        print(f"{app}: run folder {result.run_dir} ({result.status})")
+        if result.error is not None:
+            render_run(result.run_dir)
+            raise result.error
+        code = _analyze(result.run_dir)
         render_run(result.run_dir)
-        raise result.error
-    code = _analyze(result.run_dir)
-    render_run(result.run_dir)
     return code
+
+
+def _run_folder_name(app: Path) -> str:
+    """The run folder's name under --out: the app's own name, made a plain file name.
+
+    Resolved first, so `..` or a trailing slash names the folder itself, never a path that
+    climbs out of --out.
+    """
+    from harness.batch.catalog import app_id_for
+
+    return app_id_for(app.resolve().name.removesuffix(".jar").removesuffix(".apk") or "app")
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -165,23 +188,20 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from harness.paths import PROJECT_ROOT
+    """The example catalog through the batch engine; its findings are the content, not an error."""
+    from harness.demo import run_demo
 
-    examples = sorted(p.parent for p in (PROJECT_ROOT / "examples").glob("*/AndroidManifest.xml"))
-    if not examples:
-        raise InputError(f"no example apps found under {PROJECT_ROOT / 'examples'}")
-    worst = EXIT_OK
-    for example in examples:
-        args.device, args.scenarios, args.category, args.first_party = "sim", None, None, []
-        worst = max(worst, _run_one(example, args.out, args))
-    from reports import render_catalog
-
-    index = render_catalog(args.out)
-    print(f"demo: {len(examples)} apps; open {index.resolve()}")
-    return worst
+    return run_demo(args.out, args.devices, args.duration)
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
+    from harness.rundir import RunBusy, run_in_progress
+
+    holder = run_in_progress(args.run_dir)
+    if holder is not None:
+        raise RunBusy(
+            f"{args.run_dir}: the run is still in progress ({holder}); analyse it once it has ended"
+        )
     return _analyze(args.run_dir, args.first_party)
 
 
@@ -255,8 +275,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except ProbeError as exc:
-        print(f"privacy-probe: error: {exc}", file=sys.stderr)
+        print(f"privacy-probe: error: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("privacy-probe: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # the file system refused: full, read-only, a file where a folder goes…
+        print(f"privacy-probe: error: {_os_error(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+    except RecursionError:
+        print("privacy-probe: error: input nested too deeply to read", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: still one line and exit 2, never read as "a rule failed"
+        if os.environ.get(DEBUG_ENV):
+            raise
+        detail = _one_line(f"{type(exc).__name__}: {exc}")
+        print(
+            f"privacy-probe: error: internal error: {detail} (set {DEBUG_ENV}=1 for the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+def _one_line(text: str, limit: int = 2000) -> str:
+    line = " | ".join(part.strip() for part in text.splitlines() if part.strip())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _os_error(exc: OSError) -> str:
+    """'PATH: No space left on device' from any OSError, shutil.Error's list of failures included."""
+    import shutil
+
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
+        first = exc.args[0][0]
+        more = len(exc.args[0]) - 1
+        return _one_line(f"copying {first[0]} failed: {first[-1]}" + (f" (and {more} more)" if more else ""))
+    names = [str(n) for n in (exc.filename, exc.filename2) if n is not None]
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return _one_line(f"{' -> '.join(names)}: {reason}" if names else reason)

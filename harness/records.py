@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from harness.errors import InputError
+
 SCHEMA_VERSION = 1
 
 
@@ -102,7 +104,7 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     if not path.exists():
         return
     with path.open(encoding="utf-8", errors="replace") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, start=1):
             line = line.strip()
             if not line:
                 continue
@@ -110,6 +112,8 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 record = json.loads(line)
             except json.JSONDecodeError:
                 continue
+            except RecursionError:  # hostile input: a line of thousands of nested brackets
+                raise InputError(f"{path}:{number}: a record nested too deeply to read") from None
             if isinstance(record, dict):
                 yield record
 

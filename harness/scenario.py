@@ -14,6 +14,8 @@ Steps a scenario records (detectors and the batch triage read them):
     clock {rate}                          the app's clock now runs at rate × wall time (sim only;
                                           a new process starts at 1)
     app_exited {reason, crash, during}   the app's process ended by itself
+    app_killed {signal, during}          its process was killed from outside (not by the app, not
+                                          by the harness): the run ends with a DeviceError
     app_left {package, during}           another app (or the launcher) came to the front
 """
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +33,7 @@ from harness.device.base import AppInfo, ClockControl, Device
 from harness.errors import AppCrashed, DeviceError, InstrumentationError, ProbeError
 from harness.instrument import Instrumentation
 from harness.records import JsonlWriter, Step, read_jsonl
-from harness.rundir import RunDir
+from harness.rundir import LOGCAT, RunDir
 from harness.ui.driver import SettleSettings, UiDriver
 from harness.ui.find import control_label
 from harness.ui.recognise import is_permission_package
@@ -38,6 +41,10 @@ from harness.ui.signature import structure_hash
 from harness.ui.tree import UiNode, UiScreen
 
 POLL_S = 0.2
+# Signals that end a process from outside; a crash is logged as FATAL EXCEPTION first (what
+# Android's RuntimeInit logs: frameworks/base/core/java/com/android/internal/os/RuntimeInit.java)
+_OUTSIDE_SIGNALS = frozenset({signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
+FATAL_EXCEPTION = b"E/AndroidRuntime: FATAL EXCEPTION"
 
 
 def now() -> float:
@@ -250,10 +257,36 @@ class ScenarioContext:
         return {"reason": report.detached_reason, "crash": report.crash}
 
     def record_exit(self, during: str) -> None:
-        """Record once per process that the app's process ended by itself."""
+        """Record once per process that the app's process ended by itself.
+
+        A process killed from outside (by an operator, the host's OOM killer…) did not end by
+        itself: that is recorded as `app_killed` and ends the run, so no rule reads it as the
+        app's behaviour.
+        """
         if not self._exit_recorded:
             self._exit_recorded = True
+            killer = self._killed_from_outside()
+            if killer is not None:
+                self.step("app_killed", during=during, signal=killer)
+                raise DeviceError(
+                    f"the app's process was killed from outside ({killer}) during {during}: "
+                    "not something the app did, so the run is incomplete"
+                )
             self.step("app_exited", during=during, **self.exit_details())
+
+    def _killed_from_outside(self) -> str | None:
+        """The signal that killed the app's process from outside, on backends that report exit
+        statuses (the sim); None when it exited or crashed by itself."""
+        exit_code = getattr(self.device, "exit_code", None)
+        status = exit_code(self.app.package) if callable(exit_code) else None
+        if not isinstance(status, int) or -status not in _OUTSIDE_SIGNALS:
+            return None
+        logcat = self.run.file(LOGCAT)
+        with contextlib.suppress(OSError), logcat.open("rb") as log:
+            log.seek(max(0, logcat.stat().st_size - 65536))
+            if FATAL_EXCEPTION in log.read():  # crashed; the system reaped it, as Android does
+                return None
+        return signal.Signals(-status).name
 
     def stop_app(self) -> None:
         for instrumentation in self.instrumentations:

@@ -23,7 +23,7 @@ from harness.device.base import AppInfo, Device, no_launcher_message
 from harness.errors import DeviceError, InputError, InstrumentationError, ProbeError
 from harness.profile import DEFAULT_PROFILE, DeviceProfile
 from harness.records import JsonlWriter
-from harness.rundir import EVENTS, LOGCAT, PROFILE, STEPS, RunDir, new_manifest
+from harness.rundir import EVENTS, LOGCAT, PROFILE, STEPS, RunDir, new_manifest, run_folder_lock
 from harness.scenario import ScenarioContext
 
 DEFAULT_DURATION_S = 8.0
@@ -51,7 +51,10 @@ class RunResult:
 
 
 def prepare_run_dir(path: Path) -> RunDir:
-    """A fresh folder for the run; an older run in the same place is kept beside it, not lost."""
+    """A fresh folder for the run; an older run in the same place is kept beside it, not lost.
+
+    The caller holds the folder's lock, so the older run is not live: no process records into it.
+    """
     if path.exists() and any(path.iterdir()):
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(path.stat().st_mtime))
         shutil.move(str(path), str(path.with_name(f"{path.name}.{stamp}.{uuid.uuid4().hex[:4]}")))
@@ -98,6 +101,12 @@ def _app_record(info: AppInfo, category: str | None) -> dict[str, Any]:
 
 
 def run_app(config: RunConfig, device: Device) -> RunResult:
+    """Record the run into `config.out`, holding the folder's lock (see harness.rundir) throughout."""
+    with run_folder_lock(config.out):
+        return _record(config, device)
+
+
+def _record(config: RunConfig, device: Device) -> RunResult:
     run = prepare_run_dir(config.out)
     manifest = new_manifest(uuid.uuid4().hex)
     manifest["tool_version"] = __version__
@@ -212,6 +221,8 @@ def _stop_capture(capture: Any, run: RunDir, manifest: dict[str, Any], device: D
         device.clear_proxy()
     capture.stop()
     manifest["coverage"].update(capture_coverage(run.path))
+    if capture.lost:
+        manifest.setdefault("incomplete", []).append(capture.lost)
 
 
 def _run_scenario(stages: _Stages, module: Any, ctx: ScenarioContext) -> str:
@@ -262,7 +273,7 @@ def _finalise(
         manifest["status"] = "failed"
         manifest["error"] = str(error)
         manifest["error_kind"] = type(error).__name__
-    elif scenario_errors:
+    elif scenario_errors or manifest.get("incomplete"):
         manifest["status"] = "partial"
     else:
         manifest["status"] = "ok"

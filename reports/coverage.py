@@ -164,6 +164,8 @@ def _findings_problems(findings: Mapping[str, Any] | None) -> list[Problem]:
                 f"findings.json has no verdict for {count(len(missing), 'rule')}: {', '.join(missing)}.",
             )
         )
+    for reason in _list(findings.get("incomplete")):
+        problems.append(Problem("error", f"The run is incomplete: {safe(reason, LINE)}."))
     for error in _list(findings.get("detector_errors")):
         if isinstance(error, dict):
             problems.append(

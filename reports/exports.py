@@ -227,6 +227,13 @@ def write_junit(path: Path, runs: Sequence[ExportRun]) -> Path:
             counts["failures"] += status == "fail"
             counts["errors"] += status in ("inconclusive", "missing")
             counts["skipped"] += status == "not_tested"
+        incomplete = [str(r) for r in (run.findings or {}).get("incomplete") or []]
+        if incomplete:  # a run that did not observe all it meant to is an error, whatever passed
+            summary = cell("the run is incomplete: " + "; ".join(incomplete))
+            case = ET.SubElement(suite, "testcase", classname=cell(package or run.name), name="run_complete")
+            ET.SubElement(case, "error", message=summary, type="incomplete").text = summary
+            counts["tests"] += 1
+            counts["errors"] += 1
         problems = [row[3] for row in problem_rows([run])]
         if problems:
             ET.SubElement(suite, "system-err").text = "\n".join(f"run problem: {cell(p)}" for p in problems)

@@ -295,7 +295,7 @@ def test_demo_end_to_end_writes_a_catalog_that_opens_clean(browser: Chromium, tm
     out = tmp_path / "demo"
     command = [str(PROJECT_ROOT / ".venv" / "bin" / "privacy-probe"), "demo", "--out", str(out)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=900, cwd=tmp_path, check=False)
-    assert done.returncode == 1, done.stderr  # the leaky example fails rules; nothing errored
+    assert done.returncode == 0, done.stderr  # every example was tested (their fail verdicts are the demo)
     index = out.resolve() / "index.html"
     assert str(index) in done.stdout
     loaded, session = browser.load(index, ARTIFACTS / "demo-catalog.png")

@@ -1,4 +1,7 @@
-"""The runner process of one attempt: `python -m harness.batch.attempt JOB_JSON SLOT_JSON OUTCOME`.
+"""The runner process of one attempt: `python -m harness.batch.attempt ORDER OUTCOME`.
+
+ORDER is a JSON file {"job": AppJob, "slot": DeviceSlot} (a file, not arguments: catalog
+fields may be larger than a command line can carry).
 
 It runs in its own process group, so that the batch can stop an attempt that ran out of
 time by killing the group (the app processes with it). Its stdin is a pipe from the process
@@ -119,9 +122,10 @@ def execute(job: AppJob, slot: DeviceSlot, report: dict[str, Any], save: Callabl
 
 def main(argv: Sequence[str]) -> int:
     _die_with_parent()
-    job = AppJob.from_json(json.loads(argv[0]))
-    slot = DeviceSlot.from_json(json.loads(argv[1]))
-    outcome_path = Path(argv[2])
+    order = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
+    job = AppJob.from_json(order["job"])
+    slot = DeviceSlot.from_json(order["slot"])
+    outcome_path = Path(argv[1])
     report: dict[str, Any] = {"phase": "started", "pid": os.getpid()}
 
     def save() -> None:

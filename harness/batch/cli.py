@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from harness.arguments import positive_seconds, seconds
 from harness.errors import InputError
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
@@ -26,12 +27,18 @@ def register(subparsers: Any) -> dict[str, Command]:
         help="the devices to run on: sim:N simulated devices or adb serials (default sim:1)",
     )  # fmt: skip
     batch.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on a Dask cluster instead")
-    batch.add_argument("--timeout", type=float, default=600.0, metavar="S", help="time budget per app")
+    batch.add_argument(
+        "--connect-timeout", type=positive_seconds, default=10.0, metavar="S",
+        help="how long to wait for the --scheduler to answer (default 10 s)",
+    )  # fmt: skip
+    batch.add_argument(
+        "--timeout", type=positive_seconds, default=600.0, metavar="S", help="time budget per app"
+    )
     batch.add_argument(
         "--retries", type=int, default=2, metavar="N",
         help="extra attempts on another device after an infrastructure failure (default 2)",
     )  # fmt: skip
-    batch.add_argument("--duration", type=float, default=None, metavar="S", help="dwell time per scenario")
+    batch.add_argument("--duration", type=seconds, default=None, metavar="S", help="dwell time per scenario")
     batch.add_argument("--scenario", action="append", dest="scenarios", metavar="NAME", help="repeatable")
     rerun = batch.add_mutually_exclusive_group()
     rerun.add_argument("--rerun-failed", action="store_true", help="run apps that failed again")
@@ -39,6 +46,10 @@ def register(subparsers: Any) -> dict[str, Command]:
 
     worker = subparsers.add_parser("worker", help="serve this host's devices to a Dask batch scheduler")
     worker.add_argument("--scheduler", required=True, metavar="tcp://HOST:PORT")
+    worker.add_argument(
+        "--connect-timeout", type=positive_seconds, default=30.0, metavar="S",
+        help="give up when the scheduler cannot be reached for this long (default 30 s)",
+    )  # fmt: skip
     worker.add_argument("--devices", default="sim:1", metavar="sim:N|SERIAL,…")
     worker.add_argument("--name", help="the worker's name in the cluster (default: its address)")
     worker.add_argument("--device-home", type=Path, help="where sim devices keep their storage")
@@ -49,12 +60,8 @@ def _settings(args: argparse.Namespace) -> Any:
     import scenarios
     from harness.batch.job import BatchSettings
 
-    if args.timeout <= 0:
-        raise InputError(f"--timeout must be > 0, got {args.timeout}")
     if args.retries < 0:
         raise InputError(f"--retries must be >= 0, got {args.retries}")
-    if args.duration is not None and args.duration < 0:
-        raise InputError(f"--duration must be >= 0, got {args.duration}")
     for name in args.scenarios or ():
         scenarios.load(name)
     return BatchSettings(
@@ -69,11 +76,16 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from harness.batch.driver import BatchRequest, run_batch
     from harness.batch.progress import make_progress, print_summary
 
+    if args.scheduler is not None:
+        from harness.batch.dask_runner import check_scheduler_address
+
+        check_scheduler_address(args.scheduler)
     request = BatchRequest(
         catalog=args.catalog,
         out=args.out,
         devices=args.devices,
         scheduler=args.scheduler,
+        connect_timeout_s=args.connect_timeout,
         settings=_settings(args),
         rerun="all" if args.rerun_all else "failed" if args.rerun_failed else "none",
     )
@@ -95,5 +107,5 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from harness.batch.dask_runner import serve_worker
 
     home = str(args.device_home.resolve()) if args.device_home else None
-    serve_worker(args.scheduler, args.devices, args.name, home)
+    serve_worker(args.scheduler, args.devices, args.name, home, args.connect_timeout)
     return EXIT_OK

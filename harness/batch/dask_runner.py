@@ -50,7 +50,18 @@ from harness.errors import DeviceError, InputError
 PLUGIN_NAME = "privacy-probe-devices"
 TOPIC = "privacy-probe-started"
 RESOURCE = "device"
-CONNECT_TIMEOUT_S = 30
+# How long a worker waits for the scheduler (at start, or after losing it) before giving up.
+WORKER_CONNECT_TIMEOUT_S = 30.0
+SCHEDULER_SCHEMES = ("tcp://", "tls://", "inproc://", "ucx://", "ws://", "wss://")
+
+
+def check_scheduler_address(address: str) -> str:
+    """A scheduler address Dask can dial: scheme://HOST:PORT with a port number."""
+    host_port = address.split("://", 1)[1] if address.startswith(SCHEDULER_SCHEMES) else ""
+    host, _, port = host_port.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise InputError(f"--scheduler {address}: expected an address like tcp://HOST:8786")
+    return address
 
 
 class DeviceOwner(WorkerPlugin):
@@ -137,18 +148,24 @@ def _no_attempt(job: AppJob, worker: Worker, triage: str, detail: str) -> dict[s
 class DaskBatch:
     """The client side: submits one task per app and turns their ends into batch events."""
 
-    def __init__(self, address: str, store: BatchStore) -> None:
+    def __init__(self, address: str, store: BatchStore, connect_timeout_s: float = 10.0) -> None:
         self._address = address
         self._store = store
+        self._connect_timeout_s = connect_timeout_s
         self._events: queue.Queue[BatchEvent | BaseException] = queue.Queue()
 
     def run(self, jobs: Sequence[AppJob]) -> Iterator[BatchEvent]:
+        check_scheduler_address(self._address)
         try:
-            client = Client(self._address, timeout=CONNECT_TIMEOUT_S)
+            client = Client(self._address, timeout=self._connect_timeout_s)
         except (OSError, TimeoutError) as exc:
             raise DeviceError(
-                f"--scheduler {self._address}: cannot reach the Dask scheduler ({exc})"
+                f"--scheduler {self._address}: no Dask scheduler answered within "
+                f"{self._connect_timeout_s:g} s "
+                f"({type(exc).__name__}: {exc})"
             ) from None
+        except ValueError as exc:  # Dask's own refusal of the address
+            raise InputError(f"--scheduler {self._address}: {exc}") from None
         with client:
             client.subscribe_topic(TOPIC, self._on_started)
             collector = threading.Thread(target=self._collect, args=(client, jobs), daemon=True)
@@ -222,11 +239,18 @@ class DaskBatch:
         return self._submit(client, retry, others or None), retry
 
 
-async def _serve_worker(scheduler: str, spec: str, name: str | None, home_root: str | None) -> None:
+async def _serve_worker(
+    scheduler: str, spec: str, name: str | None, home_root: str | None, connect_timeout_s: float
+) -> None:
     owner = DeviceOwner(spec, home_root)
     count = len(parse_devices(spec))
     async with Worker(
-        scheduler, nthreads=count, resources={RESOURCE: count}, name=name, plugins=(owner,)
+        scheduler,
+        nthreads=count,
+        resources={RESOURCE: count},
+        name=name,
+        plugins=(owner,),
+        death_timeout=connect_timeout_s,  # also: give up when the scheduler is gone that long
     ) as worker:
         loop = asyncio.get_running_loop()
         for stop in (signal.SIGTERM, signal.SIGINT):  # close cleanly: the plugin removes sim homes
@@ -234,11 +258,26 @@ async def _serve_worker(scheduler: str, spec: str, name: str | None, home_root: 
         await worker.finished()
 
 
-def serve_worker(scheduler: str, spec: str, name: str | None = None, home_root: str | None = None) -> None:
-    """`privacy-probe worker`: serve this host's devices to the scheduler until stopped."""
-    if not scheduler.startswith(("tcp://", "tls://", "inproc://", "ucx://", "ws://", "wss://")):
-        raise InputError(f"--scheduler {scheduler}: expected an address like tcp://HOST:8786")
-    asyncio.run(_serve_worker(scheduler, spec, name, home_root))
+def serve_worker(
+    scheduler: str,
+    spec: str,
+    name: str | None = None,
+    home_root: str | None = None,
+    connect_timeout_s: float = WORKER_CONNECT_TIMEOUT_S,
+) -> None:
+    """`privacy-probe worker`: serve this host's devices to the scheduler until stopped, or until
+    the scheduler cannot be reached for `connect_timeout_s`."""
+    check_scheduler_address(scheduler)
+    parse_devices(spec)
+    try:
+        asyncio.run(_serve_worker(scheduler, spec, name, home_root, connect_timeout_s))
+    except (OSError, TimeoutError) as exc:
+        raise DeviceError(
+            f"--scheduler {scheduler}: no Dask scheduler answered within {connect_timeout_s:g} s "
+            f"({type(exc).__name__}: {exc})"
+        ) from None
+    except ValueError as exc:  # Dask's own refusal of the address
+        raise InputError(f"--scheduler {scheduler}: {exc}") from None
 
 
 def start_local_cluster(workers: int, devices_per_worker: str = "sim:1") -> tuple[LocalCluster, Client]:

@@ -25,6 +25,7 @@ class BatchRequest:
     out: Path
     devices: str = "sim:1"
     scheduler: str | None = None  # a Dask scheduler address; None runs on this host's devices
+    connect_timeout_s: float = 10.0  # how long to wait for the scheduler to answer
     settings: BatchSettings = field(default_factory=BatchSettings)
     rerun: Rerun = "none"
 
@@ -87,7 +88,7 @@ def _events(request: BatchRequest, store: BatchStore, jobs: list[AppJob]) -> Ite
     if request.scheduler is not None:
         from harness.batch.dask_runner import DaskBatch
 
-        yield from DaskBatch(request.scheduler, store).run(jobs)
+        yield from DaskBatch(request.scheduler, store, request.connect_timeout_s).run(jobs)
         return
     from harness.batch.pool import LocalPool
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from harness.batch.devices import DeviceSlot
 from harness.batch.job import AppJob
-from harness.batch.store import RESULT_SCHEMA, BatchStore
+from harness.batch.store import RESULT_SCHEMA, BatchStore, write_json_durably
 from harness.batch.triage import AttemptFacts, Triage, classify
 from harness.rundir import MANIFEST
 
@@ -89,12 +89,12 @@ def attempt_app(job: AppJob, slot: DeviceSlot, store: BatchStore, worker: str | 
 
 
 def _run(job: AppJob, slot: DeviceSlot, store: BatchStore) -> _Process:
-    outcome_path = store.meta / "jobs" / f"{job.app_id}.{job.attempt}.{uuid.uuid4().hex[:8]}.json"
+    stem = store.meta / "jobs" / f"{job.app_id}.{job.attempt}.{uuid.uuid4().hex[:8]}"
+    outcome_path, order_path = stem.with_name(f"{stem.name}.json"), stem.with_name(f"{stem.name}.order.json")
     outcome_path.parent.mkdir(parents=True, exist_ok=True)
-    command = [
-        sys.executable, "-m", "harness.batch.attempt",
-        json.dumps(job.to_json()), json.dumps(slot.to_json()), str(outcome_path),
-    ]  # fmt: skip
+    # the work order goes in a file: catalog fields of any size would overflow a command line (E2BIG)
+    write_json_durably(order_path, {"job": job.to_json(), "slot": slot.to_json()})
+    command = [sys.executable, "-m", "harness.batch.attempt", str(order_path), str(outcome_path)]
     timed_out = False
     with store.log_path(job.app_id).open("ab") as log:
         stamp = time.strftime("%Y-%m-%d %H:%M:%S")
@@ -120,6 +120,7 @@ def _run(job: AppJob, slot: DeviceSlot, store: BatchStore) -> _Process:
     except (FileNotFoundError, json.JSONDecodeError):
         outcome = {}
     outcome_path.unlink(missing_ok=True)
+    order_path.unlink(missing_ok=True)
     return _Process(outcome=outcome, timed_out=timed_out, exit_status=child.returncode)
 
 

@@ -11,6 +11,9 @@ Labels (a run that completed needs none):
                              process crashed natively under Frida only (retried)
     no_consent_dialog_found  a consent scenario found no consent dialog to act on; the run
                              completed, so its verdicts stand (the only label of a done app)
+    incomplete               the run ended but part of it was not observed (the traffic
+                             capture died, the app's process was killed from outside): its
+                             verdicts cannot all be trusted (retried)
     timeout                  the attempt exceeded the per-app time budget
     device_lost              the device went away or failed an operation (retried)
     harness_error            privacy-probe itself failed (a bug or a missing tool on the host)
@@ -39,12 +42,13 @@ CRASHED_ON_LAUNCH = "crashed_on_launch"
 ANTI_INSTRUMENTATION = "anti_instrumentation"
 HOOK_FAILED = "hook_failed"
 NO_CONSENT_DIALOG_FOUND = "no_consent_dialog_found"
+INCOMPLETE = "incomplete"
 TIMEOUT = "timeout"
 DEVICE_LOST = "device_lost"
 HARNESS_ERROR = "harness_error"
 LABELS = (
     INSTALL_FAILED, CRASHED_ON_LAUNCH, ANTI_INSTRUMENTATION, HOOK_FAILED,
-    NO_CONSENT_DIALOG_FOUND, TIMEOUT, DEVICE_LOST, HARNESS_ERROR,
+    NO_CONSENT_DIALOG_FOUND, INCOMPLETE, TIMEOUT, DEVICE_LOST, HARNESS_ERROR,
 )  # fmt: skip
 
 APP_EXITED = "app_exited"
@@ -105,6 +109,9 @@ def classify(run_dir: Path | None, manifest: dict[str, Any] | None, facts: Attem
         return Triage(HARNESS_ERROR, True, facts.runner_error or "the run left no manifest")
     if manifest.get("status") == "failed":
         return _failed_run(run_dir, manifest, facts)
+    lost = [str(reason) for reason in manifest.get("incomplete") or []]
+    if lost:
+        return Triage(INCOMPLETE, True, "; ".join(lost))
     if died_on_launch(run_dir, manifest):
         return _died(facts, "the app's process ended right after launch")
     if any(step.get("action") == CONSENT_DIALOG_NOT_FOUND for step in read_jsonl(run_dir / STEPS)):

@@ -174,6 +174,20 @@ class MitmdumpProcess:
         return self._proc is not None and self._proc.poll() is None
 
     @property
+    def lost(self) -> str | None:
+        """Why the capture stopped recording before the run ended (mitmdump died), or None."""
+        with self._state_lock:
+            state = self._state
+            if state is None or state.died is None:
+                return None
+            elapsed = state.died - state.started
+            how = describe_exit(state.exit_code) if state.exit_code is not None else "ended"
+        return (
+            f"the traffic capture died {elapsed:.1f} s after it started ({how}): "
+            "later traffic was not recorded"
+        )
+
+    @property
     def pid(self) -> int | None:
         return self._proc.pid if self._proc else None
 
@@ -228,6 +242,12 @@ class MitmdumpProcess:
                 self._state.stopped = time.time()
                 if not died_on_its_own:
                     self._state.exit_code = proc.returncode
+                elif self._state.died is None:  # it died just now; its watcher had no time to say so
+                    self._state.died = self._state.stopped
+                    self._state.exit_code = proc.returncode
+                    self._state.errors.append(
+                        f"mitmdump stopped unexpectedly ({describe_exit(proc.returncode)})"
+                    )
                 self._state.errors.extend(errors)
                 self._save_state()
 

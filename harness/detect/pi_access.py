@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from harness.detect.registry import Evidence, Outcome, detector
 from harness.detect.view import RunView, event_ref
+from harness.humanize import moment
 from harness.records import DATA_TYPES, HookEvent
 
 PI_DATA_TYPES = frozenset(DATA_TYPES) - {"sensor"}
@@ -22,7 +23,8 @@ SUMMARY_ITEMS = 5
 def consent_note(view: RunView) -> str:
     if view.consent is None:
         return "consent was never given in this run, so everything counts as before consent"
-    return f"consent was given at {view.consent.ts:.3f} ({view.consent.ref})"
+    launched = next((s.ts for s in view.steps if s.action == "launch"), None)
+    return f"consent was given at {moment(view.consent.ts, launched)} ({view.consent.ref})"
 
 
 def _is_access(event: HookEvent) -> bool:

@@ -89,6 +89,7 @@ class TrafficScan:
     undecrypted: tuple[Flow, ...]  # TLS failed: contents unknown
     capped: tuple[Flow, ...]  # a decoding budget ran out
     truncated: tuple[Flow, ...]  # the capture side kept only part of the body
+    capture_lost: str | None = None  # the capture died mid-run: later traffic is unknown
 
 
 def run_canaries(view: RunView) -> list[Canary]:
@@ -155,6 +156,7 @@ def scan_traffic(view: RunView) -> TrafficScan:
         undecrypted=tuple(f for f in flows if f.undecrypted),
         capped=tuple(capped),
         truncated=tuple(f for f in flows if f.body_truncated),
+        capture_lost=view.capture_lost,
     )
 
 
@@ -244,7 +246,7 @@ def collecting_sdks(transmissions: Sequence[Transmission]) -> list[str]:
 def coverage_note(scan: TrafficScan, flows: Sequence[Flow]) -> str:
     """What could not be searched among `flows`, as a sentence (empty when everything was)."""
     refs = {f.ref for f in flows}
-    notes = []
+    notes = [scan.capture_lost] if scan.capture_lost else []
     for label, group in (
         ("could not be decrypted", scan.undecrypted),
         ("hit the decoding budget", scan.capped),

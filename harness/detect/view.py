@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
 
+from harness.capture.coverage import CAPTURE_STATE
 from harness.detect.coords import DEFAULT_TOLERANCE
 from harness.errors import InputError
 from harness.profile import DeviceProfile
@@ -151,6 +152,37 @@ class RunView:
         if self.coverage.get("capture") == "off":
             return "traffic capture was off for this run (no flows.jsonl)"
         return "no flows.jsonl was recorded in this run"
+
+    @property
+    def capture_lost(self) -> str | None:
+        """Why the capture stopped recording before the run ended (mitmdump died), or None."""
+        try:
+            state = json.loads((self.path / CAPTURE_STATE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(state, dict) or not isinstance(state.get("died"), int | float):
+            return None
+        started = state.get("started")
+        when = ""
+        if isinstance(started, int | float):
+            when = f" {state['died'] - started:.1f} s after it started"
+        return f"the traffic capture died{when}, so later traffic was not recorded"
+
+    @property
+    def incomplete(self) -> list[str]:
+        """Why parts of the run were not observed; empty for a run that recorded all it meant to."""
+        reasons = [str(r) for r in self.manifest.get("incomplete") or [] if r]
+        reasons += [
+            f"scenario {name} did not run: {how}"
+            for name, how in self.scenarios.items()
+            if how.startswith("error")
+        ]
+        if self.manifest.get("status") == "running":
+            reasons.append("the run never ended: its recorder stopped before finishing manifest.json")
+        lost = self.capture_lost
+        if lost and not any("capture died" in r for r in reasons):
+            reasons.append(lost)
+        return reasons
 
     @property
     def events_missing_reason(self) -> str | None:

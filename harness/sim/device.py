@@ -7,7 +7,9 @@ apps, each app's data) lives under `home`; a device created without a home uses 
 from __future__ import annotations
 
 import contextlib
+import os
 import platform
+import re
 import shutil
 import subprocess
 import tempfile
@@ -31,6 +33,13 @@ DEFAULT_API_LEVEL = 34
 # A sim app folder whose manifest has no <uses-sdk targetSdkVersion> targets what
 # examples/android-build/build_apk.py gives its APK by default (--target-sdk-version 30).
 DEFAULT_TARGET_SDK = 30
+# Each app's JVM gets a heap limit, as each Android app gets one (dalvik.vm.heapgrowthlimit,
+# what ActivityManager.getMemoryClass() reports: 256 MB on current phones; developer.android.com
+# /reference/android/app/ActivityManager#getMemoryClass()), so `sim:N` cannot exhaust the host.
+SIM_HEAP_ENV = "PRIVACY_PROBE_SIM_HEAP"
+DEFAULT_SIM_HEAP = "256m"
+OOM_MARKER = "OutOfMemoryError"
+_HEAP_SIZE = re.compile(r"^[1-9][0-9]*[kKmMgG]?$")
 EXIT_GRACE_S = 3.0
 CRASH_EXIT_GRACE_S = 2.0
 FATAL_MARKER = b"E/AndroidRuntime: FATAL EXCEPTION"
@@ -64,6 +73,20 @@ def parse_sim_spec(name: str) -> tuple[str, int] | None:
         offered = ", ".join(str(api) for api in SIM_RELEASES)
         raise InputError(f"{name}: the sim device offers API levels {offered}")
     return ("sim-0" if serial == "sim" else serial), int(level)
+
+
+def sim_heap_limit() -> str:
+    """The app JVM's heap limit: $PRIVACY_PROBE_SIM_HEAP (e.g. 512m) or 256m."""
+    value = os.environ.get(SIM_HEAP_ENV, "").strip() or DEFAULT_SIM_HEAP
+    if not _HEAP_SIZE.match(value):
+        raise InputError(f"{SIM_HEAP_ENV}={value!r}: expected a size like 256m or 1g")
+    return value
+
+
+def _heap_options() -> list[str]:
+    # ExitOnOutOfMemoryError: the app dies of it at once (as an Android app does), instead of
+    # thrashing in GC with its main thread unresponsive
+    return [f"-Xmx{sim_heap_limit()}", "-XX:+ExitOnOutOfMemoryError"]
 
 
 def _write_properties(path: Path, values: dict[str, str]) -> None:
@@ -294,6 +317,7 @@ class SimDevice:
             "-Djava.awt.headless=true",
             "-Dfile.encoding=UTF-8",
             "-Xss4m",
+            *_heap_options(),
             *self._jvm_options,
             "-cp",
             classpath,
@@ -334,6 +358,8 @@ class SimDevice:
         if self._log_file is not None:
             lines = Path(self._log_file.name).read_text(encoding="utf-8", errors="replace").splitlines()
             last_line = next((line for line in reversed(lines) if "Exception" in line), "")
+            if any(OOM_MARKER in line for line in lines[-20:]):
+                return f"{package} ran out of memory during start-up: its heap limit is {sim_heap_limit()}"
         detail = f": {last_line.strip()[:200]}" if last_line else ""
         how = "exited" if exit_code == 0 else "crashed"
         return f"{package} {how} during start-up (exit status {exit_code}){detail}"
