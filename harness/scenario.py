@@ -8,7 +8,7 @@ process it starts.
 Steps a scenario records (detectors and the batch triage read them):
 
     clear_data, launch {fresh}, launched {pid, attach_s, hooks}, resume, stop
-    screen {label, ui, screenshot, hash, package, overlay, dumps, dump_s}
+    screen {label, ui, screenshot, hash, package, overlay}
     tap {purpose, target, label, resource_id, x, y, screen, feature}, back {purpose}, home {purpose}
     dwell {seconds, why}
     clock {rate}                          the app's clock now runs at rate × wall time (sim only;
@@ -352,8 +352,6 @@ class ScenarioContext:
             hash=digest,
             package=screen.package,
             overlay=self.ui.is_overlay(screen),
-            dumps=self.ui.dumps,  # dumps made so far in this scenario (benchmarks/device_walltime.py)
-            dump_s=round(self.ui.dump_cost_s, 3),
         )
         return Observation(screen, digest, ui, shot)
 

@@ -238,3 +238,77 @@ def test_a_bad_heap_setting_is_refused(tmp_path: Path) -> None:
         cli("run", str(EXAMPLES / "clean_notes"), "--out", str(tmp_path), "--no-capture", env=env)
     )
     assert code == 2 and "PRIVACY_PROBE_SIM_HEAP='lots': expected a size like 256m or 1g" in err, err
+
+
+LEAVE_SCRATCH = (
+    "import time\n"
+    "from harness.batch.devices import DeviceSet\n"
+    "from harness.sim.device import SimDevice\n"
+    "device = SimDevice()\n"
+    "homes = DeviceSet('sim:2').__enter__()\n"
+    "print(device.storage, homes.slots[0].home, flush=True)\n"
+    "time.sleep(600)\n"
+)
+
+
+def leave_scratch(tmpdir: Path) -> tuple[subprocess.Popen[str], list[Path]]:
+    process = subprocess.Popen(
+        [sys.executable, "-c", LEAVE_SCRATCH], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True,
+        env=dict(os.environ, TMPDIR=str(tmpdir)),
+    )  # fmt: skip
+    assert process.stdout is not None
+    sim_home, device_home = (Path(p) for p in process.stdout.readline().split())
+    return process, [sim_home, device_home.parent]
+
+
+def test_sim_storage_of_a_killed_process_goes_at_the_next_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from harness.batch.devices import DeviceSet
+    from harness.sim.device import SimDevice
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead, dead_folders = leave_scratch(tmp_path)
+    alive, alive_folders = leave_scratch(tmp_path)
+    try:
+        dead.send_signal(signal.SIGKILL)
+        dead.wait()
+        assert all(folder.is_dir() for folder in dead_folders)  # a SIGKILL leaves them behind
+        device = SimDevice()  # the next start
+        try:
+            assert not dead_folders[0].exists()
+            assert alive_folders[0].is_dir()  # a live owner keeps its storage
+        finally:
+            device.close()
+        assert not device.storage.exists()
+        with DeviceSet("sim:1"):
+            assert not dead_folders[1].exists()
+            assert alive_folders[1].is_dir()
+    finally:
+        alive.kill()
+        alive.wait()
+
+
+BOMB_RECORD = (
+    "import json, sys\n"
+    "sys.path.insert(0, 'harness/capture')\n"
+    "import addon\n"
+    "cap = addon.DEFAULT_BODY_CAP\n"
+    "body, encoding = addon.body_as_text(bytes(cap), True)\n"
+    "print(encoding, len(json.dumps({'request_body': body})), cap)\n"
+)
+
+
+def test_a_capped_decompression_bomb_is_not_stored_as_nul_text() -> None:
+    """16 MiB of decoded zeros: as JSON text ("\\u0000" each) that was ~100 MB per flow record."""
+    mitm_python = PROJECT_ROOT / ".venv-mitm" / "bin" / "python"
+    if not mitm_python.is_file():
+        pytest.skip("mitmproxy's venv is not installed (scripts/install-mitmproxy.sh)")
+    done = subprocess.run(
+        [str(mitm_python), "-c", BOMB_RECORD], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+    )
+    encoding, stored, cap = done.stdout.split()
+    assert encoding == "base64"
+    assert int(stored) < 1.4 * int(cap)  # base64: 4/3 of the bytes, not 6 bytes per NUL

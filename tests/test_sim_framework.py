@@ -192,7 +192,7 @@ def test_dump_is_uiautomator_xml_with_escaped_text(sim: SimProcesses, probe_app:
     app = sim.launch(probe_app)
     raw = app.request("dump")
     assert raw.startswith("<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>")
-    assert "&lt;script&gt;alert(&quot;x&quot;) &amp; 'y'&lt;/script&gt;" in raw
+    assert "&lt;script&gt;alert(&quot;x&quot;) &amp; &apos;y&apos;&lt;/script&gt;" in raw
     root = ElementTree.fromstring(raw)
     assert root.tag == "hierarchy" and root.get("rotation") == "0"
     top = root[0]

@@ -10,16 +10,16 @@ the adb backend (whose slots are checked with `adb devices`).
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from harness.device.base import Device
 from harness.errors import DeviceError, InputError
+from harness.scratch import make_scratch, release
 
 MAX_SIM_DEVICES = 64
+SCRATCH_PREFIX = "privacy-probe-devices-"
 MARKER = ".device"
 _SIM = re.compile(r"^sim(?::(\d+))?$")
 _SERIAL = re.compile(r"^[A-Za-z0-9._:@-]+$")
@@ -103,10 +103,10 @@ class DeviceSet:
     def _root(self) -> Path:
         if self._home_root is not None:
             return self._home_root
-        if self._made_root is None:
-            self._made_root = Path(tempfile.mkdtemp(prefix="privacy-probe-devices-"))
+        if self._made_root is None:  # sim homes left by a killed batch or worker go now
+            self._made_root = make_scratch(SCRATCH_PREFIX)
         return self._made_root
 
     def __exit__(self, *exc: object) -> None:
         if self._made_root is not None:
-            shutil.rmtree(self._made_root, ignore_errors=True)
+            release(self._made_root)

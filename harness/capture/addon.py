@@ -200,9 +200,15 @@ def decode_body(raw: bytes, content_encoding: str | None, cap: int) -> DecodedBo
 
 
 def body_as_text(data: bytes, truncated: bool) -> tuple[str | None, str | None]:
-    """(body, "text"|"base64"); a body cut at the cap may end inside a UTF-8 sequence."""
+    """(body, "text"|"base64"); a body cut at the cap may end inside a UTF-8 sequence.
+
+    Bytes with NULs are binary even when they decode as UTF-8: as JSON text each NUL would take
+    six bytes ("\\u0000"), so a 16 MiB bomb of zeros would become ~100 MB of flows.jsonl.
+    """
     if not data:
         return None, None
+    if b"\0" in data:
+        return base64.b64encode(data).decode("ascii"), "base64"
     for trim in range(4 if truncated else 1):
         try:
             return data[: len(data) - trim].decode("utf-8"), "text"

@@ -12,7 +12,6 @@ import platform
 import re
 import shutil
 import subprocess
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import IO, Any
 from harness.device.base import AppInfo, BeforeStart, DeviceInfo, no_launcher_message
 from harness.errors import AppCrashed, DeviceError, InputError, ProbeError
 from harness.profile import DEFAULT_PROFILE, DeviceProfile
+from harness.scratch import make_scratch, release
 from harness.sim.build import SimApp, build_app, framework_classes, java_executable
 from harness.sim.control import SimControl
 
@@ -33,18 +33,10 @@ DEFAULT_API_LEVEL = 34
 # A sim app folder whose manifest has no <uses-sdk targetSdkVersion> targets what
 # examples/android-build/build_apk.py gives its APK by default (--target-sdk-version 30).
 DEFAULT_TARGET_SDK = 30
-# A device's `uiautomator dump` first waits for 1 s without accessibility events
-# (UiAutomation.waitForIdle(1000, 10000), frameworks/base/cmds/uiautomator/.../DumpCommand.java),
-# so a dump costs 1-2 s there. The sim waits less by default (PRIVACY_PROBE_SIM_DUMP_IDLE_MS, or
-# SimDevice.dump_idle_ms) because scenarios derive their waits from the measured dump cost.
-SIM_DUMP_IDLE_ENV = "PRIVACY_PROBE_SIM_DUMP_IDLE_MS"
-DEVICE_DUMP_IDLE_MS = 1000
-SIM_DUMP_IDLE_MS = 100
-SIM_DUMP_GLOBAL_MS = 10_000
-NOT_IDLE = "ERROR: could not get idle state."
 # Each app's JVM gets a heap limit, as each Android app gets one (dalvik.vm.heapgrowthlimit,
 # what ActivityManager.getMemoryClass() reports: 256 MB on current phones; developer.android.com
 # /reference/android/app/ActivityManager#getMemoryClass()), so `sim:N` cannot exhaust the host.
+SCRATCH_FAMILY = "pp-sim"
 SIM_HEAP_ENV = "PRIVACY_PROBE_SIM_HEAP"
 DEFAULT_SIM_HEAP = "256m"
 OOM_MARKER = "OutOfMemoryError"
@@ -179,20 +171,8 @@ class _Process:
     log_pump: threading.Thread | None = None
 
 
-def _dump_idle_ms() -> int:
-    value = os.environ.get(SIM_DUMP_IDLE_ENV, "")
-    if not value:
-        return SIM_DUMP_IDLE_MS
-    if not value.isdigit() or int(value) > SIM_DUMP_GLOBAL_MS:
-        raise InputError(
-            f"{SIM_DUMP_IDLE_ENV} must be a whole number of milliseconds up to {SIM_DUMP_GLOBAL_MS}"
-        )
-    return int(value)
-
-
 class SimDevice:
     backend = "sim"
-    dump_idle_ms: int = _dump_idle_ms()
 
     def __init__(
         self,
@@ -211,7 +191,8 @@ class SimDevice:
         self.host_clipboard = host_clipboard
         self._serial = serial
         self._own_home = home is None
-        self.storage = Path(tempfile.mkdtemp(prefix=f"pp-{serial}-")) if home is None else home
+        # a temporary home left by a killed run is removed when the next one is made
+        self.storage = make_scratch(f"{SCRATCH_FAMILY}{serial}-", SCRATCH_FAMILY) if home is None else home
         self.storage.mkdir(parents=True, exist_ok=True)
         self.profile = profile
         self._apps: dict[str, SimApp] = {}
@@ -481,22 +462,9 @@ class SimDevice:
     # UI
 
     def dump_ui(self) -> str:
-        """As `uiautomator dump`: waits until the screen is idle (`dump_idle_ms` of app time
-        without a change), fails with "ERROR: could not get idle state." on a screen that never
-        settles within SIM_DUMP_GLOBAL_MS."""
         if self._process is None or self._process.popen.poll() is not None:
             return _HOME_SCREEN
-        try:
-            return self._request(
-                "dump",
-                str(self.dump_idle_ms),
-                str(SIM_DUMP_GLOBAL_MS),
-                timeout=SIM_DUMP_GLOBAL_MS / 1000 + 10,
-            )
-        except DeviceError as error:
-            if NOT_IDLE in str(error):
-                raise DeviceError(f"uiautomator dump failed: {NOT_IDLE}") from None
-            raise
+        return self._request("dump")
 
     def tap(self, x: int, y: int) -> None:
         if self._process is not None and self._process.popen.poll() is None:
@@ -553,7 +521,7 @@ class SimDevice:
     def close(self) -> None:
         self._stop_process()
         if self._own_home:
-            shutil.rmtree(self.storage, ignore_errors=True)
+            release(self.storage)
 
 
 def _write_blank_png(path: Path) -> None:

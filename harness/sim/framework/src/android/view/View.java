@@ -103,9 +103,6 @@ public class View {
     }
 
     public void setVisibility(int visibility) {
-        if (mVisibility != (visibility & (INVISIBLE | GONE))) {
-            com.privacyprobe.sim.UiEvents.changed();
-        }
         mVisibility = visibility & (INVISIBLE | GONE);
     }
 
@@ -142,9 +139,6 @@ public class View {
     }
 
     public void setEnabled(boolean enabled) {
-        if (mEnabled != enabled) {
-            com.privacyprobe.sim.UiEvents.changed();
-        }
         mEnabled = enabled;
     }
 
@@ -427,7 +421,6 @@ public class View {
     }
 
     public void invalidate() {
-        com.privacyprobe.sim.UiEvents.changed();
     }
 
     public void requestLayout() {

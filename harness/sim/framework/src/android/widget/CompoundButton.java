@@ -37,7 +37,6 @@ public abstract class CompoundButton extends Button implements Checkable {
             return;
         }
         mChecked = checked;
-        com.privacyprobe.sim.UiEvents.changed();
         if (mBroadcasting) {
             return;
         }
