@@ -113,7 +113,7 @@ class SimProcesses:
         profile.write_text(_properties_text(DEFAULT_PROFILE.to_properties()), encoding="utf-8")
         self.profile = profile
 
-    def launch(self, app: SimApp, start: bool = True) -> Launched:
+    def launch(self, app: SimApp, start: bool = True, api_level: int | None = None) -> Launched:
         index = len(self._running)
         info = app.info
         app_properties = self.workdir / f"app{index}.properties"
@@ -149,6 +149,7 @@ class SimProcesses:
                     str(self.state),
                     "--profile",
                     str(self.profile),
+                    *(("--api-level", str(api_level)) if api_level is not None else ()),
                 ],
                 stdout=out,
                 stderr=err,
@@ -192,7 +193,7 @@ def test_dump_is_uiautomator_xml_with_escaped_text(sim: SimProcesses, probe_app:
     app = sim.launch(probe_app)
     raw = app.request("dump")
     assert raw.startswith("<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>")
-    assert "&lt;script&gt;alert(&quot;x&quot;) &amp; &apos;y&apos;&lt;/script&gt;" in raw
+    assert "&lt;script&gt;alert(&quot;x&quot;) &amp; 'y'&lt;/script&gt;" in raw
     root = ElementTree.fromstring(raw)
     assert root.tag == "hierarchy" and root.get("rotation") == "0"
     top = root[0]

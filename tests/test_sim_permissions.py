@@ -131,3 +131,55 @@ def test_one_time_grant_ends_with_the_process(sim: SimProcesses, perms_app: SimA
     again = sim.launch(perms_app)
     again.tap_node(text="Camera")
     assert again.request("foreground") == PERMISSION_CONTROLLER
+
+
+@pytest.mark.parametrize("api_level", [30, 33, 34])
+def test_notification_and_photo_permissions_follow_the_api_level(
+    sim: SimProcesses, perms_app: SimApp, api_level: int
+) -> None:
+    app = sim.launch(perms_app, api_level=api_level)
+    # POST_NOTIFICATIONS exists from API 33 (developer.android.com/develop/ui/views/notifications/
+    # notification-permission); below it the name is unknown: no dialog, DENIED
+    app.tap_node(text="Notify")
+    if api_level < 33:
+        assert app.request("foreground") == PACKAGE
+        assert app.status() == "result POST_NOTIFICATIONS=denied"
+    else:
+        assert {"permission_allow_button", "permission_deny_button"} <= ids(app)
+        app.tap_node(resource_id=ID + "permission_allow_button")
+        assert app.status() == "result POST_NOTIFICATIONS=granted"
+    # READ_MEDIA_IMAGES/VIDEO exist from API 33; API 34 offers partial access
+    # (developer.android.com/about/versions/14/changes/partial-photo-video-access)
+    app.tap_node(text="Photos")
+    if api_level < 33:
+        assert app.request("foreground") == PACKAGE
+        return
+    shown = ids(app)
+    if api_level == 33:
+        assert "permission_allow_button" in shown and "permission_allow_selected_button" not in shown
+        return
+    assert {
+        "permission_allow_all_button",
+        "permission_allow_selected_button",
+        "permission_deny_button",
+    } <= shown
+    assert (
+        app.node(resource_id=ID + "permission_allow_selected_button").get("text")
+        == "Select photos and videos"
+    )
+    app.tap_node(resource_id=ID + "permission_allow_selected_button")
+    assert app.status() == (
+        "result READ_MEDIA_IMAGES=denied READ_MEDIA_VIDEO=denied READ_MEDIA_VISUAL_USER_SELECTED=granted"
+    )
+
+
+def test_one_time_grant_expires_a_minute_after_leaving_and_the_process_is_killed(
+    sim: SimProcesses, perms_app: SimApp
+) -> None:
+    app = sim.launch(perms_app)
+    app.tap_node(text="Camera")
+    app.tap_node(resource_id=ID + "permission_allow_one_time_button")
+    assert app.request("home") == "home"
+    app.request("clock", "1000")  # a minute of app time in well under a second
+    assert app.wait(timeout=30) == 137
+    assert "one-time permission revoked (android.permission.CAMERA)" in app.stdout.read_text(encoding="utf-8")
