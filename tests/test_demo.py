@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from harness.demo import app_line, run_demo
-from tests.conftest import EXAMPLES
+from harness.humanize import clock_time, duration, moment, size
+from tests.conftest import EXAMPLES, PROJECT_ROOT
 
 BROKEN_MANIFEST = """<manifest xmlns:android="http://schemas.android.com/apk/res/android"
   package="com.t.broken">
@@ -66,3 +67,24 @@ def test_a_demo_with_an_untestable_example_exits_2_and_names_it(
     )
     assert (tmp_path / "out" / "index.html").is_file()
     assert "start  leaky_sdk on sim-" in err  # the batch engine's progress (a live bar on a terminal)
+
+
+def test_times_and_sizes_read_as_a_person_reads_them() -> None:
+    assert clock_time(1796396053.812) == "14:54:13.812 UTC"
+    assert moment(1796396053.812, 1796396041.5) == "14:54:13.812 UTC, +12.3 s after launch"
+    assert moment(1796396053.8, None) == "14:54:13.800 UTC"
+    assert [size(n) for n in (1, 900, 1536, 16 * 1024 * 1024, 100_000_000)] == [
+        "1 byte", "900 bytes", "1.5 KiB", "16 MiB", "95.4 MiB",
+    ]  # fmt: skip
+    assert [duration(s) for s in (48.25, 290.6, 3725)] == ["48.2 s", "4 min 51 s", "1 h 02 min"]
+
+
+def test_the_consent_time_in_a_verdict_is_a_clock_time_after_launch() -> None:
+    from harness.detect.pi_access import consent_note
+    from harness.detect.view import RunView
+
+    view = RunView.load(PROJECT_ROOT / "tests" / "fixtures" / "reports" / "leaky_hostile")
+    assert view.consent is not None
+    note = consent_note(view)
+    assert re.fullmatch(rf"consent was given at {CLOCK}, \+\d+\.\d s after launch \(steps\.jsonl#\d+\)", note)
+    assert str(int(view.consent.ts)) not in note  # never the raw epoch
