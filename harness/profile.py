@@ -35,6 +35,12 @@ class SmsMessage:
 
 
 @dataclass(frozen=True)
+class CalendarEvent:
+    title: str
+    start_ms: int
+
+
+@dataclass(frozen=True)
 class DeviceProfile:
     imei: str = "864231057719348"
     imsi: str = "460018826551047"
@@ -49,6 +55,19 @@ class DeviceProfile:
     longitude: float = 121.473701
     clipboard: str = "PPCLIP-7f3a-canary-clipboard"
     model: str = "Pixel 6"
+    voicemail_number: str = "13800138000"
+    # The serving LTE cell (CellIdentityLte: 28-bit cell identity, tracking area code).
+    cell_ci: int = 187_654_321
+    cell_tac: int = 20_871
+    # MediaDrm (Widevine) PROPERTY_DEVICE_UNIQUE_ID, hex of its 32 bytes.
+    drm_id: str = "5f2c9a71e04db3886a1f7c52d9e0b4a36c18f27e9d405ab13e6f8c2d7a9b0e41"
+    bluetooth_name: str = "PP-Canary-Phone"
+    bluetooth_peer_name: str = "PP-Canary-Buds"
+    bluetooth_peer_address: str = "5c:f3:70:8a:14:d2"
+    address: str = "88 Canary Road, Huangpu, Shanghai"
+    locality: str = "Shanghai"
+    calendar: tuple[CalendarEvent, ...] = (CalendarEvent("PPCAL canary dentist", 1_760_050_000_000),)
+    photos: tuple[str, ...] = ("PPIMG_canary_0417.jpg",)
     contacts: tuple[Contact, ...] = (
         Contact("Zhang Canary", "13800138421"),
         Contact("李金丝雀", "15911173358"),
@@ -75,6 +94,8 @@ class DeviceProfile:
         values["call_log"] = tuple(CallLogEntry(**c) for c in data.get("call_log", ()))
         values["sms"] = tuple(SmsMessage(**m) for m in data.get("sms", ()))
         values["installed_packages"] = tuple(data.get("installed_packages", ()))
+        values["calendar"] = tuple(CalendarEvent(**e) for e in data.get("calendar", ()))
+        values["photos"] = tuple(data.get("photos", ()))
         return cls(**values)
 
     def write(self, path: Path) -> None:
@@ -100,6 +121,17 @@ class DeviceProfile:
             "longitude": repr(self.longitude),
             "clipboard": self.clipboard,
             "model": self.model,
+            "voicemail_number": self.voicemail_number,
+            "cell_ci": str(self.cell_ci),
+            "cell_tac": str(self.cell_tac),
+            "drm_id": self.drm_id,
+            "bluetooth_name": self.bluetooth_name,
+            "bluetooth_peer_name": self.bluetooth_peer_name,
+            "bluetooth_peer_address": self.bluetooth_peer_address,
+            "address": self.address,
+            "locality": self.locality,
+            "calendar.count": str(len(self.calendar)),
+            "photos.count": str(len(self.photos)),
             "installed_packages": ",".join(self.installed_packages),
             "contacts.count": str(len(self.contacts)),
             "call_log.count": str(len(self.call_log)),
@@ -118,6 +150,11 @@ class DeviceProfile:
             props[f"sms.{i}.address"] = message.address
             props[f"sms.{i}.body"] = message.body
             props[f"sms.{i}.date"] = str(message.date_ms)
+        for i, event in enumerate(self.calendar):
+            props[f"calendar.{i}.title"] = event.title
+            props[f"calendar.{i}.start"] = str(event.start_ms)
+        for i, photo in enumerate(self.photos):
+            props[f"photos.{i}.name"] = photo
         return props
 
 
@@ -146,6 +183,13 @@ def canaries(profile: DeviceProfile) -> list[Canary]:
         Canary("wifi", "ssid", profile.ssid),
         Canary("wifi", "bssid", profile.bssid),
         Canary("clipboard", "clipboard", profile.clipboard),
+        Canary("phone_number", "voicemail_number", profile.voicemail_number),
+        Canary("cell_info", "cell_ci", str(profile.cell_ci)),
+        Canary("device_id", "drm_id", profile.drm_id),
+        Canary("bluetooth", "bluetooth_name", profile.bluetooth_name),
+        Canary("bluetooth", "bluetooth_peer_name", profile.bluetooth_peer_name),
+        Canary("bluetooth", "bluetooth_peer_address", profile.bluetooth_peer_address),
+        Canary("location", "address", profile.address),
     ]
     for i, contact in enumerate(profile.contacts):
         items.append(Canary("contacts", f"contact_{i}_name", contact.name))
@@ -154,6 +198,10 @@ def canaries(profile: DeviceProfile) -> list[Canary]:
         items.append(Canary("call_log", f"call_{i}_number", call.number))
     for i, message in enumerate(profile.sms):
         items.append(Canary("sms", f"sms_{i}_body", message.body))
+    for i, event in enumerate(profile.calendar):
+        items.append(Canary("calendar", f"calendar_{i}_title", event.title))
+    for i, photo in enumerate(profile.photos):
+        items.append(Canary("photos", f"photo_{i}_name", photo))
     for package in profile.installed_packages:
         items.append(Canary("app_list", f"package_{package}", package))
     return items

@@ -25,8 +25,11 @@ function describeClip(result: unknown): string | null {
 export const clipboardHooks: readonly HookSpec[] = [
   {
     api: "android.content.ClipboardManager.getPrimaryClip",
+    group: "clipboard",
     kind: "data",
     dataType: "clipboard",
     describeValue: describeClip,
   },
+  // The deprecated text getter (API 1), still served by ClipboardManager on every version.
+  { api: "android.content.ClipboardManager.getText", kind: "data", dataType: "clipboard", group: "clipboard" },
 ];

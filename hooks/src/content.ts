@@ -12,7 +12,18 @@ const URI_DATA_TYPES: ReadonlyArray<readonly [string, DataType]> = [
   ["content://mms-sms", "sms"],
   ["content://sms", "sms"],
   ["content://mms", "sms"],
+  ["content://com.android.calendar", "calendar"],
+  ["content://media", "photos"],
+  ["content://browser", "browser_history"],
+  ["content://com.android.browser", "browser_history"],
+  ["content://com.android.chrome.browser", "browser_history"],
+  // OAID providers of vendor builds, queried by the MSA SDK and by Chinese SDKs directly.
+  ["content://com.vivo.vms.IdProvider", "advertising_id"],
+  ["content://com.meizu.flyme.openidsdk", "advertising_id"],
+  ["content://cn.nubia.identity", "advertising_id"],
+  ["content://com.coolpad.deviceidsupport", "advertising_id"],
 ];
+const URI_TYPES: readonly DataType[] = [...new Set(URI_DATA_TYPES.map(([, dataType]) => dataType))];
 
 function isUnder(uri: string, prefix: string): boolean {
   if (!uri.startsWith(prefix)) {
@@ -46,6 +57,7 @@ export const contentHooks: readonly HookSpec[] = [
     api: "android.content.ContentResolver.query",
     kind: "data",
     dataType: classifyQuery,
+    possibleDataTypes: URI_TYPES,
     describeValue: describeCursor,
   },
 ];

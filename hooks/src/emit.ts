@@ -13,7 +13,19 @@ export type DataType =
   | "wifi"
   | "app_list"
   | "clipboard"
-  | "sensor";
+  | "sensor"
+  | "advertising_id"
+  | "carrier"
+  | "cell_info"
+  | "ip_address"
+  | "bluetooth"
+  | "sms_send"
+  | "calendar"
+  | "photos"
+  | "browser_history"
+  | "accounts"
+  | "camera"
+  | "microphone";
 
 export type Outcome = "returned" | "security_exception" | "threw";
 
@@ -38,6 +50,8 @@ export interface HookEvent {
 export interface FailedHook {
   readonly hook: string;
   readonly error: string;
+  // The data types this hook would have recorded, comma-separated ("" for non-data hooks).
+  readonly data_types?: string;
 }
 
 const MAX_BATCH = 64;

@@ -21,8 +21,18 @@ export interface HookSpec {
   readonly classes?: readonly string[];
   readonly kind: EventKind;
   readonly dataType: DataType | null | ((call: Call) => DataType | null);
-  // A call for which this is false runs untouched and records nothing.
+  // What a dataType function can answer: listed in the coverage when the hook fails to install.
+  readonly possibleDataTypes?: readonly DataType[];
+  // Hooks sharing a group record only the outermost call on a thread (Settings.System.getString
+  // delegating to Settings.Secure.getStringForUser is one read); by default the API is the group.
+  readonly group?: string;
+  // The class belongs to an SDK or a vendor build, not to every Android: its absence is expected.
+  readonly optional?: boolean;
+  // A call for which this is false runs untouched and records nothing. It is decided first, before
+  // any other work, so it must be cheap and must not call Java through the bridge (raw JNI reads
+  // are fine) unless `whenCallsJava` says so (then it runs later, as agent work).
   readonly when?: (call: Call) => boolean;
+  readonly whenCallsJava?: boolean;
   readonly describeArgs?: (call: Call) => string[];
   readonly describeValue?: (result: unknown) => string | null;
 }
@@ -30,10 +40,13 @@ export interface HookSpec {
 export interface InstallReport {
   readonly installed: string[];
   readonly failed: FailedHook[];
+  // Optional hooks whose SDK or vendor class is not in this process.
+  readonly absent: string[];
 }
 
 interface HookedOverload {
   readonly spec: HookSpec;
+  readonly group: string;
   readonly impl: string;
   readonly signature: string;
   readonly argTypes: readonly string[];
@@ -90,19 +103,41 @@ function signatureOf(argTypes: readonly string[]): string {
   return `(${argTypes.map(readableTypeName).join(",")})`;
 }
 
+function dataTypesOf(spec: HookSpec): string {
+  if (typeof spec.dataType === "function") {
+    return (spec.possibleDataTypes ?? []).join(",");
+  }
+  return spec.dataType ?? "";
+}
+
 export function installHooks(specs: readonly HookSpec[]): InstallReport {
   const installed: string[] = [];
   const failed: FailedHook[] = [];
+  const absent: string[] = [];
   for (const spec of specs) {
+    let resolved: { readonly impl: string; readonly overloads: Java.Method[] };
     try {
-      const { impl, overloads } = resolveOverloads(spec);
+      resolved = resolveOverloads(spec);
+    } catch (error) {
+      if (spec.optional === true) {
+        absent.push(spec.api);
+      } else {
+        failed.push({ hook: spec.api, error: messageOf(error), data_types: dataTypesOf(spec) });
+      }
+      continue;
+    }
+    try {
+      const { impl, overloads } = resolved;
       const { className, method } = splitApi(spec.api);
-      const hookFrames = new Set([`${impl}.${method}`, `${className}.${method}`]);
+      // A constructor is hooked as "$init" and shows in stack traces as "<init>".
+      const frameMethod = method === "$init" ? "<init>" : method;
+      const hookFrames = new Set([`${impl}.${frameMethod}`, `${className}.${frameMethod}`]);
       let hooked = 0;
       for (const original of overloads) {
         const argTypes = original.argumentTypes.map((type) => type.className ?? type.name);
         const overload: HookedOverload = {
           spec,
+          group: spec.group ?? spec.api,
           impl,
           signature: signatureOf(argTypes),
           argTypes,
@@ -115,17 +150,17 @@ export function installHooks(specs: readonly HookSpec[]): InstallReport {
           };
           hooked++;
         } catch (error) {
-          failed.push({ hook: spec.api + overload.signature, error: messageOf(error) });
+          failed.push({ hook: spec.api + overload.signature, error: messageOf(error), data_types: dataTypesOf(spec) });
         }
       }
       if (hooked > 0) {
         installed.push(spec.api);
       }
     } catch (error) {
-      failed.push({ hook: spec.api, error: messageOf(error) });
+      failed.push({ hook: spec.api, error: messageOf(error), data_types: dataTypesOf(spec) });
     }
   }
-  return { installed, failed };
+  return { installed, failed, absent };
 }
 
 // Runs agent work on behalf of a hooked call: Java calls it makes are not recorded, and an agent
@@ -142,19 +177,36 @@ function asAgent<T>(state: ThreadState, work: () => T): T | null {
   }
 }
 
+// The cheap filter of a spec, run before anything else; a filter that fails reports and lets the call by.
+function passesFilter(hook: HookedOverload, call: Call): boolean {
+  const when = hook.spec.when;
+  if (when === undefined || hook.spec.whenCallsJava === true) {
+    return true;
+  }
+  try {
+    return when(call);
+  } catch (error) {
+    reportAgentError(error);
+    return false;
+  }
+}
+
 function intercept(hook: HookedOverload, self: Java.Wrapper, args: unknown[]): unknown {
+  const call: Call = { self, args, argTypes: hook.argTypes };
+  if (!passesFilter(hook, call)) {
+    return hook.original.apply(self, args);
+  }
   const tid = Process.getCurrentThreadId();
   let state = threads.get(tid);
   if (state === undefined) {
     state = { activeApis: new Set(), agentDepth: 0 };
     threads.set(tid, state);
-  } else if (state.agentDepth > 0 || state.activeApis.has(hook.spec.api)) {
+  } else if (state.agentDepth > 0 || state.activeApis.has(hook.group)) {
     return hook.original.apply(self, args);
   }
-  const api = hook.spec.api;
+  const api = hook.group;
   state.activeApis.add(api);
   try {
-    const call: Call = { self, args, argTypes: hook.argTypes };
     const draft = asAgent(state, () => startEvent(hook, call));
     if (draft === null) {
       return hook.original.apply(self, args);
@@ -179,7 +231,7 @@ function intercept(hook: HookedOverload, self: Java.Wrapper, args: unknown[]): u
 // null: this call is not an event (the spec's `when` said no).
 function startEvent(hook: HookedOverload, call: Call): Draft | null {
   const spec = hook.spec;
-  if (spec.when !== undefined && !spec.when(call)) {
+  if (spec.whenCallsJava === true && spec.when !== undefined && !spec.when(call)) {
     return null;
   }
   const ts = Date.now() / 1000;

@@ -4,13 +4,17 @@ import { performAtBind } from "./bind.js";
 import { plantClipboardCanary } from "./canary.js";
 import { clipboardHooks } from "./clipboard.js";
 import { contentHooks } from "./content.js";
+import { fileHooks } from "./files.js";
 import { flushEvents, reportAgentError, sendReady } from "./emit.js";
 import { installHooks } from "./hooking.js";
 import { identifierHooks } from "./identifiers.js";
 import { prepareJni, runtimeName } from "./jni.js";
 import { locationHooks } from "./location.js";
+import { mediaHooks } from "./media.js";
+import { networkHooks } from "./network.js";
 import { packageHooks } from "./packages.js";
 import { permissionHooks } from "./permissions.js";
+import { phoneHooks } from "./phone.js";
 import { sensorHooks } from "./sensors.js";
 import { uiHooks } from "./ui.js";
 
@@ -23,6 +27,10 @@ const SURFACES = [
   sensorHooks,
   permissionHooks,
   uiHooks,
+  phoneHooks,
+  networkHooks,
+  fileHooks,
+  mediaHooks,
 ];
 
 rpc.exports = {

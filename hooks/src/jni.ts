@@ -29,6 +29,8 @@ function bindJni(env: NativePointer) {
     getMethodId: new NativeFunction(at(33), "pointer", ["pointer", "pointer", "pointer", "pointer"], FAST),
     callObjectMethodA: new NativeFunction(at(36), "pointer", ["pointer", "pointer", "pointer", "pointer"], FAST),
     callVoidMethodA: new NativeFunction(at(63), "void", ["pointer", "pointer", "pointer", "pointer"], FAST),
+    getFieldId: new NativeFunction(at(94), "pointer", ["pointer", "pointer", "pointer", "pointer"], FAST),
+    getObjectField: new NativeFunction(at(95), "pointer", ["pointer", "pointer", "pointer"], FAST),
     getStaticMethodId: new NativeFunction(at(113), "pointer", ["pointer", "pointer", "pointer", "pointer"], FAST),
     callStaticObjectMethodA: new NativeFunction(
       at(116),
@@ -59,6 +61,7 @@ interface JavaRefs {
   readonly newPrintWriter: NativePointer;
   readonly toString: NativePointer;
   readonly securityExceptionClass: NativePointer;
+  readonly filePath: NativePointer;
 }
 
 let refs: JavaRefs | null = null;
@@ -78,6 +81,11 @@ function lookUpRefs(): JavaRefs {
   const method = (klass: NativePointer, name: string, signature: string): NativePointer => {
     const id = jni.getMethodId(env, klass, Memory.allocUtf8String(name), Memory.allocUtf8String(signature));
     checkException(jni, env, `GetMethodID ${name}${signature}`);
+    return id;
+  };
+  const fieldOf = (klass: NativePointer, name: string, signature: string): NativePointer => {
+    const id = jni.getFieldId(env, klass, Memory.allocUtf8String(name), Memory.allocUtf8String(signature));
+    checkException(jni, env, `GetFieldID ${name}`);
     return id;
   };
   const threadClass = globalClass("java/lang/Thread");
@@ -105,6 +113,7 @@ function lookUpRefs(): JavaRefs {
     newPrintWriter: method(printWriterClass, "<init>", "(Ljava/io/Writer;)V"),
     toString: method(globalClass("java/lang/Object"), "toString", "()Ljava/lang/String;"),
     securityExceptionClass: globalClass("java/lang/SecurityException"),
+    filePath: fieldOf(globalClass("java/io/File"), "path", "Ljava/lang/String;"),
   };
 }
 
@@ -190,6 +199,14 @@ export function objectToString(object: NativePointer): string {
     checkException(jni, env, "toString");
     return readString(jni, env, text) ?? "null";
   });
+}
+
+// java.io.File's `path` field (the same private field on OpenJDK and libcore), read without a call.
+export function filePathOf(file: NativePointer): string | null {
+  const r = javaRefs();
+  const { jni } = r;
+  const env = currentEnv();
+  return withLocalFrame(jni, env, () => readString(jni, env, jni.getObjectField(env, file, r.filePath)));
 }
 
 interface JavaError {

@@ -14,6 +14,16 @@ function describeLocation(result: unknown): string | null {
   return `${location.getLatitude()},${location.getLongitude()}`;
 }
 
+const LOCATION_GETTERS = [
+  "getLatitude",
+  "getLongitude",
+  "getAltitude",
+  "getAccuracy",
+  "getBearing",
+  "getSpeed",
+  "getTime",
+];
+
 export const locationHooks: readonly HookSpec[] = [
   {
     api: "android.location.LocationManager.getLastKnownLocation",
@@ -27,6 +37,27 @@ export const locationHooks: readonly HookSpec[] = [
     dataType: "location",
     describeValue: () => null,
   },
-  { api: "android.location.Location.getLatitude", kind: "data", dataType: "location" },
-  { api: "android.location.Location.getLongitude", kind: "data", dataType: "location" },
+  { api: "android.location.LocationManager.requestSingleUpdate", kind: "data", dataType: "location" },
+  {
+    api: "android.location.LocationManager.getCurrentLocation",
+    kind: "data",
+    dataType: "location",
+    describeValue: () => null,
+  },
+  // Which provider would serve a fix, not a fix: recorded, with no data type.
+  { api: "android.location.LocationManager.getBestProvider", kind: "data", dataType: null },
+  { api: "android.location.Geocoder.getFromLocation", kind: "data", dataType: "location" },
+  ...LOCATION_GETTERS.map(
+    (getter): HookSpec => ({ api: `android.location.Location.${getter}`, kind: "data", dataType: "location" }),
+  ),
+  // Google Play services fused location (a class up to play-services-location 20, an interface since 21).
+  ...["getLastLocation", "getCurrentLocation", "requestLocationUpdates"].map(
+    (method): HookSpec => ({
+      api: `com.google.android.gms.location.FusedLocationProviderClient.${method}`,
+      kind: "data",
+      dataType: "location",
+      optional: true,
+      describeValue: () => null,
+    }),
+  ),
 ];

@@ -1,6 +1,7 @@
 import Java from "frida-java-bridge";
 
-import type { HookSpec } from "./hooking.js";
+import type { DataType } from "./emit.js";
+import type { Call, HookSpec } from "./hooking.js";
 import { bounded, VALUE_LIMIT } from "./text.js";
 
 interface JavaList {
@@ -42,6 +43,58 @@ function describePackageNames(element: () => Java.Wrapper): (result: unknown) =>
 
 // PackageManager is abstract on Android: the calls land in ApplicationPackageManager.
 const PACKAGE_MANAGER_CLASSES = ["android.app.ApplicationPackageManager", "android.content.pm.PackageManager"];
+const ACTIVITY_MANAGER = "android.app.ActivityManager";
+
+// Probing other packages one by one (getPackageInfo("com.tencent.mm")…) rebuilds the app list:
+// from the PROBES_FOR_APP_LIST-th distinct foreign package on, a probe is an app_list read; the
+// earlier ones are recorded without a data type, as evidence. The app's own package is no probe.
+export const PROBES_FOR_APP_LIST = 3;
+const probed = new Set<string>();
+let ownPackage: string | null = null;
+
+interface Application {
+  getPackageName(): string;
+}
+
+function currentPackage(): string | null {
+  if (ownPackage === null) {
+    const app = Java.use("android.app.ActivityThread").currentApplication() as Application | null;
+    ownPackage = app === null ? null : String(app.getPackageName());
+  }
+  return ownPackage;
+}
+
+function probesForeignPackage(call: Call): boolean {
+  const name = call.args[0];
+  return typeof name === "string" && name !== currentPackage();
+}
+
+function classifyProbe(call: Call): DataType | null {
+  probed.add(String(call.args[0]));
+  return probed.size >= PROBES_FOR_APP_LIST ? "app_list" : null;
+}
+
+function probe(method: string): HookSpec {
+  return {
+    api: `android.content.pm.PackageManager.${method}`,
+    classes: PACKAGE_MANAGER_CLASSES,
+    kind: "data",
+    dataType: classifyProbe,
+    possibleDataTypes: ["app_list"],
+    when: probesForeignPackage,
+    whenCallsJava: true, // the app's own package name is looked up once, from Java
+    group: "package.probe",
+    describeValue: (result) => (result === null ? null : "found"),
+  };
+}
+
+function listSize(result: unknown): string | null {
+  return result === null ? null : `size=${(result as JavaList).size()}`;
+}
+
+function appList(api: string, classes: readonly string[]): HookSpec {
+  return { api, classes, kind: "data", dataType: "app_list", describeValue: listSize };
+}
 
 export const packageHooks: readonly HookSpec[] = [
   {
@@ -58,4 +111,13 @@ export const packageHooks: readonly HookSpec[] = [
     dataType: "app_list",
     describeValue: describePackageNames(elementClass("android.content.pm.ApplicationInfo")),
   },
+  appList("android.content.pm.PackageManager.queryIntentActivities", PACKAGE_MANAGER_CLASSES),
+  appList("android.content.pm.PackageManager.queryIntentServices", PACKAGE_MANAGER_CLASSES),
+  appList(`${ACTIVITY_MANAGER}.getRunningAppProcesses`, [ACTIVITY_MANAGER]),
+  appList(`${ACTIVITY_MANAGER}.getRunningTasks`, [ACTIVITY_MANAGER]),
+  appList(`${ACTIVITY_MANAGER}.getRecentTasks`, [ACTIVITY_MANAGER]),
+  appList(`${ACTIVITY_MANAGER}.getRunningServices`, [ACTIVITY_MANAGER]),
+  probe("getPackageInfo"),
+  probe("getApplicationInfo"),
+  probe("getInstallerPackageName"),
 ];

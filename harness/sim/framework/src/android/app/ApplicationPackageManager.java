@@ -113,6 +113,35 @@ public class ApplicationPackageManager extends PackageManager {
         return result;
     }
 
+    // Every installed package has one launcher activity on the sim; an intent naming a package
+    // resolves inside it only. Services are not simulated: no package declares one.
+    @Override
+    public List<android.content.pm.ResolveInfo> queryIntentActivities(Intent intent, int flags) {
+        List<android.content.pm.ResolveInfo> result = new ArrayList<>();
+        String only = intent.getPackage();
+        for (String name : SimRuntime.installedPackages()) {
+            if (only != null && !only.equals(name)) {
+                continue;
+            }
+            android.content.pm.ActivityInfo activity = new android.content.pm.ActivityInfo();
+            activity.packageName = name;
+            activity.name = name.equals(SimRuntime.packageName()) && !SimRuntime.launcherActivity().isEmpty()
+                    ? SimRuntime.launcherActivity() : name + ".MainActivity";
+            activity.applicationInfo = applicationInfo(name);
+            activity.processName = name;
+            activity.exported = true;
+            android.content.pm.ResolveInfo info = new android.content.pm.ResolveInfo();
+            info.activityInfo = activity;
+            result.add(info);
+        }
+        return result;
+    }
+
+    @Override
+    public List<android.content.pm.ResolveInfo> queryIntentServices(Intent intent, int flags) {
+        return new ArrayList<>();
+    }
+
     @Override
     public int checkPermission(String permName, String packageName) {
         if (SimRuntime.packageName().equals(packageName) && Permissions.isGranted(permName)) {

@@ -73,7 +73,15 @@ public class ContentResolver {
             case "sms":
                 Permissions.enforce("query", Permissions.READ_SMS);
                 return sms(path, projection);
+            case "com.android.calendar":
+                Permissions.enforce("query", Permissions.READ_CALENDAR);
+                return path.startsWith("/events") ? calendarEvents(projection) : null;
+            case "media":
+                return mediaImages(path, projection);
             default:
+                // content://browser (bookmarks and history) left the platform in API 23
+                // (developer.android.com/about/versions/marshmallow/android-6.0-changes#behavior-bookmark-browser):
+                // an unknown authority answers null.
                 return null;
         }
     }
@@ -154,6 +162,52 @@ public class ContentResolver {
         columns.put("date", dates);
         columns.put("type", types);
         columns.put("read", read);
+        return cursor(columns, count, projection);
+    }
+
+    private static Cursor calendarEvents(String[] projection) {
+        int count = SimRuntime.profileCount("calendar");
+        Map<String, Object[]> columns = new LinkedHashMap<>();
+        Object[] ids = new Object[count];
+        Object[] titles = new Object[count];
+        Object[] starts = new Object[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = (long) (i + 1);
+            titles[i] = SimRuntime.profileItem("calendar", i, "title");
+            starts[i] = parseLong(SimRuntime.profileItem("calendar", i, "start"));
+        }
+        columns.put("_id", ids);
+        columns.put("title", titles);
+        columns.put("dtstart", starts);
+        return cursor(columns, count, projection);
+    }
+
+    /**
+     * Photos need READ_MEDIA_IMAGES from API 33 (apps targeting 33+), READ_EXTERNAL_STORAGE before;
+     * without it MediaStore shows an app only the files it created itself: none here
+     * (developer.android.com/training/data-storage/shared/media#storage-permission).
+     */
+    private static Cursor mediaImages(String path, String[] projection) {
+        if (!path.contains("/images/")) {
+            return null;
+        }
+        boolean media33 = Permissions.apiLevel() >= 33 && SimRuntime.targetSdk() >= 33;
+        boolean granted = media33
+                ? Permissions.anyGranted(Permissions.READ_MEDIA_IMAGES, Permissions.READ_MEDIA_VISUAL_USER_SELECTED)
+                : Permissions.anyGranted(Permissions.READ_EXTERNAL_STORAGE, Permissions.WRITE_EXTERNAL_STORAGE);
+        int count = granted ? SimRuntime.profileCount("photos") : 0;
+        Map<String, Object[]> columns = new LinkedHashMap<>();
+        Object[] ids = new Object[count];
+        Object[] names = new Object[count];
+        Object[] data = new Object[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = (long) (i + 1);
+            names[i] = SimRuntime.profileItem("photos", i, "name");
+            data[i] = "/storage/emulated/0/DCIM/Camera/" + names[i];
+        }
+        columns.put("_id", ids);
+        columns.put("_display_name", names);
+        columns.put("_data", data);
         return cursor(columns, count, projection);
     }
 

@@ -38,6 +38,7 @@ public abstract class Context {
     public static final String DOWNLOAD_SERVICE = "download";
     public static final String BLUETOOTH_SERVICE = "bluetooth";
     public static final String CAMERA_SERVICE = "camera";
+    public static final String DEVICE_POLICY_SERVICE = "device_policy";
     public static final String USAGE_STATS_SERVICE = "usagestats";
 
     public abstract Context getApplicationContext();

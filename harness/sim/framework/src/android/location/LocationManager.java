@@ -102,6 +102,24 @@ public class LocationManager {
         return new ArrayList<>(PROVIDERS);
     }
 
+    /**
+     * API 30: one fresh fix (or null) delivered to the consumer on the executor
+     * (developer.android.com/reference/android/location/LocationManager#getCurrentLocation).
+     */
+    public void getCurrentLocation(String provider, android.os.CancellationSignal cancellationSignal,
+            java.util.concurrent.Executor executor, java.util.function.Consumer<Location> consumer) {
+        checkLocationPermission("getCurrentLocation");
+        checkProvider(provider);
+        if (executor == null || consumer == null) {
+            throw new IllegalArgumentException("invalid null executor or consumer");
+        }
+        Location fix = PROVIDERS.contains(provider) || FUSED_PROVIDER.equals(provider)
+                ? LocationService.fix(provider) : null;
+        if (cancellationSignal == null || !cancellationSignal.isCanceled()) {
+            executor.execute(() -> consumer.accept(fix));
+        }
+    }
+
     public String getBestProvider(Criteria criteria, boolean enabledOnly) {
         return GPS_PROVIDER;
     }

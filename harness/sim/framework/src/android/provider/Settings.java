@@ -41,7 +41,12 @@ public final class Settings {
         private Secure() {
         }
 
+        // Settings.Secure.getString → getStringForUser(resolver, name, myUserId) (@hide), as on Android.
         public static String getString(ContentResolver resolver, String name) {
+            return getStringForUser(resolver, name, 0);
+        }
+
+        public static String getStringForUser(ContentResolver resolver, String name, int userHandle) {
             if (ANDROID_ID.equals(name)) {
                 return SimRuntime.profileValue("android_id", null);
             }
@@ -75,9 +80,15 @@ public final class Settings {
         private System() {
         }
 
+        // Settings moved to Secure (android_id among them) are read from there
+        // (frameworks/base/core/java/android/provider/Settings.java, System.getStringForUser, MOVED_TO_SECURE).
         public static String getString(ContentResolver resolver, String name) {
+            return getStringForUser(resolver, name, 0);
+        }
+
+        public static String getStringForUser(ContentResolver resolver, String name, int userHandle) {
             if (ANDROID_ID.equals(name)) {
-                return Secure.getString(resolver, Secure.ANDROID_ID);
+                return Secure.getStringForUser(resolver, Secure.ANDROID_ID, userHandle);
             }
             if (SCREEN_BRIGHTNESS.equals(name)) {
                 return "128";

@@ -85,6 +85,10 @@ public class TelephonyManager {
     }
 
     public String getSimOperator() {
+        return simOperator();
+    }
+
+    private static String simOperator() {
         String imsi = imsi();
         return imsi.length() >= 5 ? imsi.substring(0, 5) : "";
     }
@@ -161,5 +165,84 @@ public class TelephonyManager {
 
     public boolean isNetworkRoaming() {
         return false;
+    }
+
+    // Issue 11 additions. MEID: the same device-identifier rule as getImei.
+    public String getMeid() {
+        Permissions.enforce("getMeid", Permissions.READ_PHONE_STATE);
+        return null; // a GSM phone has no MEID
+    }
+
+    public String getMeid(int slotIndex) {
+        return getMeid();
+    }
+
+    public String getVoiceMailNumber() {
+        Permissions.enforce("getVoiceMailNumber", Permissions.READ_PHONE_STATE);
+        return SimRuntime.profileValue("voicemail_number", null);
+    }
+
+    // Cell data is location: ACCESS_FINE_LOCATION for apps targeting 29+, else a SecurityException
+    // (TelephonyManager @RequiresPermission(ACCESS_FINE_LOCATION); telephony
+    // LocationAccessPolicy.checkLocationPermission, DENIED_HARD when the permission is not held).
+    private static void enforceCellLocation(String method) {
+        if (SimRuntime.targetSdk() >= 29) {
+            Permissions.enforce(method, Permissions.ACCESS_FINE_LOCATION);
+        } else {
+            Permissions.enforce(method, Permissions.ACCESS_FINE_LOCATION, Permissions.ACCESS_COARSE_LOCATION);
+        }
+    }
+
+    // Framework code reads the SIM through its own helpers, never through the app-facing getters.
+    private CellInfoLte servingCell() {
+        String operator = simOperator();
+        String mcc = operator.length() >= 3 ? operator.substring(0, 3) : null;
+        String mnc = operator.length() >= 5 ? operator.substring(3) : null;
+        CellIdentityLte identity = new CellIdentityLte((int) SimRuntime.profileLong("cell_ci", Integer.MAX_VALUE), 301,
+                (int) SimRuntime.profileLong("cell_tac", Integer.MAX_VALUE), 1850, mcc, mnc);
+        return new CellInfoLte(true, identity, new CellSignalStrengthLte(-97, -10));
+    }
+
+    @Deprecated
+    public CellLocation getCellLocation() {
+        enforceCellLocation("getCellLocation");
+        android.telephony.gsm.GsmCellLocation location = new android.telephony.gsm.GsmCellLocation();
+        CellIdentityLte identity = servingCell().getCellIdentity();
+        location.setLacAndCid(identity.getTac(), identity.getCi());
+        return location;
+    }
+
+    public java.util.List<CellInfo> getAllCellInfo() {
+        enforceCellLocation("getAllCellInfo");
+        java.util.List<CellInfo> cells = new java.util.ArrayList<>();
+        cells.add(servingCell());
+        return cells;
+    }
+
+    /** API 29: the callback runs on the executor with fresh cell info. */
+    public abstract static class CellInfoCallback {
+        public static final int ERROR_TIMEOUT = 1;
+        public static final int ERROR_MODEM_ERROR = 2;
+
+        public abstract void onCellInfo(java.util.List<CellInfo> cellInfo);
+
+        public void onError(int errorCode, Throwable detail) {
+        }
+    }
+
+    public void requestCellInfoUpdate(java.util.concurrent.Executor executor, CellInfoCallback callback) {
+        java.util.List<CellInfo> cells = getAllCellInfo();
+        executor.execute(() -> callback.onCellInfo(cells));
+    }
+
+    /** API 26: READ_PHONE_STATE (or READ_BASIC_PHONE_STATE from API 33); location fields need location too. */
+    public ServiceState getServiceState() {
+        Permissions.enforce("getServiceState", Permissions.READ_PHONE_STATE);
+        return new ServiceState(operatorName(simOperator()), simOperator());
+    }
+
+    /** API 29: READ_PRIVILEGED_PHONE_STATE, which no installed app holds. */
+    public java.util.List<UiccCardInfo> getUiccCardsInfo() {
+        throw new SecurityException("getUiccCardsInfo: requires android.permission.READ_PRIVILEGED_PHONE_STATE");
     }
 }

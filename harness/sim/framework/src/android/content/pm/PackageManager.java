@@ -43,6 +43,10 @@ public abstract class PackageManager {
 
     public abstract List<ApplicationInfo> getInstalledApplications(int flags);
 
+    public abstract List<ResolveInfo> queryIntentActivities(android.content.Intent intent, int flags);
+
+    public abstract List<ResolveInfo> queryIntentServices(android.content.Intent intent, int flags);
+
     public abstract int checkPermission(String permName, String packageName);
 
     public abstract CharSequence getApplicationLabel(ApplicationInfo info);

@@ -29,8 +29,11 @@ public class WifiInfo {
         return SimRuntime.profileValue("mac_address", DEFAULT_MAC);
     }
 
+    /** 192.168.1.23, little-endian as Android packs it. */
+    static final int IP_ADDRESS = (23 << 24) | (1 << 16) | (168 << 8) | 192;
+
     public int getIpAddress() {
-        return (23 << 24) | (1 << 16) | (168 << 8) | 192;
+        return IP_ADDRESS;
     }
 
     public int getRssi() {

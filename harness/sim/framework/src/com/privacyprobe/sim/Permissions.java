@@ -36,6 +36,9 @@ public final class Permissions {
     public static final String READ_CONTACTS = P + "READ_CONTACTS";
     public static final String READ_CALL_LOG = P + "READ_CALL_LOG";
     public static final String READ_SMS = P + "READ_SMS";
+    public static final String SEND_SMS = P + "SEND_SMS";
+    public static final String GET_ACCOUNTS = P + "GET_ACCOUNTS";
+    public static final String BLUETOOTH_CONNECT = P + "BLUETOOTH_CONNECT";
     public static final String READ_PHONE_STATE = P + "READ_PHONE_STATE";
     public static final String READ_PHONE_NUMBERS = P + "READ_PHONE_NUMBERS";
     public static final String CAMERA = P + "CAMERA";
@@ -66,9 +69,11 @@ public final class Permissions {
     static {
         group("location", "access this device's location", ACCESS_FINE_LOCATION, ACCESS_COARSE_LOCATION,
                 ACCESS_BACKGROUND_LOCATION);
-        group("contacts", "access your contacts", READ_CONTACTS);
+        group("contacts", "access your contacts", READ_CONTACTS, GET_ACCOUNTS);
         group("call_log", "access your phone call logs", READ_CALL_LOG);
-        group("sms", "access your SMS messages", READ_SMS);
+        group("sms", "access your SMS messages", READ_SMS, SEND_SMS);
+        group("nearby_devices", "find, connect to, and determine the relative position of nearby devices",
+                BLUETOOTH_CONNECT);
         group("phone", "access your phone calls and phone state", READ_PHONE_STATE, READ_PHONE_NUMBERS);
         group("camera", "access your camera to take pictures and record video", CAMERA);
         group("microphone", "access your microphone to record audio", RECORD_AUDIO);
@@ -82,6 +87,7 @@ public final class Permissions {
         group("music", "access music and audio on this device", READ_MEDIA_AUDIO);
         // Permissions newer than API 30 do not exist on older devices: there they are unknown
         // names, never granted and never asked for (frameworks/base/core/res/AndroidManifest.xml).
+        SINCE_API.put(BLUETOOTH_CONNECT, 31);
         SINCE_API.put(POST_NOTIFICATIONS, 33);
         SINCE_API.put(READ_MEDIA_IMAGES, 33);
         SINCE_API.put(READ_MEDIA_VIDEO, 33);
