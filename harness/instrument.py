@@ -19,6 +19,7 @@ from harness.records import HookEvent, JsonlWriter
 from harness.sdk import SdkTable, attribute_sdk, load_sdk_table
 
 READY_TIMEOUT_S = 20.0
+_RECORDING = threading.Lock()
 _EVENT_FIELDS = (
     "ts", "api", "kind", "data_type", "value", "stack", "thread", "args", "outcome", "error",
     "impl", "overload",
@@ -37,6 +38,7 @@ class AgentReport:
     detached_reason: str | None = None
     crash: str | None = None
     attach_s: float = 0.0
+    process: str = ""  # the app process the agent ran in ("com.app", "com.app:push")
     # canaries the agent planted in the process: "clipboard" → "planted: how" / "not planted: why"
     canaries: dict[str, str] = field(default_factory=dict)
 
@@ -73,7 +75,9 @@ class Instrumentation:
         app_package: str,
         on_event: Callable[[HookEvent], None] | None = None,
         clipboard_canary: str | None = None,
+        process: str | None = None,
     ) -> None:
+        """process: the name of the app process this instruments (default: the main one)."""
         self._device = frida_device
         self._clipboard_canary = clipboard_canary
         self._bundle = bundle
@@ -81,12 +85,12 @@ class Instrumentation:
         self._package = app_package
         self._on_event = on_event
         self._table = load_sdk_table()
-        self._lock = threading.Lock()
+        self._lock = _RECORDING  # the app's processes may share one events file
         self._ready = threading.Event()
         self._session: Any = None
         self._script: Any = None
         self._started = time.monotonic()
-        self.report = AgentReport()
+        self.report = AgentReport(process=process or app_package)
 
     def attach(self, pid: int) -> None:
         """Attach and load the agent into a process that has not run app code yet.
@@ -155,6 +159,7 @@ class Instrumentation:
                     continue
                 event = hook_event_from_payload(raw, self._package, self._table)
                 event = withhold_foreign_clipboard(event, self._clipboard_canary)
+                event = dataclasses.replace(event, process=self.report.process)
                 self._events.write(event)
                 self.report.events_recorded += 1
                 if self._on_event is not None:

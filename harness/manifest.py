@@ -28,6 +28,15 @@ def _qualify(package: str, class_name: str) -> str:
     return class_name
 
 
+def _process_name(package: str, process: str | None) -> str:
+    """android:process: absent = the app's main process (named after the package); ":name" = a
+    process private to the app, "package:name"; anything else is a global process name
+    (developer.android.com/guide/topics/manifest/service-element#proc)."""
+    if not process:
+        return package
+    return package + process if process.startswith(":") else process
+
+
 def _is_launcher(activity: Element) -> bool:
     for intent_filter in activity.iter("intent-filter"):
         actions = {_attr(a, "name") for a in intent_filter.iter("action")}
@@ -60,6 +69,11 @@ def parse_manifest(text: str, where: str) -> AppInfo:
         if not launcher_name:
             raise InputError(f"{where}: the launcher activity has no android:name")
     app_class = _attr(application, "name")
+    services = {
+        _qualify(package, name): _process_name(package, _attr(service, "process"))
+        for service in application.iter("service")
+        if (name := _attr(service, "name"))
+    }
     uses_sdk = root.find("uses-sdk")
     target_sdk = _attr(uses_sdk, "targetSdkVersion") if uses_sdk is not None else None
     permissions = tuple(name for p in root.iter("uses-permission") if (name := _attr(p, "name")))
@@ -70,7 +84,10 @@ def parse_manifest(text: str, where: str) -> AppInfo:
         launcher_activity=_qualify(package, launcher_name) if launcher_name else "",
         application_class=_qualify(package, app_class) if app_class else None,
         permissions=permissions,
-        extra={"target_sdk": int(target_sdk)} if target_sdk and target_sdk.isdigit() else {},
+        extra={
+            **({"target_sdk": int(target_sdk)} if target_sdk and target_sdk.isdigit() else {}),
+            **({"services": services} if services else {}),
+        },
     )
 
 

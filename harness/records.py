@@ -35,6 +35,7 @@ class HookEvent:
     error: str | None = None
     impl: str = ""  # the concrete class that was hooked
     overload: str = ""  # "(java.lang.String,int)"
+    process: str = ""  # the app process it ran in: "com.app" (main) or "com.app:push" (android:process)
     schema: int = SCHEMA_VERSION
     seq: int = 0
 
@@ -63,19 +64,6 @@ DATA_TYPES = (
     "app_list",
     "clipboard",
     "sensor",
-    # Hook catalogue of issue 11 (hooks/src: phone, network, files, media, identifiers).
-    "advertising_id",
-    "carrier",
-    "cell_info",
-    "ip_address",
-    "bluetooth",
-    "sms_send",
-    "calendar",
-    "photos",
-    "browser_history",
-    "accounts",
-    "camera",
-    "microphone",
 )
 
 

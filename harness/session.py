@@ -263,6 +263,7 @@ def _finalise(
                 "detached": r.detached_reason,
                 "crash": r.crash,
                 "canaries": r.canaries,
+                "process": r.process,
             }
             for r in reports
         ]

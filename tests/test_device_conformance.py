@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -55,6 +57,7 @@ class ArtScript:
     def __init__(self) -> None:
         self.handlers: list[Callable[[dict[str, Any], Any], None]] = []
         self.loaded = False
+        self.posted: list[dict[str, Any]] = []
 
     def on(self, signal: str, handler: Callable[[dict[str, Any], Any], None]) -> None:
         if signal == "message":
@@ -62,6 +65,9 @@ class ArtScript:
 
     def load(self) -> None:
         self.loaded = True
+
+    def post(self, message: dict[str, Any]) -> None:
+        self.posted.append(message)
 
     def bind(self) -> None:
         if not self.loaded:
@@ -87,10 +93,41 @@ class ArtSession:
 
 @dataclass
 class ArtFrida:
-    """frida-server's device object: spawn holds the app before it binds; resume lets it bind."""
+    """frida-server's device object: spawn holds the app before it binds; resume lets it bind;
+    with spawn gating, every new process on the device is held and announced as "spawn-added"."""
 
     calls: list[str] = field(default_factory=list)
     sessions: dict[int, ArtSession] = field(default_factory=dict)
+    gating: bool = False
+    handlers: list[Callable[[Any], None]] = field(default_factory=list)
+    pending: dict[int, str] = field(default_factory=dict)
+
+    def on(self, signal: str, handler: Callable[[Any], None]) -> None:
+        if signal == "spawn-added":
+            self.handlers.append(handler)
+
+    def off(self, signal: str, handler: Callable[[Any], None]) -> None:
+        self.handlers.remove(handler)
+
+    def enable_spawn_gating(self) -> None:
+        self.gating = True
+
+    def disable_spawn_gating(self) -> None:
+        self.gating = False
+
+    def enumerate_pending_spawn(self) -> list[Any]:
+        return [SimpleNamespace(pid=pid, identifier=name) for pid, name in self.pending.items()]
+
+    def spawn_added(self, pid: int, identifier: str) -> None:
+        assert self.gating
+        self.pending[pid] = identifier
+        for handler in list(self.handlers):
+            handler(SimpleNamespace(pid=pid, identifier=identifier))
+
+    def wait_resumed(self, pids: set[int], timeout: float = 5.0) -> None:
+        deadline = time.monotonic() + timeout
+        while pids & set(self.pending) and time.monotonic() < deadline:
+            time.sleep(0.01)
 
     def spawn(self, program: str) -> int:
         self.calls.append(f"spawn {program}")
@@ -102,6 +139,7 @@ class ArtFrida:
 
     def resume(self, pid: int) -> None:
         self.calls.append(f"resume {pid}")
+        self.pending.pop(pid, None)
         if pid in self.sessions:
             self.sessions[pid].script.bind()
 
@@ -124,6 +162,7 @@ def _standin(tmp_path: Path) -> Bench:
     fake.on(r"^pm install -r -t ", recorded("pm_install_success.txt"))
     fake.on(r"^id -u$", "0\n")
     fake.on(rf"^pidof {STANDIN_PACKAGE}$", f"{STANDIN_PID}\n")
+    fake.on(r"^am force-stop ", "")  # ActivityManagerShellCommand.runForceStop prints nothing
     # ComponentName.unflattenFromString: no "/" → Intent.parseCommandArgs throws "Bad component name"
     fake.on(r"^am start .*-n [^/ ]+$", recorded("am_start_bad_component.txt"))
     frida = ArtFrida()
@@ -342,3 +381,140 @@ def test_a_clipboard_read_that_is_not_the_canary_is_withheld() -> None:
     assert withhold_foreign_clipboard(ours, "PPCLIP-canary").value == "PPCLIP-canary"
     other = dataclasses.replace(read, data_type="device_id", value="3567")
     assert withhold_foreign_clipboard(other, "PPCLIP-canary").value == "3567"
+
+
+PUSH_PACKAGE = "com.example.push"
+PUSH_MANIFEST = """<manifest xmlns:android="http://schemas.android.com/apk/res/android"
+    package="com.example.push">
+  <application android:label="Push">
+    <activity android:name=".Main" android:exported="true">
+      <intent-filter>
+        <action android:name="android.intent.action.MAIN" />
+        <category android:name="android.intent.category.LAUNCHER" />
+      </intent-filter>
+    </activity>
+    <service android:name=".PushService" android:process=":push" />
+  </application>
+</manifest>
+"""
+PUSH_SOURCES = {
+    "Main.java": """package com.example.push;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.os.Bundle;
+
+public class Main extends Activity {
+    @Override
+    protected void onCreate(Bundle state) {
+        super.onCreate(state);
+        startService(new Intent(this, PushService.class));
+    }
+}
+""",
+    "PushService.java": """package com.example.push;
+
+import android.app.Service;
+import android.content.Intent;
+import android.os.IBinder;
+import android.provider.Settings;
+import android.util.Log;
+
+public class PushService extends Service {
+    @Override
+    public int onStartCommand(Intent intent, int flags, int startId) {
+        String id = Settings.Secure.getString(getContentResolver(), Settings.Secure.ANDROID_ID);
+        Log.i("Push", "registered " + id);
+        return START_NOT_STICKY;
+    }
+
+    @Override
+    public IBinder onBind(Intent intent) {
+        return null;
+    }
+}
+""",
+}
+
+
+def _push_app(tmp_path: Path) -> Path:
+    app = tmp_path / "push"
+    sources = app / "src" / "com" / "example" / "push"
+    sources.mkdir(parents=True)
+    (app / "AndroidManifest.xml").write_text(PUSH_MANIFEST, encoding="utf-8")
+    for name, text in PUSH_SOURCES.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    return app
+
+
+def test_a_service_with_its_own_process_is_instrumented_before_it_runs(tmp_path: Path) -> None:
+    # developer.android.com/guide/topics/manifest/service-element#proc: ":push" runs the service in
+    # a new process private to the app, started for it (AOSP ActiveServices.bringUpServiceLocked).
+    # Sim: the service's process is held at its gate until the agent is loaded, like spawn gating.
+    device = SimDevice()
+    events_path = tmp_path / "events.jsonl"
+    processes: list[Instrumentation] = []
+    try:
+        app = device.install(_push_app(tmp_path))
+        assert app.extra["services"] == {f"{PUSH_PACKAGE}.PushService": f"{PUSH_PACKAGE}:push"}
+        with JsonlWriter(events_path) as events:
+
+            def instrument(pid: int, process: str) -> None:
+                secondary = Instrumentation(
+                    device.frida_device(), build_agent(), events, app.package, process=process
+                )
+                secondary.attach(pid)
+                processes.append(secondary)
+
+            device.set_process_hook(instrument)
+            main = Instrumentation(device.frida_device(), build_agent(), events, app.package)
+            device.launch(app.package, before_start=main.attach)
+            main.wait_ready()
+            deadline = time.monotonic() + 30
+            while not processes and time.monotonic() < deadline:
+                time.sleep(0.1)
+            [push] = processes
+            push.wait_ready()
+            while not push.report.events_recorded and time.monotonic() < deadline:
+                push.flush()
+                time.sleep(0.2)
+            assert [name for _, name in device.secondary_processes()] == [f"{PUSH_PACKAGE}:push"]
+            for instrumentation in (main, push):
+                instrumentation.detach()
+            device.stop(app.package)
+    finally:
+        device.close()
+    assert push.report.process == f"{PUSH_PACKAGE}:push" and push.report.hooks_installed
+    reads = [
+        e for e in map(json.loads, events_path.read_text().splitlines()) if e["api"].endswith("getString")
+    ]
+    assert [(e["process"], e["value"]) for e in reads] == [
+        (f"{PUSH_PACKAGE}:push", DEFAULT_PROFILE.android_id)
+    ]
+    assert "com.example.push.PushService.onStartCommand" in reads[0]["stack"]
+
+
+def test_adb_spawn_gating_instruments_the_apps_other_processes_and_releases_the_rest(tmp_path: Path) -> None:
+    # frida's spawn gating (Device.enable_spawn_gating, "spawn-added"): every new process waits until
+    # resumed; only the app's own `package:name` processes get the agent first.
+    bench = _standin(tmp_path)
+    device = bench.device
+    assert isinstance(device, AdbDevice)
+    frida = device.frida_device()
+    assert isinstance(frida, ArtFrida)
+    hooked: list[tuple[int, str]] = []
+
+    def hook(pid: int, name: str) -> None:
+        hooked.append((pid, name))
+        frida.calls.append(f"hook {pid}")
+
+    device.set_process_hook(hook)
+    device.launch(STANDIN_PACKAGE, before_start=lambda pid: None)
+    frida.spawn_added(5001, f"{STANDIN_PACKAGE}:push")
+    frida.spawn_added(5002, "com.android.vending")
+    frida.wait_resumed({5001, 5002})
+    assert hooked == [(5001, f"{STANDIN_PACKAGE}:push")]
+    assert frida.calls.index("hook 5001") < frida.calls.index("resume 5001")
+    assert "resume 5002" in frida.calls
+    device.stop(STANDIN_PACKAGE)
+    assert frida.gating is False

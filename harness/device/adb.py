@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from harness.device import canaries
+from harness.device.animations import AnimationScales
 from harness.device.apk import ApkManifest, read_apk_manifest
-from harness.device.base import AppInfo, BeforeStart, DeviceInfo, no_launcher_message
+from harness.device.base import AppInfo, BeforeStart, DeviceInfo, ProcessHook, no_launcher_message
 from harness.device.cacert import (
     STAGING_DIR,
     CaCertificate,
@@ -46,7 +47,7 @@ from harness.device.proxy import ProxyGuard, recover
 from harness.device.root import Root, detect_root, run_script_as_root
 from harness.device.select import select_serial
 from harness.device.transport import Adb, open_device
-from harness.errors import DeviceError, InputError, InstrumentationError
+from harness.errors import DeviceError, InputError, InstrumentationError, ProbeError
 from harness.profile import DeviceProfile
 
 REMOTE_TMP = "/data/local/tmp"
@@ -152,8 +153,11 @@ class AdbDevice:
         self.plant_report = canaries.PlantReport()
         self._props: dict[str, str] | None = None
         self._guard = ProxyGuard(adb, state_dir)
+        self._animations = AnimationScales(adb)
         self._launchers: dict[str, str] = {}
         self._frida: Any = None
+        self._process_hook: ProcessHook | None = None
+        self._gating: tuple[Any, Callable[[Any], None]] | None = None
         self._frida_device_factory = frida_device_factory
         self._root: Root | None = None
         self._logcat: LogcatPump | None = None
@@ -321,10 +325,12 @@ class AdbDevice:
     def launch(self, package: str, before_start: BeforeStart | None = None) -> int:
         """Start the app; with before_start, Frida spawns it suspended, before_start(pid) runs
         (the agent attaches by pid and loads), then the app is resumed."""
+        self._disable_animations()
         if before_start is None:
             self._start_activity(package)
             return self._wait_for_pid(package)
         device = self.frida_device()
+        self._gate_secondary_processes(device, package)
         pid = self._spawn(device, package)
         try:
             before_start(pid)
@@ -337,6 +343,53 @@ class AdbDevice:
         except Exception as error:
             raise InstrumentationError(f"could not resume {package} (pid {pid}): {error}") from None
         return pid
+
+    def set_process_hook(self, hook: ProcessHook | None) -> None:
+        self._process_hook = hook
+
+    def _gate_secondary_processes(self, device: Any, package: str) -> None:
+        """With Frida's spawn gating every new app process on the device is held at its start: the
+        app's own other processes (`package:name`, from android:process) get the hook (the agent
+        loads) before they are resumed; every other process is resumed at once."""
+        self._stop_gating()
+        if self._process_hook is None:
+            return
+
+        def on_spawn(spawn: Any) -> None:  # on Frida's thread: never block it
+            threading.Thread(target=self._admit_spawn, args=(device, package, spawn), daemon=True).start()
+
+        device.on("spawn-added", on_spawn)
+        try:
+            device.enable_spawn_gating()
+        except Exception as error:  # frida's own error types; the app's main process still runs
+            device.off("spawn-added", on_spawn)
+            self.notes.append(
+                f"the app's other processes are not instrumented: spawn gating failed ({error})"
+            )
+            return
+        self._gating = (device, on_spawn)
+
+    def _admit_spawn(self, device: Any, package: str, spawn: Any) -> None:
+        pid, name = int(spawn.pid), str(spawn.identifier)
+        try:
+            if name.startswith(f"{package}:") and self._process_hook is not None:
+                self._process_hook(pid, name)
+        except ProbeError as error:
+            self.notes.append(f"process {name} (pid {pid}) was not instrumented: {error}")
+        finally:
+            with contextlib.suppress(Exception):  # it may have died meanwhile
+                device.resume(pid)
+
+    def _stop_gating(self) -> None:
+        if self._gating is None:
+            return
+        device, on_spawn = self._gating
+        self._gating = None
+        with contextlib.suppress(Exception):  # the device may be gone; nothing else to undo then
+            device.disable_spawn_gating()
+            device.off("spawn-added", on_spawn)
+            for spawn in device.enumerate_pending_spawn():
+                device.resume(spawn.pid)
 
     def _spawn(self, device: Any, package: str) -> int:
         import frida
@@ -386,6 +439,7 @@ class AdbDevice:
             time.sleep(RETRY_DELAY)
 
     def stop(self, package: str) -> None:
+        self._stop_gating()
         self.adb.run(["am", "force-stop", package])
 
     def is_running(self, package: str) -> bool:
@@ -577,12 +631,24 @@ class AdbDevice:
         if self._closed:
             return
         self._closed = True
+        self._stop_gating()
         self.stop_logcat()
         try:
             self.remove_canaries()
         except DeviceError as error:
             self.notes.append(f"planted canaries could not be removed: {error}")
         self.clear_proxy()
+        try:
+            self._animations.restore()
+        except DeviceError as error:
+            self.notes.append(str(error))
+
+    def _disable_animations(self) -> None:
+        """Animations off before the app first shows (harness.device.animations); restored on close."""
+        try:
+            self._animations.disable()
+        except DeviceError as error:
+            self.notes.append(f"animations could not be turned off: {error}")
 
     def __enter__(self) -> AdbDevice:
         return self

@@ -43,6 +43,12 @@ class AppInfo:
 BeforeStart = Callable[[int], None]
 
 
+# Called with the pid and process name ("com.app:push") of another process of the app under test
+# (a component with android:process) while that process is held before running: the
+# instrumentation loads its agent there, as for the main process. Runs on a device thread.
+ProcessHook = Callable[[int, str], None]
+
+
 def no_launcher_message(package: str) -> str:
     return (
         f"{package} has no launcher activity (no activity with a MAIN/LAUNCHER intent filter), "
@@ -62,6 +68,9 @@ class Device(Protocol):
     def uninstall(self, package: str) -> None: ...
     def clear_data(self, package: str) -> None: ...
     def launch(self, package: str, before_start: BeforeStart | None = None) -> int: ...
+    def set_process_hook(self, hook: ProcessHook | None) -> None:
+        """Instrument the app's secondary processes started from now on with `hook`."""
+
     def stop(self, package: str) -> None: ...
     def is_running(self, package: str) -> bool: ...
     def foreground_package(self) -> str | None: ...

@@ -21,23 +21,36 @@ _MAX_HEADER = 64
 
 
 class SimControl:
-    """Listens on 127.0.0.1:0 for one launcher connection."""
+    """Listens on 127.0.0.1:0 for one launcher connection (or speaks over one already accepted)."""
 
-    def __init__(self) -> None:
-        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._listener.bind(("127.0.0.1", 0))
-        self._listener.listen(1)
-        self._connection: socket.socket | None = None
+    def __init__(self, connection: socket.socket | None = None) -> None:
+        self._listener: socket.socket | None = None
+        if connection is None:
+            self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            self._listener.bind(("127.0.0.1", 0))
+            self._listener.listen(1)
+        else:
+            connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._connection: socket.socket | None = connection
         self._buffer = b""
         self._broken: str | None = None
 
     @property
     def port(self) -> int:
+        assert self._listener is not None
         port: int = self._listener.getsockname()[1]
         return port
 
+    def greeting(self, timeout: float) -> int:
+        """The pid of an accepted connection's `HELLO <pid>` (a process the launcher started itself)."""
+        try:
+            return _pid_of_hello(self._read_line(timeout))
+        except OSError as exc:
+            raise DeviceError(f"sim process sent no HELLO ({exc})") from None
+
     def accept(self, process: subprocess.Popen[bytes], timeout: float = 15.0) -> int:
         """Wait for HELLO; return the pid. DeviceError if the process exits first or time runs out."""
+        assert self._listener is not None
         deadline = time.monotonic() + timeout
         self._listener.settimeout(_POLL_S)
         while self._connection is None:
@@ -61,9 +74,7 @@ class SimControl:
                 continue
             except OSError as exc:
                 raise DeviceError(f"sim launcher closed the connection before HELLO ({exc})") from None
-            if not line.startswith(_HELLO) or not line[len(_HELLO) :].isdigit():
-                raise DeviceError(f"sim launcher sent an unexpected greeting: {line[:80]!r}")
-            return int(line[len(_HELLO) :])
+            return _pid_of_hello(line)
 
     @staticmethod
     def _check_alive(process: subprocess.Popen[bytes], when: str) -> None:
@@ -127,4 +138,11 @@ class SimControl:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
-        self._listener.close()
+        if self._listener is not None:
+            self._listener.close()
+
+
+def _pid_of_hello(line: str) -> int:
+    if not line.startswith(_HELLO) or not line[len(_HELLO) :].isdigit():
+        raise DeviceError(f"sim launcher sent an unexpected greeting: {line[:80]!r}")
+    return int(line[len(_HELLO) :])

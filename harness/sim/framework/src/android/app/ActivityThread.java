@@ -71,6 +71,9 @@ public final class ActivityThread {
     // ---- control commands ----
 
     public static String handleStart() {
+        if (!SimRuntime.isMainProcess()) {
+            return handleStartServiceProcess();
+        }
         if (sApplication == null) {
             handleBindApplication();
         }
@@ -83,6 +86,25 @@ public final class ActivityThread {
             bringToFront();
         }
         return "resumed";
+    }
+
+    /** A process started for a service binds like any app process, then runs that service. */
+    private static String handleStartServiceProcess() {
+        if (sApplication != null) {
+            return "resumed";
+        }
+        handleBindApplication();
+        ActiveServices.startInThisProcess(SimRuntime.serviceToStart());
+        return "started " + SimRuntime.processName();
+    }
+
+    static Service instantiateService(String className) {
+        Object created = instantiate(className, "service " + className);
+        if (!(created instanceof Service)) {
+            throw new RuntimeException("Unable to instantiate service " + className
+                    + ": java.lang.ClassCastException: not an android.app.Service");
+        }
+        return (Service) created;
     }
 
     /**

@@ -3,6 +3,7 @@ package android.app;
 import android.content.ClipboardManager;
 import android.content.ContentResolver;
 import android.content.Context;
+import android.content.ComponentName;
 import android.content.Intent;
 import android.content.SharedPreferences;
 import android.content.pm.ApplicationInfo;
@@ -106,16 +107,6 @@ class ContextImpl extends Context {
                 return new ClipboardManager(app);
             case SENSOR_SERVICE:
                 return new SystemSensorManager(app);
-            case ACTIVITY_SERVICE:
-                return new ActivityManager(app);
-            case CONNECTIVITY_SERVICE:
-                return new android.net.ConnectivityManager(app);
-            case ACCOUNT_SERVICE:
-                return new android.accounts.AccountManager(app);
-            case CAMERA_SERVICE:
-                return new android.hardware.camera2.CameraManager(app);
-            case DEVICE_POLICY_SERVICE:
-                return new android.app.admin.DevicePolicyManager(app);
             default:
                 return null;
         }
@@ -137,21 +128,6 @@ class ContextImpl extends Context {
         }
         if (serviceClass == SensorManager.class) {
             return SENSOR_SERVICE;
-        }
-        if (serviceClass == ActivityManager.class) {
-            return ACTIVITY_SERVICE;
-        }
-        if (serviceClass == android.net.ConnectivityManager.class) {
-            return CONNECTIVITY_SERVICE;
-        }
-        if (serviceClass == android.accounts.AccountManager.class) {
-            return ACCOUNT_SERVICE;
-        }
-        if (serviceClass == android.hardware.camera2.CameraManager.class) {
-            return CAMERA_SERVICE;
-        }
-        if (serviceClass == android.app.admin.DevicePolicyManager.class) {
-            return DEVICE_POLICY_SERVICE;
         }
         return null;
     }
@@ -188,6 +164,11 @@ class ContextImpl extends Context {
     @Override
     public int checkCallingOrSelfPermission(String permission) {
         return checkSelfPermission(permission);
+    }
+
+    @Override
+    public ComponentName startService(Intent service) {
+        return ActiveServices.startService(service);
     }
 
     @Override

@@ -69,6 +69,8 @@ public abstract class Context {
 
     public abstract void startActivity(Intent intent);
 
+    public abstract ComponentName startService(Intent service);
+
     public abstract ClassLoader getClassLoader();
 
     public abstract File getFilesDir();

@@ -97,6 +97,11 @@ public class ContextWrapper extends Context {
     }
 
     @Override
+    public ComponentName startService(Intent service) {
+        return mBase.startService(service);
+    }
+
+    @Override
     public ClassLoader getClassLoader() {
         return mBase.getClassLoader();
     }

@@ -4,7 +4,9 @@ import android.os.Looper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -14,7 +16,7 @@ import java.util.Properties;
  */
 public final class Launcher {
     private static final String USAGE = "usage: Launcher --control-port PORT --app APP.properties --state STATE_DIR "
-            + "--profile PROFILE.properties [--api-level N]";
+            + "--profile PROFILE.properties [--api-level N] [--child-port PORT] [--process NAME --service CLASS]";
 
     private Launcher() {
     }
@@ -41,6 +43,16 @@ public final class Launcher {
             Files.createDirectories(state);
             int apiLevel = Integer.parseInt(options.getOrDefault("api-level", "34"));
             SimRuntime.configure(profile, app, state, apiLevel);
+            List<String> shared = new ArrayList<>();
+            for (String key : new String[] {"app", "state", "profile", "api-level", "child-port"}) {
+                if (options.containsKey(key)) {
+                    shared.add("--" + key);
+                    shared.add(options.get(key));
+                }
+            }
+            SimRuntime.configureProcess(options.getOrDefault("process", SimRuntime.packageName()),
+                    options.getOrDefault("service", ""), Integer.parseInt(options.getOrDefault("child-port", "0")),
+                    shared);
             Permissions.load();
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("sim launcher: " + e.getMessage() + "\n" + USAGE);

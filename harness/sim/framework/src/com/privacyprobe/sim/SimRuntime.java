@@ -20,6 +20,10 @@ public final class SimRuntime {
     private static volatile Properties app = new Properties();
     private static volatile Path stateDir;
     private static volatile int apiLevel = 34;
+    private static volatile String processName;
+    private static volatile String serviceToStart = "";
+    private static volatile int childPort;
+    private static volatile List<String> launchArguments = List.of();
 
     private SimRuntime() {
     }
@@ -29,6 +33,48 @@ public final class SimRuntime {
         app = appProps;
         stateDir = state;
         apiLevel = deviceApiLevel;
+    }
+
+    /** This process: the app's main one (named after the package) or one of its android:process ones. */
+    static void configureProcess(String name, String service, int gatePort, List<String> arguments) {
+        processName = name;
+        serviceToStart = service;
+        childPort = gatePort;
+        launchArguments = List.copyOf(arguments);
+    }
+
+    public static String processName() {
+        return processName == null ? packageName() : processName;
+    }
+
+    public static boolean isMainProcess() {
+        return processName().equals(packageName());
+    }
+
+    /** The service a secondary process was started for. */
+    public static String serviceToStart() {
+        return serviceToStart;
+    }
+
+    /** Where a new process of the app says HELLO to be instrumented before it runs (0: nowhere). */
+    public static int childPort() {
+        return childPort;
+    }
+
+    /** The launcher arguments every process of the app shares (app, state, profile, API level). */
+    public static List<String> launchArguments() {
+        return launchArguments;
+    }
+
+    /** The process a declared service runs in (manifest android:process, resolved), or null if undeclared. */
+    public static String serviceProcess(String className) {
+        for (String entry : app.getProperty("services", "").split(",")) {
+            int bar = entry.indexOf('|');
+            if (bar > 0 && entry.substring(0, bar).trim().equals(className)) {
+                return entry.substring(bar + 1).trim();
+            }
+        }
+        return null;
     }
 
     /** The simulated device's API level (Build.VERSION.SDK_INT). */
