@@ -232,6 +232,34 @@ def test_sim_jvm_heap_is_bounded_and_out_of_memory_says_so(tmp_path: Path) -> No
     assert "OutOfMemoryError" in logcat
 
 
+LATE_HOG_MAIN = """package com.t.hog;
+public class Main extends android.app.Activity {
+  static final java.util.List<byte[]> KEPT = new java.util.ArrayList<>();
+  @Override protected void onCreate(android.os.Bundle state) {
+    super.onCreate(state);
+    new android.os.Handler(android.os.Looper.getMainLooper()).postDelayed(new Runnable() {
+      @Override public void run() { while (true) { KEPT.add(new byte[1 << 20]); } }
+    }, 1500);
+  }
+}
+"""
+
+
+def test_out_of_memory_while_running_is_recorded_as_such(tmp_path: Path) -> None:
+    app = tmp_path / "hog"
+    (app / "src" / "com" / "t" / "hog").mkdir(parents=True)
+    (app / "AndroidManifest.xml").write_text(OOM_MANIFEST)
+    (app / "src" / "com" / "t" / "hog" / "Main.java").write_text(LATE_HOG_MAIN)
+    env = dict(os.environ, PRIVACY_PROBE_SIM_HEAP="48m")
+    options = ("--scenario", "first_launch", "--duration", "5", "--no-capture")
+    code, _, err = finish(cli("run", str(app), "--out", str(tmp_path / "out"), *options, env=env))
+    assert code in (0, 1), err  # the app crashed; the run itself is complete
+    exits = [s for s in read_jsonl(tmp_path / "out" / "hog" / "steps.jsonl") if s["action"] == "app_exited"]
+    assert len(exits) == 1
+    assert exits[0]["detail"]["crash"] == "out of memory: the app's Java heap limit was reached"
+    assert "main thread busy" not in err
+
+
 def test_a_bad_heap_setting_is_refused(tmp_path: Path) -> None:
     env = dict(os.environ, PRIVACY_PROBE_SIM_HEAP="lots")
     code, _, err = finish(
