@@ -17,6 +17,8 @@ NOT_RUN = dict.fromkeys(
         "popup_harassment",
         "ad_window_not_closable",
         "shake_redirect_too_sensitive",
+        "exit_on_policy_refusal",
+        "store_listing_incomplete",
     ),
     "not_tested",
 )

@@ -18,6 +18,7 @@ NOT_RUN = dict.fromkeys(
         "shake_redirect_too_sensitive",
         "account_cancellation_missing",
         "account_cancellation_obstructed",
+        "store_listing_incomplete",
     ),
     "not_tested",
 )
@@ -40,7 +41,12 @@ def leaky(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
 
 
 def test_pre_ticked_acknowledgement_only_dialog_is_not_explicit_consent(prechecked: PlanRun) -> None:
-    assert prechecked.statuses == expect(consent_not_explicit="fail", **NOT_RUN)
+    assert prechecked.statuses == expect(
+        consent_not_explicit="fail",
+        exit_on_policy_refusal="inconclusive",  # no refuse control: BACK was all there was
+        permission_prompt_misleading="not_tested",
+        **NOT_RUN,
+    )
     summary = prechecked.verdict("consent_not_explicit")["summary"]
     assert "the consent box '我已阅读并同意《隐私政策》' was ticked before the user touched it" in summary
     assert "the only affirmative control is the acknowledgement '我知道了'" in summary
@@ -59,6 +65,7 @@ def test_sdk_collecting_before_consent_fails_the_consent_rules_and_the_category_
         pi_transmitted_before_consent="fail",
         pi_shared_with_third_party="fail",
         beyond_necessary_scope="fail",
+        exit_on_policy_refusal="fail",  # 不同意 finishes the only activity
         **NOT_RUN,
     )
     scope = leaky.verdict("beyond_necessary_scope")
@@ -71,3 +78,11 @@ def test_rejecting_consent_is_recorded_for_detection(leaky: PlanRun) -> None:
     assert [s["detail"]["choice"] for s in rejects] == ["reject"]
     assert rejects[0]["detail"]["control"] == "不同意"
     assert leaky.findings["consent"]["ts"] == leaky.steps("consent", "permission_grant")[0]["ts"]
+
+
+def test_closing_on_refusal_is_reported_apart_from_permission_denial(leaky: PlanRun) -> None:
+    end = leaky.steps("consent_refusal_end", "consent_reject")
+    assert [s["detail"]["outcome"] for s in end] in (["app_closed"], ["app_exited"])
+    assert leaky.verdict("exit_on_policy_refusal")["summary"].startswith(
+        "after refusing the privacy policy (不同意)"
+    )

@@ -35,6 +35,8 @@ ALL_PASS = {
     "shake_redirect_too_sensitive": "pass",
     "account_cancellation_missing": "pass",
     "account_cancellation_obstructed": "pass",
+    "exit_on_policy_refusal": "pass",
+    "permission_prompt_misleading": "pass",
 }
 
 
