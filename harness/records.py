@@ -64,6 +64,19 @@ DATA_TYPES = (
     "app_list",
     "clipboard",
     "sensor",
+    # Hook catalogue of issue 11 (hooks/src: phone, network, files, media, identifiers).
+    "advertising_id",
+    "carrier",
+    "cell_info",
+    "ip_address",
+    "bluetooth",
+    "sms_send",
+    "calendar",
+    "photos",
+    "browser_history",
+    "accounts",
+    "camera",
+    "microphone",
 )
 
 

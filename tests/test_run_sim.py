@@ -51,6 +51,7 @@ def test_sdk_reads_in_application_on_create_are_recorded_exactly(leaky: RunResul
     assert [(e["api"], e["data_type"], e["outcome"]) for e in data] == [
         ("android.telephony.TelephonyManager.getDeviceId", "device_id", "security_exception"),
         ("android.provider.Settings.Secure.getString", "device_id", "returned"),
+        ("android.net.wifi.WifiManager.getConnectionInfo", "wifi", "returned"),
         ("android.net.wifi.WifiInfo.getMacAddress", "mac_address", "returned"),
         ("android.content.pm.PackageManager.getInstalledPackages", "app_list", "returned"),
         ("android.content.ClipboardManager.getPrimaryClip", "clipboard", "returned"),
@@ -59,9 +60,11 @@ def test_sdk_reads_in_application_on_create_are_recorded_exactly(leaky: RunResul
     # refused: on API 29+ an app targeting 29+ never gets the IMEI (TelephonyPermissions)
     assert values[0] is None
     assert "does not meet the requirements to access device identifiers" in data[0]["error"]
-    assert values[1:3] == ["9c4f2b7e1a38d650", "3c:a6:f6:51:8e:27"]
-    assert values[3].split(",")[:3] == ["com.canary.wallet", "com.canary.dating", "com.canary.health.tracker"]
-    assert values[4] == "PPCLIP-7f3a-canary-clipboard"
+    assert values[1] == "9c4f2b7e1a38d650"
+    assert "MAC: 3c:a6:f6:51:8e:27" in values[2]  # WifiInfo.toString
+    assert values[3] == "3c:a6:f6:51:8e:27"
+    assert values[4].split(",")[:3] == ["com.canary.wallet", "com.canary.dating", "com.canary.health.tracker"]
+    assert values[5] == "PPCLIP-7f3a-canary-clipboard"
     for event in data:
         assert event["sdk"] == "com.umeng"
         assert event["stack"][0] == UMENG_INIT

@@ -107,6 +107,16 @@ class ContextImpl extends Context {
                 return new ClipboardManager(app);
             case SENSOR_SERVICE:
                 return new SystemSensorManager(app);
+            case ACTIVITY_SERVICE:
+                return new ActivityManager(app);
+            case CONNECTIVITY_SERVICE:
+                return new android.net.ConnectivityManager(app);
+            case ACCOUNT_SERVICE:
+                return new android.accounts.AccountManager(app);
+            case CAMERA_SERVICE:
+                return new android.hardware.camera2.CameraManager(app);
+            case DEVICE_POLICY_SERVICE:
+                return new android.app.admin.DevicePolicyManager(app);
             default:
                 return null;
         }
@@ -128,6 +138,21 @@ class ContextImpl extends Context {
         }
         if (serviceClass == SensorManager.class) {
             return SENSOR_SERVICE;
+        }
+        if (serviceClass == ActivityManager.class) {
+            return ACTIVITY_SERVICE;
+        }
+        if (serviceClass == android.net.ConnectivityManager.class) {
+            return CONNECTIVITY_SERVICE;
+        }
+        if (serviceClass == android.accounts.AccountManager.class) {
+            return ACCOUNT_SERVICE;
+        }
+        if (serviceClass == android.hardware.camera2.CameraManager.class) {
+            return CAMERA_SERVICE;
+        }
+        if (serviceClass == android.app.admin.DevicePolicyManager.class) {
+            return DEVICE_POLICY_SERVICE;
         }
         return null;
     }
