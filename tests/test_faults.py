@@ -104,6 +104,15 @@ def test_a_second_run_into_a_live_run_folder_is_refused(
     assert [p.name for p in run_dir.parent.iterdir() if not p.name.startswith(".")] == ["clean_notes"]
 
 
+def test_a_batch_never_moves_a_live_run_folder_aside(lock_holder: tuple[subprocess.Popen[str], Path]) -> None:
+    from harness.batch.store import BatchBusy, BatchStore
+
+    _, run_dir = lock_holder
+    with pytest.raises(BatchBusy, match="a run is recording into this folder"):
+        BatchStore(run_dir.parent).set_aside(run_dir.name)
+    assert (run_dir / "manifest.json").is_file()
+
+
 def test_analyze_refuses_a_run_in_progress_and_a_run_that_never_ended(
     lock_holder: tuple[subprocess.Popen[str], Path],
 ) -> None:
