@@ -26,11 +26,11 @@ from harness.agent import build_agent
 from harness.device.adb import AdbDevice
 from harness.device.base import Device
 from harness.device.transport import Adb
-from harness.errors import DeviceError, InstrumentationError
+from harness.errors import DeviceError, InputError, InstrumentationError
 from harness.instrument import Instrumentation, withhold_foreign_clipboard
 from harness.profile import DEFAULT_PROFILE
 from harness.records import HookEvent, JsonlWriter
-from harness.sim.device import SimDevice
+from harness.sim.device import SimDevice, parse_sim_spec
 from tests.conftest import EXAMPLES
 
 DEVICE_KINDS = ("sim", "adb-standin")
@@ -518,3 +518,16 @@ def test_adb_spawn_gating_instruments_the_apps_other_processes_and_releases_the_
     assert "resume 5002" in frida.calls
     device.stop(STANDIN_PACKAGE)
     assert frida.gating is False
+
+
+def test_the_sim_device_is_chosen_with_its_api_level() -> None:
+    assert parse_sim_spec("sim") == ("sim-0", 34)
+    assert parse_sim_spec("sim-2@30") == ("sim-2", 30)
+    assert parse_sim_spec("emulator-5554") is None
+    with pytest.raises(InputError, match=r"offers API levels 30, 33, 34"):
+        parse_sim_spec("sim@28")
+    device = SimDevice(api_level=33)
+    try:
+        assert device.info().android == "13 (API 33, simulated)"
+    finally:
+        device.close()
