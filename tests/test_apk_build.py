@@ -40,6 +40,9 @@ def test_example_apks_are_signed_and_read_back(built: dict[str, Path]) -> None:
     levels = {p["name"]: p["protection_level"] for p in leaky["permissions"]}
     assert levels["android.permission.READ_PHONE_STATE"] == "dangerous"
     assert levels["android.permission.INTERNET"].startswith("normal")
+    # the code: javac → class2smali → smali → classes.dex, with the demo SDK and its host in it
+    assert leaky["dex_files"] == ["classes.dex"]
+    assert [s["prefix"] for s in leaky["sdks"]] == ["com.umeng"] and leaky["domains"] == ["alog.umeng.com"]
     gate = scan_apk(built["permission_gate"]).to_json()
     assert gate["package"] != leaky["package"] and gate["permissions"] != leaky["permissions"]
 

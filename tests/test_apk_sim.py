@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from harness.analysis import analyze_run
+from harness.apk.scan import scan_app
 from harness.session import RunConfig, RunResult, run_app
 from harness.sim.device import SimDevice
-from tests.fixtures.apk.support import build_app_apk, need
+from tests.fixtures.apk.support import EXAMPLES, build_app_apk, need
 
 PROBE_APP = Path(__file__).resolve().parent / "fixtures" / "apk" / "probe_app"
 
@@ -35,7 +36,12 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[RunResult,
     need(shutil.which("enjarify") is not None, "enjarify missing (scripts/setup.sh installs it)")
     out = tmp_path_factory.mktemp("apk-sim")
     apk = build_app_apk(PROBE_APP, out / "probe.apk")
-    return {"apk": run(apk, out / "from-apk"), "source": run(PROBE_APP, out / "from-source")}
+    example = build_app_apk(EXAMPLES / "leaky_sdk", out / "leaky_sdk.apk")
+    return {
+        "apk": run(apk, out / "from-apk"),
+        "example_apk": run(example, out / "example-from-apk"),
+        "example_source": run(EXAMPLES / "leaky_sdk", out / "example-from-source"),
+    }
 
 
 def test_the_apk_installs_from_its_binary_manifest(runs: dict[str, tuple[RunResult, dict[str, Any]]]) -> None:
@@ -47,8 +53,9 @@ def test_the_apk_installs_from_its_binary_manifest(runs: dict[str, tuple[RunResu
     assert [s["name"] for s in result.manifest["stages"]][:3] == ["scan", "agent", "install"]
     scan = json.loads((result.run_dir / "scan.json").read_text())
     assert scan["package"] == "com.ppdemo.apkprobe" and scan["sdks"][0]["prefix"] == "com.umeng"
-    source_scan = json.loads((runs["source"][0].run_dir / "scan.json").read_text())
-    assert source_scan["file"]["kind"] == "source" and scan["file"]["kind"] == "apk"
+    source_scan = json.loads((runs["example_source"][0].run_dir / "scan.json").read_text())
+    assert source_scan["file"]["kind"] == "source" and source_scan["package"] == "com.ppdemo.leaky"
+    from_folder = scan_app(PROBE_APP).to_json()  # the same facts from the folder the APK was built from
     same = (
         "package",
         "label",
@@ -58,20 +65,15 @@ def test_the_apk_installs_from_its_binary_manifest(runs: dict[str, tuple[RunResu
         "exported_components",
         "processes",
     )
-    assert {k: source_scan[k] for k in same} == {k: scan[k] for k in same}
-    assert [s["prefix"] for s in source_scan["sdks"]] == [s["prefix"] for s in scan["sdks"]]
-    assert [p["name"] for p in source_scan["permissions"]] == [p["name"] for p in scan["permissions"]]
+    assert {k: from_folder[k] for k in same} == {k: scan[k] for k in same}
+    assert [s["prefix"] for s in from_folder["sdks"]] == [s["prefix"] for s in scan["sdks"]]
+    assert [p["name"] for p in from_folder["permissions"]] == [p["name"] for p in scan["permissions"]]
 
 
-def test_same_verdicts_from_the_apk_and_from_the_source(
-    runs: dict[str, tuple[RunResult, dict[str, Any]]],
-) -> None:
-    from_apk = {v["rule"]: v["status"] for v in runs["apk"][1]["verdicts"]}
-    from_source = {v["rule"]: v["status"] for v in runs["source"][1]["verdicts"]}
-    assert from_apk == from_source
-    assert from_apk["pi_access_before_consent"] == "fail"  # the SDK read the Android ID, from dex too
-    accesses = next(v for v in runs["apk"][1]["verdicts"] if v["rule"] == "pi_access_before_consent")
-    assert "com.umeng" in accesses["summary"]
+def test_the_smali_app_reads_from_its_sdk(runs: dict[str, tuple[RunResult, dict[str, Any]]]) -> None:
+    verdicts = {v["rule"]: v for v in runs["apk"][1]["verdicts"]}
+    assert verdicts["pi_access_before_consent"]["status"] == "fail"
+    assert "com.umeng" in verdicts["pi_access_before_consent"]["summary"]
 
 
 def test_declared_vs_observed_from_the_apk_run(runs: dict[str, tuple[RunResult, dict[str, Any]]]) -> None:
@@ -83,3 +85,23 @@ def test_declared_vs_observed_from_the_apk_run(runs: dict[str, tuple[RunResult, 
     }
     assert [s["prefix"] for s in section["sdks_active"]] == ["com.umeng"]
     assert section["sdks_shipped_never_active"] == []
+
+
+def test_an_example_app_gets_the_same_verdicts_from_its_apk(
+    runs: dict[str, tuple[RunResult, dict[str, Any]]],
+) -> None:
+    """examples/leaky_sdk as an APK whose dex came from its Java sources (class2smali + smali)."""
+    from_apk = {v["rule"]: v["status"] for v in runs["example_apk"][1]["verdicts"]}
+    from_source = {v["rule"]: v["status"] for v in runs["example_source"][1]["verdicts"]}
+    assert from_apk == from_source and from_apk["pi_access_before_consent"] == "fail"
+    apis = [
+        sorted(
+            {
+                (e["api"], e["sdk"])
+                for e in map(json.loads, (r.run_dir / "events.jsonl").open())
+                if e["data_type"]
+            }
+        )
+        for r, _ in (runs["example_apk"], runs["example_source"])
+    ]
+    assert apis[0] == apis[1] and ("android.provider.Settings.Secure.getString", "com.umeng") in apis[0]

@@ -254,17 +254,21 @@ def manifest_with_label_resource(app: Path, work: Path, has_code: bool) -> tuple
 
 
 def dex_for(app: Path, work: Path) -> Path | None:
-    """classes.dex from a d8 on PATH (over javac's output) or from APP/smali; None: no code."""
+    """classes.dex from a d8 on PATH, else from APP/smali, else from the Java sources translated
+    to smali (class2smali.py; the sim's Android subset) — all assembled by Debian's smali.
+    None: the app has no code."""
     smali = app / "smali"
+    sources = sorted(str(path) for path in (app / "src").rglob("*.java")) if (app / "src").is_dir() else []
     d8 = shutil.which("d8")
-    if d8 is not None and (app / "src").is_dir():
+    if d8 is not None and sources:
         classes = work / "classes"
-        sources = sorted(str(path) for path in (app / "src").rglob("*.java"))
         _run(["javac", "-source", "8", "-target", "8", "-nowarn", "-encoding", "UTF-8",
               "-d", str(classes), *sources])  # fmt: skip
         _run([d8, "--min-api", str(MIN_SDK), "--output", str(work),
               *sorted(str(p) for p in classes.rglob("*.class"))])  # fmt: skip
         return work / "classes.dex"
+    if not smali.is_dir() and sources:
+        smali = translated_sources(sources, work)
     if smali.is_dir():
         if not SMALI_JAR.exists():
             raise BuildError(f"{SMALI_JAR} not found: apt-get install -y libsmali-java")
@@ -274,6 +278,25 @@ def dex_for(app: Path, work: Path) -> Path | None:
     return None
 
 
+def translated_sources(sources: list[str], work: Path) -> Path:
+    """javac (Java 8 bytecode, against the sim framework: the subset of android.* the sim apps
+    use) and class2smali.py: the app's own classes as smali."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from class2smali import TranslationError, translate_classes
+
+    from harness.sim.build import framework_classes
+
+    classes, smali = work / "classes", work / "smali"
+    _run(["javac", "-source", "8", "-target", "8", "-Xlint:-options", "-nowarn", "-encoding", "UTF-8",
+          "-cp", str(framework_classes()),
+          "-d", str(classes), *sources])  # fmt: skip
+    try:
+        translate_classes(classes, smali)
+    except TranslationError as error:
+        raise BuildError(f"class → smali: {error}") from None
+    return smali
+
+
 def build_apk_debian(app: Path, out: Path, target_sdk: int = DEFAULT_TARGET_SDK) -> Path:
     tools = debian_tools()
     with tempfile.TemporaryDirectory(prefix="pp-apk-") as tmp:
@@ -281,7 +304,9 @@ def build_apk_debian(app: Path, out: Path, target_sdk: int = DEFAULT_TARGET_SDK)
         framework = framework_stand_in(tools, work)
         dex = dex_for(app, work)
         if dex is None:
-            print(f"build_apk: {app.name}: no d8 on PATH, no smali/: an APK without code", file=sys.stderr)
+            print(
+                f"build_apk: {app.name}: no Java sources and no smali/: an APK without code", file=sys.stderr
+            )
         manifest, res = manifest_with_label_resource(app, work, has_code=dex is not None)
         unaligned = work / "unaligned.apk"
         _run([tools.aapt, "package", "-f", "-M", str(manifest), "-S", str(res), "-I", str(framework),

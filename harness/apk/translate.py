@@ -24,7 +24,7 @@ TRANSLATE_TIMEOUT_S = 600
 _FAILED = re.compile(r"(\d+) classes had errors")
 
 
-def _enjarify_path() -> Path:
+def enjarify_path() -> Path:
     """A folder holding only the enjarify package, for PYTHONPATH (the Debian package lives in
     the system's dist-packages, which must not shadow the tool's own environment)."""
     spec = importlib.util.find_spec("enjarify")
@@ -50,7 +50,7 @@ def dex_to_jar(archive: ApkArchive, sha256: str, package: str) -> Path:
         code_only = Path(tmp) / "code.apk"
         code_only.write_bytes(archive.subset(dex_names))
         partial = Path(tmp) / "classes.jar"
-        env = {**os.environ, "PYTHONPATH": str(_enjarify_path())}
+        env = {**os.environ, "PYTHONPATH": str(enjarify_path())}
         command = [sys.executable, "-O", "-m", "enjarify.main", str(code_only), "-o", str(partial), "-f"]
         try:
             done = subprocess.run(
