@@ -39,13 +39,7 @@ def app_line(app: dict[str, Any]) -> str:
     return f"{name}: {shown}" + (f" ({inconclusive} inconclusive)" if inconclusive else "")
 
 
-def run_demo(
-    out: Path,
-    devices: str,
-    dwell_s: float,
-    catalog: Path = CATALOG,
-    scenarios: tuple[str, ...] | None = None,  # None: the full plan
-) -> int:
+def run_demo(out: Path, devices: str, dwell_s: float, catalog: Path = CATALOG) -> int:
     from harness.batch.devices import parse_devices
     from harness.batch.driver import BatchRequest, run_batch
     from harness.batch.job import BatchSettings
@@ -62,7 +56,7 @@ def run_demo(
         catalog=catalog,
         out=out,
         devices=devices,
-        settings=BatchSettings(scenarios=scenarios, duration_s=dwell_s, timeout_s=APP_TIMEOUT_S),
+        settings=BatchSettings(duration_s=dwell_s, timeout_s=APP_TIMEOUT_S),
         rerun="all",
     )
     index = run_batch(request, make_progress())

@@ -8,7 +8,7 @@ process it starts.
 Steps a scenario records (detectors and the batch triage read them):
 
     clear_data, launch {fresh}, launched {pid, attach_s, hooks}, resume, stop
-    screen {label, ui, screenshot, hash, package, overlay}
+    screen {label, ui, screenshot, hash, package, overlay, dumps, dump_s}
     tap {purpose, target, label, resource_id, x, y, screen, feature}, back {purpose}, home {purpose}
     dwell {seconds, why}
     clock {rate}                          the app's clock now runs at rate × wall time (sim only;
@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from harness.device.base import AppInfo, ClockControl, Device, ProcessHook
+from harness.device.base import AppInfo, ClockControl, Device
 from harness.errors import AppCrashed, DeviceError, InstrumentationError, ProbeError
 from harness.instrument import Instrumentation
 from harness.records import JsonlWriter, Step, read_jsonl
@@ -45,7 +45,6 @@ POLL_S = 0.2
 # Android's RuntimeInit logs: frameworks/base/core/java/com/android/internal/os/RuntimeInit.java)
 _OUTSIDE_SIGNALS = frozenset({signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
 FATAL_EXCEPTION = b"E/AndroidRuntime: FATAL EXCEPTION"
-OUT_OF_MEMORY = b"java.lang.OutOfMemoryError"
 
 
 def now() -> float:
@@ -137,12 +136,10 @@ class ScenarioContext:
             self.device.clear_data(self.app.package)
             self.step("clear_data")
         canary = self.options.get("clipboard_canary")
-        clipboard_canary = canary if isinstance(canary, str) else None
         instrumentation = Instrumentation(
             self.device.frida_device(), self.agent_bundle, self.events, self.app.package,
-            clipboard_canary=clipboard_canary,
+            clipboard_canary=canary if isinstance(canary, str) else None,
         )  # fmt: skip
-        self.device.set_process_hook(self._secondary_process_hook(clipboard_canary))
         earlier_launch = self._had_launched()
         self.step("launch", fresh=fresh)
         try:
@@ -168,19 +165,6 @@ class ScenarioContext:
             hooks=len(instrumentation.report.hooks_installed),
         )
         return pid
-
-    def _secondary_process_hook(self, clipboard_canary: str | None) -> ProcessHook:
-        """Loads the agent into the app's other processes (android:process) while they are held."""
-
-        def instrument(pid: int, process: str) -> None:
-            instrumentation = Instrumentation(
-                self.device.frida_device(), self.agent_bundle, self.events, self.app.package,
-                clipboard_canary=clipboard_canary, process=process,
-            )  # fmt: skip
-            instrumentation.attach(pid)
-            self.instrumentations.append(instrumentation)
-
-        return instrument
 
     def resume(self) -> None:
         """Bring the running app to the front (as tapping its icon does), without a new process."""
@@ -270,10 +254,7 @@ class ScenarioContext:
         if not self.instrumentations:
             return {}
         report = self.instrumentations[-1].report
-        crash = report.crash
-        if crash is None and OUT_OF_MEMORY in self._logcat_tail()[-4096:]:  # the JVM's last words
-            crash = "out of memory: the app's Java heap limit was reached"
-        return {"reason": report.detached_reason, "crash": crash}
+        return {"reason": report.detached_reason, "crash": report.crash}
 
     def record_exit(self, during: str) -> None:
         """Record once per process that the app's process ended by itself.
@@ -300,16 +281,12 @@ class ScenarioContext:
         status = exit_code(self.app.package) if callable(exit_code) else None
         if not isinstance(status, int) or -status not in _OUTSIDE_SIGNALS:
             return None
-        if FATAL_EXCEPTION in self._logcat_tail():  # crashed; the system reaped it, as Android does
-            return None
-        return signal.Signals(-status).name
-
-    def _logcat_tail(self) -> bytes:
         logcat = self.run.file(LOGCAT)
         with contextlib.suppress(OSError), logcat.open("rb") as log:
             log.seek(max(0, logcat.stat().st_size - 65536))
-            return log.read()
-        return b""
+            if FATAL_EXCEPTION in log.read():  # crashed; the system reaped it, as Android does
+                return None
+        return signal.Signals(-status).name
 
     def stop_app(self) -> None:
         for instrumentation in self.instrumentations:
@@ -375,6 +352,8 @@ class ScenarioContext:
             hash=digest,
             package=screen.package,
             overlay=self.ui.is_overlay(screen),
+            dumps=self.ui.dumps,  # dumps made so far in this scenario (benchmarks/device_walltime.py)
+            dump_s=round(self.ui.dump_cost_s, 3),
         )
         return Observation(screen, digest, ui, shot)
 

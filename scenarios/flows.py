@@ -193,7 +193,7 @@ def answer_permissions(
     """Answer every runtime-permission dialog until none has come for `quiet_s` (a dialog on
     screen now is always answered); returns how many were answered."""
     answered = 0
-    quiet_until = time.monotonic() + quiet_s
+    quiet_until = time.monotonic() + ctx.ui.budget(quiet_s)
     while answered < limit:
         if not ctx.running():
             ctx.record_exit("answering permission dialogs")
@@ -201,7 +201,7 @@ def answer_permissions(
         if permission_prompt(ctx.ui.dump()) is not None:
             if answer_permission(ctx, allow=allow):
                 answered += 1
-            quiet_until = time.monotonic() + quiet_s
+            quiet_until = time.monotonic() + ctx.ui.budget(quiet_s)
             continue
         if time.monotonic() >= quiet_until:
             break

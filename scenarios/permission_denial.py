@@ -42,7 +42,7 @@ def run(ctx: ScenarioContext) -> None:
 
 def _watch(ctx: ScenarioContext, session: str) -> bool:
     """Deny whatever is asked for; False when the app ended or left the screen."""
-    deadline = time.monotonic() + ctx.option("denial_watch", max(2.0, ctx.dwell_s / 4))
+    deadline = time.monotonic() + ctx.ui.budget(ctx.option("denial_watch", max(2.0, ctx.dwell_s / 4)))
     denials = 0
     while time.monotonic() < deadline:
         if not ctx.running():
@@ -56,7 +56,7 @@ def _watch(ctx: ScenarioContext, session: str) -> bool:
         if permission_prompt(screen) is not None and denials < MAX_DENIALS:
             if answer_permission(ctx, allow=False):
                 denials += 1
-                deadline = max(deadline, time.monotonic() + REACTION_S)
+                deadline = max(deadline, time.monotonic() + ctx.ui.budget(REACTION_S))
             continue
         time.sleep(ctx.ui.settings.interval_s)
     return True

@@ -133,3 +133,11 @@ def test_a_watch_that_never_began_is_inconclusive(tmp_path: Path) -> None:
     )
     assert verdict_of(run.view(), CLOSABLE)["status"] == "inconclusive"
     assert verdict_of(run.view(), HARASSMENT)["status"] == "inconclusive"
+
+
+def test_a_popup_window_no_dump_showed_leaves_closability_untested(tmp_path: Path) -> None:
+    run = watch(tmp_path).event(3, "android.widget.PopupWindow.showAtLocation", None, kind="ui")
+    verdict = verdict_of(run.step(61, SCENARIO, "watch_end").view(), CLOSABLE)
+    assert verdict["status"] == "inconclusive" and "no UI dump showed" in verdict["summary"]
+    dialog = watch(tmp_path / "dialog").event(3, "android.app.Dialog.show", None, kind="ui")
+    assert verdict_of(dialog.step(61, SCENARIO, "watch_end").view(), CLOSABLE)["status"] == "pass"

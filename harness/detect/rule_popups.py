@@ -39,6 +39,7 @@ SCENARIO = "popup_watch"
 DEFAULT_MAX_PER_MINUTE = 2.0
 MINUTE_S = 60.0
 POPUP_APIS = ("android.app.Dialog.show", "android.widget.PopupWindow.show")
+PLAIN_POPUP_API = "android.widget.PopupWindow.show"
 
 
 def _watch(view: RunView) -> tuple[ScenarioRun, list[Step], float] | Outcome:
@@ -159,6 +160,16 @@ def ad_window_not_closable(view: RunView) -> Outcome:
             f"{len(stuck)} pop-up(s) could not be closed: {how} and BACK did not dismiss it "
             f"({first.detail.get('ui')})",
             evidence=evidence + _hook_corroboration(view, run),
+        )
+    shown = _shown_in_watch(view, run)
+    plain = [e for e in events_in(view, run.window) if e.api.startswith(PLAIN_POPUP_API) and e.ts in shown]
+    if not popups and plain:
+        return Outcome(
+            "inconclusive",
+            f"the app showed {len(plain)} PopupWindow(s) that no UI dump showed (a PopupWindow is not "
+            "focusable by default, so uiautomator dumps the window under it): their close control could "
+            "not be tried",
+            evidence=[event_evidence(e) for e in plain[:5]],
         )
     if not popups:
         return Outcome(

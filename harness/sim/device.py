@@ -12,19 +12,18 @@ import platform
 import re
 import shutil
 import subprocess
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from harness.device.base import AppInfo, BeforeStart, DeviceInfo, ProcessHook, no_launcher_message
+from harness.device.base import AppInfo, BeforeStart, DeviceInfo, no_launcher_message
 from harness.errors import AppCrashed, DeviceError, InputError, ProbeError
 from harness.profile import DEFAULT_PROFILE, DeviceProfile
-from harness.scratch import make_scratch, release
 from harness.sim.build import SimApp, build_app, framework_classes, java_executable
 from harness.sim.control import SimControl
-from harness.sim.processes import ProcessGate
 
 LAUNCHER_PACKAGE = "com.google.android.apps.nexuslauncher"
 # The Android releases the sim behaves as (developer.android.com/tools/releases/platforms);
@@ -34,10 +33,18 @@ DEFAULT_API_LEVEL = 34
 # A sim app folder whose manifest has no <uses-sdk targetSdkVersion> targets what
 # examples/android-build/build_apk.py gives its APK by default (--target-sdk-version 30).
 DEFAULT_TARGET_SDK = 30
+# A device's `uiautomator dump` first waits for 1 s without accessibility events
+# (UiAutomation.waitForIdle(1000, 10000), frameworks/base/cmds/uiautomator/.../DumpCommand.java),
+# so a dump costs 1-2 s there. The sim waits less by default (PRIVACY_PROBE_SIM_DUMP_IDLE_MS, or
+# SimDevice.dump_idle_ms) because scenarios derive their waits from the measured dump cost.
+SIM_DUMP_IDLE_ENV = "PRIVACY_PROBE_SIM_DUMP_IDLE_MS"
+DEVICE_DUMP_IDLE_MS = 1000
+SIM_DUMP_IDLE_MS = 100
+SIM_DUMP_GLOBAL_MS = 10_000
+NOT_IDLE = "ERROR: could not get idle state."
 # Each app's JVM gets a heap limit, as each Android app gets one (dalvik.vm.heapgrowthlimit,
 # what ActivityManager.getMemoryClass() reports: 256 MB on current phones; developer.android.com
 # /reference/android/app/ActivityManager#getMemoryClass()), so `sim:N` cannot exhaust the host.
-SCRATCH_FAMILY = "pp-sim"
 SIM_HEAP_ENV = "PRIVACY_PROBE_SIM_HEAP"
 DEFAULT_SIM_HEAP = "256m"
 OOM_MARKER = "OutOfMemoryError"
@@ -89,11 +96,6 @@ def _heap_options() -> list[str]:
     # ExitOnOutOfMemoryError: the app dies of it at once (as an Android app does), instead of
     # thrashing in GC with its main thread unresponsive
     return [f"-Xmx{sim_heap_limit()}", "-XX:+ExitOnOutOfMemoryError"]
-
-
-def _services(info: AppInfo) -> dict[str, dict[str, str]]:
-    services = info.extra.get("services")
-    return {"services": dict(services)} if isinstance(services, dict) else {}
 
 
 def _write_properties(path: Path, values: dict[str, str]) -> None:
@@ -174,12 +176,23 @@ class _Process:
     popen: subprocess.Popen[bytes]
     control: SimControl
     pid: int
-    gate: ProcessGate
     log_pump: threading.Thread | None = None
+
+
+def _dump_idle_ms() -> int:
+    value = os.environ.get(SIM_DUMP_IDLE_ENV, "")
+    if not value:
+        return SIM_DUMP_IDLE_MS
+    if not value.isdigit() or int(value) > SIM_DUMP_GLOBAL_MS:
+        raise InputError(
+            f"{SIM_DUMP_IDLE_ENV} must be a whole number of milliseconds up to {SIM_DUMP_GLOBAL_MS}"
+        )
+    return int(value)
 
 
 class SimDevice:
     backend = "sim"
+    dump_idle_ms: int = _dump_idle_ms()
 
     def __init__(
         self,
@@ -198,13 +211,11 @@ class SimDevice:
         self.host_clipboard = host_clipboard
         self._serial = serial
         self._own_home = home is None
-        # a temporary home left by a killed run is removed when the next one is made
-        self.storage = make_scratch(f"{SCRATCH_FAMILY}{serial}-", SCRATCH_FAMILY) if home is None else home
+        self.storage = Path(tempfile.mkdtemp(prefix=f"pp-{serial}-")) if home is None else home
         self.storage.mkdir(parents=True, exist_ok=True)
         self.profile = profile
         self._apps: dict[str, SimApp] = {}
         self._process: _Process | None = None
-        self._process_hook: ProcessHook | None = None
         self._jvm_options: list[str] = list(_NO_NETWORK_OPTIONS)
         self._log_path: Path | None = None
         self._log_file: IO[bytes] | None = None
@@ -237,7 +248,7 @@ class SimDevice:
             application_class=info.application_class,
             permissions=info.permissions,
             source=str(source),
-            extra={"target_sdk": info.extra.get("target_sdk", DEFAULT_TARGET_SDK), **_services(info)},
+            extra={"target_sdk": info.extra.get("target_sdk", DEFAULT_TARGET_SDK)},
         )
 
     def _app(self, package: str) -> SimApp:
@@ -277,9 +288,6 @@ class SimDevice:
                 "launcher": app.info.launcher_activity,
                 "permissions": ",".join(app.info.permissions),
                 "target_sdk": str(app.info.extra.get("target_sdk", DEFAULT_TARGET_SDK)),
-                "services": ",".join(
-                    f"{cls}|{name}" for cls, name in _services(app.info).get("services", {}).items()
-                ),
             },
         )
         profile_props = run_dir / "profile.properties"
@@ -324,7 +332,6 @@ class SimDevice:
         package = app.info.package
         app_props, profile_props, state = self._launch_files(app)
         control = SimControl()
-        gate = ProcessGate(lambda: self._process_hook)
         classpath = f"{framework_classes()}:{app.classes}"
         command = [
             java_executable(),
@@ -341,7 +348,6 @@ class SimDevice:
             "--state", str(state),
             "--profile", str(profile_props),
             "--api-level", str(self.api_level),
-            "--child-port", str(gate.port),
         ]  # fmt: skip
         log_path = self._log_path or app_props.with_name("logcat.txt")
         self._log_file = log_path.open("ab")
@@ -355,9 +361,8 @@ class SimDevice:
             popen.kill()
             popen.wait()
             control.close()
-            gate.close()
             raise
-        self._process = _Process(package=package, popen=popen, control=control, pid=pid, gate=gate)
+        self._process = _Process(package=package, popen=popen, control=control, pid=pid)
         return pid
 
     def _exit_status_within(self, seconds: float) -> int | None:
@@ -392,7 +397,6 @@ class SimDevice:
         if process is None:
             return
         self._process = None
-        process.gate.close()  # as `am force-stop`, end the app's other processes too
         if process.popen.poll() is None:
             # the process may die before answering; it is killed below if it lingers
             with contextlib.suppress(DeviceError):
@@ -407,15 +411,6 @@ class SimDevice:
         if self._log_file is not None:
             self._log_file.close()
             self._log_file = None
-
-    def set_process_hook(self, hook: ProcessHook | None) -> None:
-        self._process_hook = hook
-
-    def secondary_processes(self) -> list[tuple[int, str]]:
-        """(pid, name) of the app's other processes started since the main one (android:process)."""
-        if self._process is None:
-            return []
-        return [(p.pid, p.name) for p in self._process.gate.processes]
 
     def stop(self, package: str) -> None:
         if self._process is not None and self._process.package == package:
@@ -486,9 +481,22 @@ class SimDevice:
     # UI
 
     def dump_ui(self) -> str:
+        """As `uiautomator dump`: waits until the screen is idle (`dump_idle_ms` of app time
+        without a change), fails with "ERROR: could not get idle state." on a screen that never
+        settles within SIM_DUMP_GLOBAL_MS."""
         if self._process is None or self._process.popen.poll() is not None:
             return _HOME_SCREEN
-        return self._request("dump")
+        try:
+            return self._request(
+                "dump",
+                str(self.dump_idle_ms),
+                str(SIM_DUMP_GLOBAL_MS),
+                timeout=SIM_DUMP_GLOBAL_MS / 1000 + 10,
+            )
+        except DeviceError as error:
+            if NOT_IDLE in str(error):
+                raise DeviceError(f"uiautomator dump failed: {NOT_IDLE}") from None
+            raise
 
     def tap(self, x: int, y: int) -> None:
         if self._process is not None and self._process.popen.poll() is None:
@@ -545,7 +553,7 @@ class SimDevice:
     def close(self) -> None:
         self._stop_process()
         if self._own_home:
-            release(self.storage)
+            shutil.rmtree(self.storage, ignore_errors=True)
 
 
 def _write_blank_png(path: Path) -> None:

@@ -1,5 +1,9 @@
 """Driving a screen through the `Device` protocol only, so the same code runs on the sim and on
 real devices: dump and parse, wait for the screen to settle, tap a node.
+
+Every wait is sized from the measured cost of a dump, not from constants: on a device a
+`uiautomator dump` first waits 1 s for the screen to be idle and costs 1–2 s in all, so a 3 s
+budget would allow only one or two looks; `budget()` always allows `min_dumps` of them.
 """
 
 from __future__ import annotations
@@ -18,10 +22,15 @@ PARSE_RETRIES = 2
 
 @dataclass(frozen=True)
 class SettleSettings:
-    """A screen has settled when two dumps `interval_s` apart have the same structure."""
+    """A screen has settled when two dumps `interval_s` apart have the same structure. Every
+    wait lasts at least `min_dumps` dumps at their measured cost."""
 
     interval_s: float = 0.1
     timeout_s: float = 3.0
+    min_dumps: int = 3
+
+
+DUMP_COST_WEIGHT = 0.3  # weight of the newest measurement in the running dump cost
 
 
 class UiDriver:
@@ -29,6 +38,19 @@ class UiDriver:
         self.device = device
         self.settings = settings or SettleSettings()
         self._display = EMPTY_BOUNDS
+        self.dump_cost_s = 0.0  # running average of what one dump took, once measured
+        self.dumps = 0  # dumps made so far
+
+    def budget(self, seconds: float) -> float:
+        """`seconds`, or longer when that would not allow `min_dumps` dumps at their measured cost."""
+        return max(seconds, self.settings.min_dumps * self.dump_cost_s)
+
+    def _measured(self, started: float) -> None:
+        cost = time.monotonic() - started
+        self.dumps += 1
+        self.dump_cost_s = (
+            cost if self.dumps == 1 else (DUMP_COST_WEIGHT * cost + (1 - DUMP_COST_WEIGHT) * self.dump_cost_s)
+        )
 
     @property
     def display(self) -> Bounds:
@@ -38,8 +60,11 @@ class UiDriver:
     def dump(self) -> UiScreen:
         """The current screen; a dump that does not parse (the screen was changing) is retried."""
         for attempt in range(PARSE_RETRIES + 1):
+            started = time.monotonic()
+            xml = self.device.dump_ui()
+            self._measured(started)
             try:
-                screen = parse_screen(self.device.dump_ui())
+                screen = parse_screen(xml)
                 break
             except UiParseError:
                 if attempt == PARSE_RETRIES:
@@ -51,8 +76,8 @@ class UiDriver:
 
     def settle(self, timeout_s: float | None = None) -> UiScreen:
         """The screen once it stops changing, or as it is when the time runs out."""
-        deadline = time.monotonic() + (self.settings.timeout_s if timeout_s is None else timeout_s)
         screen = self.dump()
+        deadline = time.monotonic() + self.budget(self.settings.timeout_s if timeout_s is None else timeout_s)
         previous = structure_hash(screen)
         while time.monotonic() < deadline:
             time.sleep(self.settings.interval_s)
@@ -64,8 +89,9 @@ class UiDriver:
         return screen
 
     def wait_for(self, found: Callable[[UiScreen], bool], timeout_s: float) -> UiScreen | None:
-        """Poll until `found(screen)`; the screen, or None when the time ran out."""
-        deadline = time.monotonic() + timeout_s
+        """Poll until `found(screen)`; the screen, or None when the time (at least `min_dumps`
+        dumps) ran out."""
+        deadline = time.monotonic() + self.budget(timeout_s)
         while True:
             screen = self.dump()
             if found(screen):

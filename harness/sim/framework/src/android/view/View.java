@@ -103,6 +103,9 @@ public class View {
     }
 
     public void setVisibility(int visibility) {
+        if (mVisibility != (visibility & (INVISIBLE | GONE))) {
+            com.privacyprobe.sim.UiEvents.changed();
+        }
         mVisibility = visibility & (INVISIBLE | GONE);
     }
 
@@ -139,6 +142,9 @@ public class View {
     }
 
     public void setEnabled(boolean enabled) {
+        if (mEnabled != enabled) {
+            com.privacyprobe.sim.UiEvents.changed();
+        }
         mEnabled = enabled;
     }
 
@@ -421,6 +427,7 @@ public class View {
     }
 
     public void invalidate() {
+        com.privacyprobe.sim.UiEvents.changed();
     }
 
     public void requestLayout() {

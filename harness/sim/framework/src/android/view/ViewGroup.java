@@ -93,17 +93,20 @@ public abstract class ViewGroup extends View implements ViewParent {
             mChildren.add(index, child);
         }
         child.mParent = this;
+        com.privacyprobe.sim.UiEvents.changed();
     }
 
     public void removeView(View view) {
         if (mChildren.remove(view)) {
             view.mParent = null;
+            com.privacyprobe.sim.UiEvents.changed();
         }
     }
 
     public void removeViewAt(int index) {
         View child = mChildren.remove(index);
         child.mParent = null;
+        com.privacyprobe.sim.UiEvents.changed();
     }
 
     public void removeAllViews() {
@@ -111,6 +114,7 @@ public abstract class ViewGroup extends View implements ViewParent {
             child.mParent = null;
         }
         mChildren.clear();
+        com.privacyprobe.sim.UiEvents.changed();
     }
 
     public int getChildCount() {

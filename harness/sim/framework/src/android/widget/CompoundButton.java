@@ -37,6 +37,7 @@ public abstract class CompoundButton extends Button implements Checkable {
             return;
         }
         mChecked = checked;
+        com.privacyprobe.sim.UiEvents.changed();
         if (mBroadcasting) {
             return;
         }

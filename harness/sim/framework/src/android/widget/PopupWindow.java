@@ -176,6 +176,7 @@ public class PopupWindow {
         mWindow.size(mWidth == 0 ? ViewGroup.LayoutParams.WRAP_CONTENT : mWidth,
                 mHeight == 0 ? ViewGroup.LayoutParams.WRAP_CONTENT : mHeight, gravity, x, y);
         mWindow.visibleWhen(() -> ActivityThread.isShown(activity));
+        mWindow.focusable(mFocusable);
         boolean dismissOutside = mFocusable || mOutsideTouchable;
         mWindow.onOutsideTap(mFocusable, dismissOutside ? () -> {
             dismiss();

@@ -37,6 +37,9 @@ public class TextView extends View {
             }
         }
         mText = newText;
+        if (!old.toString().contentEquals(newText)) {
+            com.privacyprobe.sim.UiEvents.changed();
+        }
         if (mListeners != null) {
             for (TextWatcher watcher : new ArrayList<>(mListeners)) {
                 watcher.onTextChanged(newText, 0, old.length(), newText.length());

@@ -26,6 +26,9 @@ final class ControlServer implements Runnable {
     private static final long MAIN_THREAD_TIMEOUT_MS = 5000;
     private static final long EXIT_CALLBACKS_TIMEOUT_MS = 1000;
     private static final int SETTLE_ROUNDS = 5;
+    /** A device waits 1000 ms (DumpCommand: waitForIdle(1000, 10000)); SimDevice passes its own setting. */
+    private static final long DUMP_IDLE_MS = 100;
+    private static final long DUMP_GLOBAL_MS = 10_000;
 
     private final Socket socket;
     private final InputStream in;
@@ -175,9 +178,23 @@ final class ControlServer implements Runnable {
             case "start":
                 expect(command, args, 0, "");
                 return onMain(ActivityThread::handleStart);
-            case "dump":
-                expect(command, args, 0, "");
+            case "dump": {
+                // as `uiautomator dump`: wait until the screen is idle (IDLE_MS of app time without
+                // an accessibility event, counted from now; give up after GLOBAL_MS), then dump the
+                // focused window.
+                if (args.length != 0 && args.length != 2) {
+                    throw new CommandException("usage: dump [IDLE_MS GLOBAL_MS] (got " + args.length + " argument(s))");
+                }
+                long idleMs = args.length == 2 ? integer(args[0], "IDLE_MS") : DUMP_IDLE_MS;
+                long globalMs = args.length == 2 ? integer(args[1], "GLOBAL_MS") : DUMP_GLOBAL_MS;
+                if (idleMs < 0 || globalMs <= 0) {
+                    throw new CommandException("IDLE_MS must be >= 0 and GLOBAL_MS > 0");
+                }
+                if (!UiEvents.waitForIdle(idleMs, globalMs)) {
+                    throw new CommandException(UiEvents.NOT_IDLE);
+                }
                 return onMain(Dump::focusedWindow);
+            }
             case "tap": {
                 expect(command, args, 2, "X Y");
                 int x = integer(args[0], "X");

@@ -16,6 +16,7 @@ public final class SimWindow {
     final View decor;
     private final Object owner;
     BooleanSupplier visible = () -> true;
+    boolean focusable = true;
     int width = ViewGroup.LayoutParams.MATCH_PARENT;
     int height = ViewGroup.LayoutParams.MATCH_PARENT;
     int gravity;
@@ -60,6 +61,11 @@ public final class SimWindow {
     public void onOutsideTap(boolean consume, Supplier<String> action) {
         consumeOutside = consume;
         outsideAction = action;
+    }
+
+    /** A window that cannot take input focus (FLAG_NOT_FOCUSABLE) is never what a UI dump shows. */
+    public void focusable(boolean canFocus) {
+        focusable = canFocus;
     }
 
     public void onBack(Supplier<String> action) {

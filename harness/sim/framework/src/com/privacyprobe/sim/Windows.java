@@ -46,11 +46,15 @@ public final class Windows {
             permissionWindows++;
         }
         STACK.add(index, window);
+        UiEvents.changed();
     }
 
     public static synchronized void remove(SimWindow window) {
-        if (window != null && STACK.remove(window) && window.kind == SimWindow.Kind.PERMISSION) {
-            permissionWindows--;
+        if (window != null && STACK.remove(window)) {
+            UiEvents.changed();
+            if (window.kind == SimWindow.Kind.PERMISSION) {
+                permissionWindows--;
+            }
         }
     }
 
@@ -98,9 +102,21 @@ public final class Windows {
         return shown;
     }
 
+    /**
+     * The window with input focus, whose content `uiautomator dump` shows
+     * (UiAutomation.getRootInActiveWindow): the topmost visible window that can take focus. A
+     * PopupWindow is not focusable unless setFocusable(true) (frameworks/base/core/java/android/
+     * widget/PopupWindow.java adds FLAG_NOT_FOCUSABLE), so the window under it is dumped while the
+     * pop-up is still on screen (and in screenshots).
+     */
     static SimWindow focused() {
         List<SimWindow> shown = visible();
-        return shown.get(shown.size() - 1);
+        for (int i = shown.size() - 1; i > 0; i--) {
+            if (shown.get(i).focusable) {
+                return shown.get(i);
+            }
+        }
+        return shown.get(0);
     }
 
     public static void layoutAll() {
