@@ -15,7 +15,9 @@ import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
+from harness.errors import DeviceError
 from harness.scenario import AppDied, Observation, ScenarioContext, now
 from harness.ui.find import control_label
 from harness.ui.recognise import ConsentDialog, PermissionPrompt, consent_dialog, permission_prompt
@@ -25,6 +27,10 @@ CONSENT_WAIT_S = 3.0
 PERMISSION_QUIET_S = 1.0
 MAX_PERMISSION_DIALOGS = 8
 REFUSAL_ROUNDS = 3
+# How long a refusal may take to end the app after its connection dropped (a process being torn
+# down still counts as running for a moment).
+EXIT_GRACE_S = 2.0
+T = TypeVar("T")
 
 
 def observes_app_death(run: Callable[[ScenarioContext], None]) -> Callable[[ScenarioContext], None]:
@@ -118,6 +124,21 @@ class Refusal:
     still_asked: bool
 
 
+def _unless_exited(ctx: ScenarioContext, during: str, action: Callable[[], T]) -> T | None:
+    """A device action right after a refusal; the app ending under it is an exit (recorded),
+    not a failure of the scenario. None when the app has ended."""
+    try:
+        return action()
+    except AppDied:
+        return None  # already recorded as an exit
+    except DeviceError:
+        ctx.wait(EXIT_GRACE_S, until=lambda: not ctx.running())
+        if ctx.running():
+            raise
+        ctx.record_exit(during)
+        return None
+
+
 def refuse_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> Refusal:
     """Refuse the privacy dialog all the way: follow a second "are you sure" dialog, take basic
     mode (仅浏览 / 进入基本功能模式) where it is offered, refuse again while the app keeps asking
@@ -134,7 +155,10 @@ def refuse_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> R
             return Refusal(refusals, basic, still_asked=False)
         basic = control is dialog.basic_mode
         purpose = "take basic mode instead of the privacy policy" if basic else "refuse the privacy policy"
-        ts = ctx.tap(control, purpose, on=current.observation)
+        tap = functools.partial(ctx.tap, control, purpose, on=current.observation)
+        before = now()
+        # the app may end while it handles the tap: the refusal was still made
+        ts = _unless_exited(ctx, "refusing consent", tap) or before
         refusals += 1
         ctx.step_at(
             ts,
@@ -150,7 +174,9 @@ def refuse_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> R
         if not ctx.running():
             ctx.record_exit("after refusing consent")
             return Refusal(refusals, basic, still_asked=False)
-        after = ctx.observe("after refusal")
+        after = _unless_exited(ctx, "after refusing consent", lambda: ctx.observe("after refusal"))
+        if after is None:
+            return Refusal(refusals, basic, still_asked=False)
         again = consent_dialog(after.screen)
         current = FoundConsent(after, again) if again is not None and ctx.in_front(after.screen) else None
     if current is not None:
@@ -168,10 +194,14 @@ def refusal_end(ctx: ScenarioContext, refusal: Refusal) -> str:
     "app_exited" (process gone), "app_closed" (process alive, app no longer in front),
     "blocked" (still asking, or no control left to use), "basic_mode" (usable after taking basic
     mode) or "usable"."""
-    if not ctx.running():
+    observation = None
+    if ctx.running():
+        observation = _unless_exited(
+            ctx, "after refusing consent", lambda: ctx.observe("where refusal ended")
+        )
+    if observation is None:
         outcome, ui = "app_exited", None
     else:
-        observation = ctx.observe("where refusal ended")
         ui = observation.ui
         if not ctx.in_front(observation.screen):
             outcome = "app_closed"
