@@ -29,6 +29,7 @@ final class ControlServer implements Runnable {
     /** A device waits 1000 ms (DumpCommand: waitForIdle(1000, 10000)); SimDevice passes its own setting. */
     private static final long DUMP_IDLE_MS = 100;
     private static final long DUMP_GLOBAL_MS = 10_000;
+    private static final long SCREENSHOT_MAIN_TIMEOUT_MS = 15_000;
 
     private final Socket socket;
     private final InputStream in;
@@ -250,9 +251,17 @@ final class ControlServer implements Runnable {
                 }
                 return "rate=" + SimClock.rate() + " uptime=" + SystemClock.uptimeMillis();
             }
-            case "screenshot":
+            case "screenshot": {
                 expect(command, args, 1, "PATH");
-                return onMain(() -> Screenshot.write(Path.of(args[0])));
+                // A device's screencap does not wait for the app's main thread; here drawing needs it,
+                // so a slow first render (AWT start-up on a loaded host) gets longer than other commands.
+                java.awt.image.BufferedImage[] image = new java.awt.image.BufferedImage[1];
+                onMain(() -> {
+                    image[0] = Screenshot.render();
+                    return "";
+                }, SCREENSHOT_MAIN_TIMEOUT_MS);
+                return Screenshot.save(image[0], Path.of(args[0]));
+            }
             default:
                 throw new CommandException("unknown command: " + command + " (known: " + Arrays.toString(new String[] {
                     "start", "dump", "tap", "back", "home", "text", "foreground", "activity", "sensor", "location",

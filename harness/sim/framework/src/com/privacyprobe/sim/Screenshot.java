@@ -29,7 +29,8 @@ final class Screenshot {
     private Screenshot() {
     }
 
-    static String write(Path path) throws CommandException {
+    /** Draws the screen as it is now; on the main thread, which owns the views. */
+    static BufferedImage render() {
         BufferedImage image = new BufferedImage(Screen.WIDTH, Screen.HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -58,6 +59,11 @@ final class Screenshot {
         } finally {
             g.dispose();
         }
+        return image;
+    }
+
+    /** Encodes a rendered screen as PNG; off the main thread (a device's screencap never involves the app). */
+    static String save(BufferedImage image, Path path) throws CommandException {
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {
