@@ -17,10 +17,15 @@ findings.json (DESIGN.md "Findings contract", plus the fields below):
     transmissions every canary found in traffic: {flow, url, sdk, host, domain, party,
                   owner, recipient_sdk, data_type, canary, form, encoding (chain, wire
                   first), location ("url" | "header:NAME" | "body"), excerpt, method, ts,
-                  phase, collected_by [{ref, ts, api, sdk, data_type, link}]}
+                  phase, collected_by [{ref, ts, api, sdk, data_type, link}], source
+                  ("proxy" | "hook": read from hooked TLS plaintext), and for a canary that
+                  went through transforms: chain ("imei → AES/CBC by com.umeng → base64 →
+                  POST alog.umeng.com"), transforms [{ref, ts, api, algorithm, sdk, ...}]}
     declared_vs_observed  declared permissions/SDKs against the run (harness.detect.declared_observed)
     coverage      hooks_installed, hooks_failed, flows_total, flows_undecrypted,
-                  flows_decode_capped, flows_body_truncated, scenarios, detector_errors
+                  flows_decode_capped, flows_body_truncated, flows_hook_only [{ref, host,
+                  url}] (requests only hooks saw), flows_opaque [{ref, host}] (undecrypted,
+                  and no hook read them), scenarios, detector_errors
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from harness.detect.coords import DEFAULT_TOLERANCE
 from harness.detect.declared_observed import declared_vs_observed
 from harness.detect.registry import DetectorError
 from harness.detect.transmissions import TrafficScan, scan_traffic
-from harness.detect.view import RunView
+from harness.detect.view import Flow, RunView
 from harness.records import write_json_atomic
 from harness.rundir import FINDINGS
 
@@ -112,7 +117,20 @@ def _coverage(view: RunView, scan: TrafficScan | None, errors: list[DetectorErro
         "flows_undecrypted": sum(1 for f in flows if f.undecrypted),
         "flows_decode_capped": len(scan.capped) if scan else 0,
         "flows_body_truncated": sum(1 for f in flows if f.body_truncated),
+        **_hooked_coverage(flows, scan),
         "capture": "off" if view.coverage.get("capture") == "off" else "on",
         "scenarios": view.scenarios,
         "detector_errors": [e.to_json() for e in errors],
+    }
+
+
+def _hooked_coverage(flows: Sequence[Flow], scan: TrafficScan | None) -> dict[str, Any]:
+    """Requests read only from hooked TLS plaintext, and undecrypted connections no hook read."""
+    hooked = scan.hook_only if scan else ()
+    read_hosts = {f.host for f in hooked}
+    return {
+        "flows_hook_only": [{"ref": f.ref, "host": f.host, "url": f.url} for f in hooked],
+        "flows_opaque": [
+            {"ref": f.ref, "host": f.host} for f in flows if f.undecrypted and f.host not in read_hosts
+        ],
     }

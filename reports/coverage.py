@@ -222,6 +222,7 @@ def _coverage_problems(coverage: Coverage, raw: Mapping[str, Any]) -> list[Probl
                 " what they sent was not inspected.",
             )
         )
+    problems += _hooked_problems(raw)
     problems += [Problem("error", f"Capture: {e}") for e in coverage.capture_errors]
     for scenario in coverage.scenarios:
         if scenario.value != "ran":
@@ -238,6 +239,25 @@ def _coverage_problems(coverage: Coverage, raw: Mapping[str, Any]) -> list[Probl
             problems.append(Problem("error", f"{entry.name} is missing from the run folder."))
         elif "unreadable" in entry.value:
             problems.append(Problem("warning", f"{entry.name}: {entry.value} (skipped)."))
+    return problems
+
+
+def _hooked_problems(raw: Mapping[str, Any]) -> list[Problem]:
+    """Which requests only hooks saw (TLS plaintext), and which connections nobody could read."""
+    problems = []
+    for key, level, text in (
+        (
+            "flows_hook_only",
+            "warning",
+            "seen only by hooks (TLS plaintext the proxy could not read; searched like the others)",
+        ),
+        ("flows_opaque", "error", "stayed opaque: not decrypted by the proxy and not read by any hook"),
+    ):
+        items = [i for i in _list(raw.get(key)) if isinstance(i, dict)]
+        if items:
+            hosts = sorted({safe(i.get("host"), SHORT) for i in items})
+            shown = ", ".join(hosts[:MAX_LISTED])
+            problems.append(Problem(level, f"{count(len(items), 'request')} {text}: {shown}."))
     return problems
 
 

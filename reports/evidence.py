@@ -31,7 +31,9 @@ KNOWN_FACTS = (
     "api", "outcome", "attempt_only", "count",
 )  # fmt: skip
 # Shown in the item's header line, its chain or its excerpts instead.
-NOT_SHOWN_AS_FACTS = {"kind", "ref", "encoding", "chain", "excerpt", "collected_by", "ts", "phase", "sdk"}
+NOT_SHOWN_AS_FACTS = {
+    "kind", "ref", "encoding", "chain", "transforms", "excerpt", "collected_by", "ts", "phase", "sdk",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -216,6 +218,10 @@ def _resolve(ref: Ref, evidence: Mapping[str, Any], sources: EvidenceSources) ->
 
 def _item(evidence: Mapping[str, Any], sources: EvidenceSources) -> EvidenceItem:
     resolved = _resolve(parse_ref(evidence.get("ref")), evidence, sources)
+    sent_through = evidence.get("chain")
+    if isinstance(sent_through, str) and evidence.get("transforms"):
+        # the canary was encrypted/hashed/encoded by the app before it left (harness.detect.transforms)
+        resolved.blocks.insert(0, Field("sent through", clip(sent_through, LINE, one_line=True)))
     ts = number(evidence.get("ts"))
     ts = resolved.ts if ts is None else ts
     phase = evidence.get("phase")

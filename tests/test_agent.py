@@ -55,6 +55,22 @@ INSTALLED_HOOKS = [
     "android.widget.PopupWindow.showAtLocation",
     "android.app.Activity.startActivity",
 ]
+# Transform hooks (hooks/src/transforms.ts) on the JVM's own crypto, zip and base64 classes, and the
+# TLS plaintext hooks (hooks/src/plaintext.ts); the fixture framework has no android.util.Base64.
+TRANSFORM_HOOKS = [
+    "javax.crypto.Cipher.update",
+    "javax.crypto.Cipher.doFinal",
+    "javax.crypto.Mac.update",
+    "javax.crypto.Mac.doFinal",
+    "java.security.MessageDigest.update",
+    "java.security.MessageDigest.digest",
+    "java.util.zip.Deflater.setInput",
+    "java.util.zip.Deflater.deflate",
+    "java.util.Base64.Encoder.encode",
+    "java.util.Base64.Encoder.encodeToString",
+    "sun.security.ssl.SSLSocketImpl$AppOutputStream.write",
+    "sun.security.ssl.SSLSocketImpl$AppInputStream.read",
+]
 
 
 @dataclass
@@ -188,6 +204,7 @@ def test_ready_lists_installed_hooks_and_those_whose_class_is_missing(driver: Dr
     installed = ready["hooks_installed"]
     assert [h for h in installed if h in INSTALLED_HOOKS] == INSTALLED_HOOKS
     assert set(JDK_CATALOGUE_HOOKS) <= set(installed)
+    assert set(TRANSFORM_HOOKS) <= set(installed)
     failed = {f["hook"]: f for f in ready["hooks_failed"]}
     assert "android/widget/Toast" in failed["android.widget.Toast.show"]["error"]
     assert failed["android.widget.Toast.show"]["data_types"] == ""

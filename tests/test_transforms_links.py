@@ -182,16 +182,18 @@ def test_salted_digest_of_the_imei_in_a_url(tmp_path: Path) -> None:
     assert found[0].fields()["chain"] == "imei → SHA-256 by com.igexin → hex → POST sdk.open.example.com"
 
 
-def test_a_direct_match_is_not_reported_again_through_a_transform(tmp_path: Path) -> None:
+def test_a_direct_match_is_reported_once_with_the_transform_that_made_it(tmp_path: Path) -> None:
     plain = f"imei={IMEI}".encode()
     encoded = base64.b64encode(plain)
     event = transform_event(
-        0, 1.0, "android.util.Base64.encodeToString", "base64", "base64", plain, encoded, None
+        0, 1.0, "android.util.Base64.encodeToString", "base64", "base64", plain, encoded, "com.igexin"
     )
     found = scan_traffic(
         view(tmp_path, [event], [flow(0, 2.0, "a.example.cn", b"d=" + encoded)])
     ).transmissions
-    assert [(t.match.canary, t.via) for t in found] == [("imei", None)]
+    [sent] = found
+    assert sent.match.canary == "imei" and sent.match.encoding == ("base64",)  # the direct match
+    assert sent.fields()["chain"] == "imei → base64 by com.igexin → POST a.example.cn"
 
 
 def test_malformed_transform_events_are_ignored(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from harness.detect import transforms
 from harness.detect.coords import CoordinateCanary
 from harness.detect.domains import Destination, PartyResolver
 from harness.detect.matcher import Match, Matcher
+from harness.detect.plaintext import HookFlow, hook_flows
 from harness.detect.provenance import Collection, ProvenanceIndex
 from harness.detect.registry import Evidence
 from harness.detect.transforms import Carrier, Link
@@ -67,6 +68,7 @@ class Transmission:
             "ts": self.flow.ts,
             "phase": self.phase,
             "collected_by": [c.to_json() for c in self.collected_by],
+            "source": "hook" if isinstance(self.flow, HookFlow) else "proxy",
             **self._chain_fields(),
         }
 
@@ -89,6 +91,7 @@ class TrafficScan:
     undecrypted: tuple[Flow, ...]  # TLS failed: contents unknown
     capped: tuple[Flow, ...]  # a decoding budget ran out
     truncated: tuple[Flow, ...]  # the capture side kept only part of the body
+    hook_only: tuple[Flow, ...] = ()  # requests read from hooked TLS plaintext, not seen by the proxy
     capture_lost: str | None = None  # the capture died mid-run: later traffic is unknown
 
 
@@ -117,7 +120,8 @@ def _short_api(api: str) -> str:
 
 
 def scan_traffic(view: RunView) -> TrafficScan:
-    flows = view.flows or ()
+    hooked = hook_flows(view.events, view.flows or ())
+    flows = (*(view.flows or ()), *hooked)
     profile = view.profile
     location = (
         CoordinateCanary(profile.latitude, profile.longitude, view.coordinate_tolerance) if profile else None
@@ -144,9 +148,9 @@ def scan_traffic(view: RunView) -> TrafficScan:
             for m in scan.matches
             if m.data_type == OUTPUT_TYPE
             for pair in _through_transforms(m, carriers_by_output.get(m.canary, []), flow.ts)
-            if (pair[0].canary, pair[0].location) not in direct
         ]
-        pairs += _longest_chains(linked)
+        pairs = [(m, _link_of(m, linked)) for m, _ in pairs]
+        pairs += _longest_chains([p for p in linked if (p[0].canary, p[0].location) not in direct])
         for sent, via in pairs:
             collected = provenance.collectors(sent.canary, sent.data_type, flow.ts)
             found.append(Transmission(flow, destination, sent, view.phase(flow.ts), collected, via))
@@ -156,6 +160,7 @@ def scan_traffic(view: RunView) -> TrafficScan:
         undecrypted=tuple(f for f in flows if f.undecrypted),
         capped=tuple(capped),
         truncated=tuple(f for f in flows if f.body_truncated),
+        hook_only=tuple(hooked),
         capture_lost=view.capture_lost,
     )
 
@@ -182,6 +187,20 @@ def _through_transforms(match: Match, found: Sequence[Carrier], before: float) -
         )
         linked.append((sent, Link(carrier, tuple(e for e in match.encoding if e != "plain"))))
     return linked
+
+
+def _link_of(direct: Match, linked: Sequence[tuple[Match, Link]]) -> Link | None:
+    """The transform chain behind a direct match (the digest of an id that a hooked
+    MessageDigest computed): the same occurrence, seen through the transform's output."""
+    for match, link in sorted(linked, key=lambda pair: -len(pair[1].carrier.steps)):
+        if (
+            match.canary == direct.canary
+            and match.location == direct.location
+            and match.start < direct.end
+            and direct.start < match.end
+        ):
+            return link
+    return None
 
 
 def _longest_chains(linked: list[tuple[Match, Link]]) -> list[tuple[Match, Link]]:

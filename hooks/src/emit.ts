@@ -1,6 +1,13 @@
 // The only module that talks to the Python side: every send() of the agent is here.
 
-export type EventKind = "data" | "permission_request" | "permission_check" | "ui" | "navigation";
+export type EventKind =
+  | "data"
+  | "permission_request"
+  | "permission_check"
+  | "ui"
+  | "navigation"
+  | "transform"
+  | "plaintext";
 
 export type DataType =
   | "location"

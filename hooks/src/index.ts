@@ -16,6 +16,8 @@ import { packageHooks } from "./packages.js";
 import { permissionHooks } from "./permissions.js";
 import { phoneHooks } from "./phone.js";
 import { sensorHooks } from "./sensors.js";
+import { installPlaintextHooks } from "./plaintext.js";
+import { installTransformHooks } from "./transforms.js";
 import { uiHooks } from "./ui.js";
 
 const SURFACES = [
@@ -46,7 +48,13 @@ function start(): void {
   prepareJni();
   const report = installHooks(SURFACES.flat());
   plantClipboardCanary();
-  sendReady(runtimeName(), report.installed, report.failed);
+  const transforms = installTransformHooks();
+  const plaintext = installPlaintextHooks();
+  sendReady(
+    runtimeName(),
+    [...report.installed, ...transforms.installed, ...plaintext.installed],
+    [...report.failed, ...transforms.failed, ...plaintext.failed],
+  );
 }
 
 try {

@@ -1,0 +1,135 @@
+// TLS plaintext at the JVM's TLS streams: what the app wrote into (and read from) a TLS connection,
+// before encryption, whether or not the capture proxy could decrypt that connection (pinned
+// certificates, clients that ignore the system proxy). One event per write or read call.
+//
+// HotSpot (the sim): sun.security.ssl.SSLSocketImpl$AppOutputStream.write / $AppInputStream.read.
+// On ART, TLS is Conscrypt over BoringSSL: SSL_write/SSL_read in native code, hooked by
+// native_tls.ts when that module is present; these Java classes do not exist there.
+
+import Java from "frida-java-bridge";
+
+import { record, reportAgentError } from "./emit.js";
+import type { FailedHook } from "./emit.js";
+import { callerContext } from "./jni.js";
+import { parseStack } from "./stack.js";
+
+const CONNECTION_CAP = 256 * 1024; // plaintext kept per connection and direction
+const STREAMS = [
+  { className: "sun.security.ssl.SSLSocketImpl$AppOutputStream", method: "write", direction: "sent" },
+  { className: "sun.security.ssl.SSLSocketImpl$AppInputStream", method: "read", direction: "received" },
+] as const;
+
+type Direction = (typeof STREAMS)[number]["direction"];
+
+interface ByteArray {
+  readonly length: number;
+  withElements<T>(perform: (elements: NativePointer) => T): T;
+}
+
+const kept = new Map<string, number>(); // bytes recorded per connection and direction
+const busyThreads = new Set<number>();
+const hookFrames = new Set<string>(STREAMS.map((s) => `${s.className}.${s.method}`));
+
+function base64Of(data: Uint8Array): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const parts: string[] = [];
+  for (let i = 0; i < data.length; i += 3) {
+    const n = ((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0);
+    parts.push(
+      alphabet.charAt(n >> 18) +
+        alphabet.charAt((n >> 12) & 63) +
+        (i + 1 < data.length ? alphabet.charAt((n >> 6) & 63) : "=") +
+        (i + 2 < data.length ? alphabet.charAt(n & 63) : "="),
+    );
+  }
+  return parts.join("");
+}
+
+function recordChunk(direction: Direction, stream: Java.Wrapper, array: unknown, offset: number, length: number): void {
+  const socket = stream.this$0.value as Java.Wrapper;
+  if (!(socket.getUseClientMode() as boolean)) {
+    return; // the app's own TLS server: what it answers is not sent by the app to anyone
+  }
+  // identity hashes repeat across processes (each launch is a new one)
+  const connection = `${Process.id}:${Java.use("java.lang.System").identityHashCode(socket)}`;
+  const key = `${connection}:${direction}`;
+  const room = CONNECTION_CAP - (kept.get(key) ?? 0);
+  if (room <= 0 || length <= 0 || array === null) {
+    return;
+  }
+  const count = Math.min(length, room);
+  const buffer = (array as ByteArray).withElements((elements) => elements.add(offset).readByteArray(count));
+  if (buffer === null) {
+    return;
+  }
+  kept.set(key, (kept.get(key) ?? 0) + count);
+  const caller = callerContext();
+  const value = {
+    connection,
+    direction,
+    peer_host: String(socket.getPeerHost()),
+    peer_port: Number(socket.getPeerPort()),
+    data: base64Of(new Uint8Array(buffer)),
+    size: length,
+  };
+  record({
+    ts: Date.now() / 1000,
+    api: direction === "sent" ? "javax.net.ssl.SSLSocket.write" : "javax.net.ssl.SSLSocket.read",
+    impl: socket.$className,
+    overload: "(byte[],int,int)",
+    kind: "plaintext",
+    data_type: null,
+    value: JSON.stringify(value),
+    args: [],
+    thread: caller.thread,
+    stack: parseStack(caller.stackTrace, hookFrames),
+    outcome: "returned",
+    error: null,
+  });
+}
+
+export interface PlaintextInstallReport {
+  readonly installed: string[];
+  readonly failed: FailedHook[];
+}
+
+export function installPlaintextHooks(): PlaintextInstallReport {
+  const installed: string[] = [];
+  const failed: FailedHook[] = [];
+  for (const stream of STREAMS) {
+    const api = `${stream.className}.${stream.method}`;
+    try {
+      const original = Java.use(stream.className)[stream.method].overload("[B", "int", "int") as Java.Method;
+      original.implementation = function (this: Java.Wrapper, ...args: unknown[]): unknown {
+        const tid = Process.getCurrentThreadId();
+        if (busyThreads.has(tid)) {
+          return original.apply(this, args);
+        }
+        busyThreads.add(tid);
+        try {
+          if (stream.direction === "sent") {
+            try {
+              recordChunk("sent", this, args[0] ?? null, Number(args[1]), Number(args[2]));
+            } catch (error) {
+              reportAgentError(error);
+            }
+            return original.apply(this, args);
+          }
+          const read = Number(original.apply(this, args));
+          try {
+            recordChunk("received", this, args[0] ?? null, Number(args[1]), read);
+          } catch (error) {
+            reportAgentError(error);
+          }
+          return read;
+        } finally {
+          busyThreads.delete(tid);
+        }
+      };
+      installed.push(api);
+    } catch (error) {
+      failed.push({ hook: api, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { installed, failed };
+}
