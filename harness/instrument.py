@@ -22,7 +22,7 @@ READY_TIMEOUT_S = 20.0
 _RECORDING = threading.Lock()
 _EVENT_FIELDS = (
     "ts", "api", "kind", "data_type", "value", "stack", "thread", "args", "outcome", "error",
-    "impl", "overload",
+    "impl", "overload", "posted_from",
 )  # fmt: skip
 
 
@@ -61,7 +61,9 @@ def hook_event_from_payload(raw: dict[str, Any], app_package: str, table: SdkTab
     values.setdefault("value", None)
     values["ts"] = float(values.get("ts") or time.time())
     values["api"] = str(values.get("api") or "unknown")
-    return HookEvent(sdk=attribute_sdk(stack, app_package, table), **values)
+    posted_from = [str(frame) for frame in values.get("posted_from") or []]
+    values["posted_from"] = posted_from
+    return HookEvent(sdk=attribute_sdk(stack, app_package, table, posted_from), **values)
 
 
 class Instrumentation:

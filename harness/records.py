@@ -36,6 +36,8 @@ class HookEvent:
     impl: str = ""  # the concrete class that was hooked
     overload: str = ""  # "(java.lang.String,int)"
     process: str = ""  # the app process it ran in: "com.app" (main) or "com.app:push" (android:process)
+    # the stack that posted the work this call ran in (Thread.start, Executor, Handler), innermost first
+    posted_from: list[str] = field(default_factory=list)
     schema: int = SCHEMA_VERSION
     seq: int = 0
 

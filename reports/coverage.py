@@ -60,10 +60,23 @@ def _hook_failures(items: Iterable[Any]) -> tuple[Pair, ...]:
     pairs = []
     for item in items:
         if isinstance(item, dict):
-            pairs.append(Pair(safe(item.get("hook"), LINE), safe(item.get("error"), LINE)))
+            types = item.get("data_types")
+            listed = types.replace(",", ", ") if isinstance(types, str) else ""
+            unwatched = f" (not watched: {listed})" if listed else ""
+            pairs.append(Pair(safe(item.get("hook"), LINE), safe(f"{item.get('error')}{unwatched}", LINE)))
         else:
             pairs.append(Pair(safe(item, LINE), ""))
     return tuple(pairs[:MAX_LISTED])
+
+
+def unwatched_data_types(coverage: Mapping[str, Any]) -> list[str]:
+    """The data types a failed hook would have recorded (the agent's `data_types`, issue 11)."""
+    types: set[str] = set()
+    for item in _list(coverage.get("hooks_failed")):
+        listed = item.get("data_types") if isinstance(item, dict) else None
+        if isinstance(listed, str):
+            types.update(t for t in listed.split(",") if t)
+    return sorted(types)
 
 
 def _undecrypted(coverage: Mapping[str, Any]) -> tuple[Pair, ...]:
@@ -194,6 +207,12 @@ def _findings_problems(findings: Mapping[str, Any] | None) -> list[Problem]:
     return problems
 
 
+def _unwatched_sentence(types: list[str]) -> str:
+    if not types:
+        return ""
+    return f" Data types not watched on this device: {', '.join(safe(t, SHORT) for t in types)}."
+
+
 def _coverage_problems(coverage: Coverage, raw: Mapping[str, Any]) -> list[Problem]:
     problems = []
     if not coverage.hooks_installed:
@@ -203,7 +222,7 @@ def _coverage_problems(coverage: Coverage, raw: Mapping[str, Any]) -> list[Probl
             Problem(
                 "error",
                 f"{count(len(coverage.hooks_failed), 'hook')} failed to install:"
-                " data read through them was not observed.",
+                " data read through them was not observed." + _unwatched_sentence(unwatched_data_types(raw)),
             )
         )
     if coverage.agent_errors:

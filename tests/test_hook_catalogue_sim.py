@@ -243,3 +243,22 @@ def test_reads_that_are_not_personal_data_are_not_events(events: list[dict[str, 
         e for e in events if e["api"].startswith("android.provider.Settings") and e["args"][1] != "android_id"
     ]
     assert not [e for e in events if "mac.txt" in " ".join(e["args"])]
+
+
+def test_work_posted_to_a_pool_is_attributed_to_the_code_that_posted_it(events: list[dict[str, Any]]) -> None:
+    # GDT hands `telephony::getNetworkOperatorName` to a pool: no SDK frame runs on the worker.
+    [pooled] = [e for e in events if e["thread"] == "pool-2-thread-1"]
+    assert pooled["api"] == f"{TELEPHONY}.getNetworkOperatorName"
+    assert not [f for f in pooled["stack"] if f.startswith("com.qq.e.")]
+    assert pooled["posted_from"][0] == "java.util.concurrent.Executors$DelegatedExecutorService.execute"
+    assert "com.qq.e.comm.GDTADManager.initWith" in pooled["posted_from"]
+    assert pooled["sdk"] == "com.qq.e"
+
+
+def test_thread_and_handler_posts_carry_the_posting_stack(events: list[dict[str, Any]]) -> None:
+    scan = one(events, "android.net.wifi.WifiManager.getScanResults")
+    assert scan["posted_from"][0] == "com.baidu.location.NetScanner.startOnWorker"
+    probe = next(e for e in events if e["sdk"] == "a.a")
+    assert "com.ppfixture.catalogue.CatalogueApp.onCreate" in probe["posted_from"]
+    # Work that runs where it was not posted from anywhere carries no posting stack.
+    assert one(events, "android.telephony.TelephonyManager.getVoiceMailNumber")["posted_from"] == []

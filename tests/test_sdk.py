@@ -93,3 +93,62 @@ def test_table_is_seeded_generously() -> None:
         "Unity",
     ):
         assert vendor in names, vendor
+
+
+@pytest.mark.parametrize(
+    ("stack", "posted_from", "expected"),
+    [
+        # reflection frames between the SDK and the framework are skipped (they are framework)
+        (
+            [
+                "jdk.internal.reflect.NativeMethodAccessorImpl.invoke0",
+                "java.lang.reflect.Method.invoke",
+                "cn.jiguang.devices.DeviceInfo.collect",
+            ],
+            [],
+            "cn.jiguang",
+        ),
+        # a dynamic proxy and a lambda class are nobody's code: the frame behind them decides
+        (["com.sun.proxy.$Proxy12.getId", "com.umeng.ut.Ids.read"], [], "com.umeng"),
+        (["jdk.proxy2.$Proxy7.read", "com.ppdemo.leaky.App.onCreate"], [], None),
+        # (the lambda's body shows as its own frame, Sync.lambda$start$0, when it runs code)
+        (["net.shady.fp.Sync$$ExternalSyntheticLambda0.run", "com.qq.e.comm.A.b"], [], "com.qq.e"),
+        (["com.x.Y$$Lambda$14/0x0000000800c0b000.run", "com.qq.e.comm.A.b"], [], "com.qq.e"),
+        # minified code called from an SDK's kept entry point: that SDK
+        (
+            ["a.a.b.c", "com.umeng.commonsdk.UMConfigure.init", "com.ppdemo.leaky.App.onCreate"],
+            [],
+            "com.umeng",
+        ),
+        # minified code nobody known called: an unknown SDK grouped by its root, never the app
+        (["a.a.b.c", "com.ppdemo.leaky.App.onCreate"], [], "a.a"),
+        (["com.x.y.a.b", "com.ppdemo.leaky.App.onCreate"], [], "com.x"),
+        # a vendor interface the MSA SDK repackages: its class fingerprint
+        (
+            ["repeackage.com.samsung.android.deviceidservice.IDeviceIdService$Stub$Proxy.getOAID"],
+            [],
+            "com.bun.miitmdid",
+        ),
+        # work on a pool with no SDK frame: the posting stack decides...
+        (
+            ["android.telephony.TelephonyManager.getNetworkOperatorName", "java.lang.Thread.run"],
+            ["java.util.concurrent.ThreadPoolExecutor.execute", "com.qq.e.comm.GDTADManager.initWith"],
+            "com.qq.e",
+        ),
+        # ...but app code running the work is the app's, whoever posted it
+        (
+            ["com.ppdemo.leaky.Worker.run", "java.lang.Thread.run"],
+            ["com.umeng.commonsdk.UMConfigure.init"],
+            None,
+        ),
+    ],
+)
+def test_attribution_through_reflection_obfuscation_and_posting(
+    stack: list[str], posted_from: list[str], expected: str | None
+) -> None:
+    assert attribute_sdk(stack, APP, posted_from=posted_from) == expected
+
+
+def test_not_obfuscated_short_labels_stay_libraries() -> None:
+    # "io.ab" has a short label but a real class name: an ordinary unknown library
+    assert attribute_sdk(["io.ab.tracker.Collector.run"], APP) == "io.ab.tracker"

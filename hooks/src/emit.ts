@@ -50,6 +50,8 @@ export interface HookEvent {
   readonly args: readonly string[];
   readonly thread: string;
   readonly stack: readonly string[];
+  // The stack that posted the work this thread runs (Thread.start, Executor, Handler), if known.
+  readonly posted_from?: readonly string[];
   readonly outcome: Outcome;
   readonly error: string | null;
 }

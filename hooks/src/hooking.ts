@@ -5,6 +5,7 @@ import Java from "frida-java-bridge";
 import { record, reportAgentError } from "./emit.js";
 import type { DataType, EventKind, FailedHook, Outcome } from "./emit.js";
 import { callerContext, isSecurityException } from "./jni.js";
+import { postedFrom } from "./posting.js";
 import { parseStack } from "./stack.js";
 import { argText, bounded, readableTypeName, VALUE_LIMIT, valueText } from "./text.js";
 
@@ -60,6 +61,7 @@ interface Draft {
   readonly args: readonly string[];
   readonly thread: string;
   readonly stack: readonly string[];
+  readonly postedFrom: readonly string[];
 }
 
 // Per Java thread: which APIs are being recorded (an overload delegating to a sibling overload of
@@ -207,7 +209,7 @@ function intercept(hook: HookedOverload, self: Java.Wrapper, args: unknown[]): u
   const api = hook.group;
   state.activeApis.add(api);
   try {
-    const draft = asAgent(state, () => startEvent(hook, call));
+    const draft = asAgent(state, () => startEvent(hook, call, tid));
     if (draft === null) {
       return hook.original.apply(self, args);
     }
@@ -229,7 +231,7 @@ function intercept(hook: HookedOverload, self: Java.Wrapper, args: unknown[]): u
 }
 
 // null: this call is not an event (the spec's `when` said no).
-function startEvent(hook: HookedOverload, call: Call): Draft | null {
+function startEvent(hook: HookedOverload, call: Call, tid: number): Draft | null {
   const spec = hook.spec;
   if (spec.whenCallsJava === true && spec.when !== undefined && !spec.when(call)) {
     return null;
@@ -244,6 +246,7 @@ function startEvent(hook: HookedOverload, call: Call): Draft | null {
     args,
     thread: caller.thread,
     stack: parseStack(caller.stackTrace, hook.hookFrames),
+    postedFrom: postedFrom(tid, caller.thread),
   };
 }
 
@@ -273,6 +276,7 @@ function finishEvent(
     args: draft.args,
     thread: draft.thread,
     stack: draft.stack,
+    posted_from: draft.postedFrom,
     outcome,
     error: error === null ? null : bounded(error, VALUE_LIMIT),
   });

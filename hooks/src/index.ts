@@ -15,6 +15,7 @@ import { networkHooks } from "./network.js";
 import { packageHooks } from "./packages.js";
 import { permissionHooks } from "./permissions.js";
 import { phoneHooks } from "./phone.js";
+import { installPostingHooks } from "./posting.js";
 import { sensorHooks } from "./sensors.js";
 import { installPlaintextHooks } from "./plaintext.js";
 import { installTransformHooks } from "./transforms.js";
@@ -50,10 +51,11 @@ function start(): void {
   plantClipboardCanary();
   const transforms = installTransformHooks();
   const plaintext = installPlaintextHooks();
+  const posting = installPostingHooks();
   sendReady(
     runtimeName(),
-    [...report.installed, ...transforms.installed, ...plaintext.installed],
-    [...report.failed, ...transforms.failed, ...plaintext.failed],
+    [...report.installed, ...transforms.installed, ...plaintext.installed, ...posting.installed],
+    [...report.failed, ...transforms.failed, ...plaintext.failed, ...posting.failed],
   );
 }
 

@@ -31,6 +31,7 @@ function bindJni(env: NativePointer) {
     callVoidMethodA: new NativeFunction(at(63), "void", ["pointer", "pointer", "pointer", "pointer"], FAST),
     getFieldId: new NativeFunction(at(94), "pointer", ["pointer", "pointer", "pointer", "pointer"], FAST),
     getObjectField: new NativeFunction(at(95), "pointer", ["pointer", "pointer", "pointer"], FAST),
+    callStaticIntMethodA: new NativeFunction(at(131), "int32", ["pointer", "pointer", "pointer", "pointer"], FAST),
     getStaticMethodId: new NativeFunction(at(113), "pointer", ["pointer", "pointer", "pointer", "pointer"], FAST),
     callStaticObjectMethodA: new NativeFunction(
       at(116),
@@ -62,6 +63,8 @@ interface JavaRefs {
   readonly toString: NativePointer;
   readonly securityExceptionClass: NativePointer;
   readonly filePath: NativePointer;
+  readonly systemClass: NativePointer;
+  readonly identityHashCode: NativePointer;
 }
 
 let refs: JavaRefs | null = null;
@@ -88,6 +91,12 @@ function lookUpRefs(): JavaRefs {
     checkException(jni, env, `GetFieldID ${name}`);
     return id;
   };
+  const staticMethod = (klass: NativePointer, name: string, signature: string): NativePointer => {
+    const id = jni.getStaticMethodId(env, klass, Memory.allocUtf8String(name), Memory.allocUtf8String(signature));
+    checkException(jni, env, `GetStaticMethodID ${name}${signature}`);
+    return id;
+  };
+  const systemClass = globalClass("java/lang/System");
   const threadClass = globalClass("java/lang/Thread");
   const throwableClass = globalClass("java/lang/Throwable");
   const stringWriterClass = globalClass("java/io/StringWriter");
@@ -114,6 +123,8 @@ function lookUpRefs(): JavaRefs {
     toString: method(globalClass("java/lang/Object"), "toString", "()Ljava/lang/String;"),
     securityExceptionClass: globalClass("java/lang/SecurityException"),
     filePath: fieldOf(globalClass("java/io/File"), "path", "Ljava/lang/String;"),
+    systemClass,
+    identityHashCode: staticMethod(systemClass, "identityHashCode", "(Ljava/lang/Object;)I"),
   };
 }
 
@@ -207,6 +218,15 @@ export function filePathOf(file: NativePointer): string | null {
   const { jni } = r;
   const env = currentEnv();
   return withLocalFrame(jni, env, () => readString(jni, env, jni.getObjectField(env, file, r.filePath)));
+}
+
+// System.identityHashCode: which posted Runnable or Message a worker is running, without a bridge call.
+export function identityHash(object: NativePointer): number {
+  const r = javaRefs();
+  const env = currentEnv();
+  const hash = r.jni.callStaticIntMethodA(env, r.systemClass, r.identityHashCode, oneArgument(object));
+  checkException(r.jni, env, "System.identityHashCode");
+  return hash;
 }
 
 interface JavaError {

@@ -1,0 +1,58 @@
+"""Coverage tells which data types were not watched: the agent's failed hooks carry the data types
+they would have recorded (hooks/src/hooking.ts), and the report names them."""
+
+from __future__ import annotations
+
+from reports.coverage import CoverageInput, build_coverage, problems_and_health, unwatched_data_types
+
+FAILED = [
+    {
+        "hook": "android.telephony.TelephonyManager.getAllCellInfo",
+        "error": "no method",
+        "data_types": "cell_info",
+    },
+    {
+        "hook": "android.content.ContentResolver.query",
+        "error": "class missing",
+        "data_types": "contacts,call_log,sms,calendar",
+    },
+    {"hook": "android.widget.Toast.show", "error": "class missing", "data_types": ""},
+    {"hook": "old.agent.Without.types", "error": "class missing"},
+]
+
+
+def coverage_input(failed: list[dict[str, str]]) -> CoverageInput:
+    manifest = {"status": "ok", "coverage": {"hooks_installed": ["x.Y.z"], "hooks_failed": failed}}
+    return CoverageInput(manifest=manifest, findings=None, capture={}, files=())
+
+
+def test_unwatched_data_types_are_united_and_sorted() -> None:
+    assert unwatched_data_types({"hooks_failed": FAILED}) == [
+        "calendar",
+        "call_log",
+        "cell_info",
+        "contacts",
+        "sms",
+    ]
+    assert unwatched_data_types({"hooks_failed": []}) == []
+    assert unwatched_data_types({}) == []
+
+
+def test_the_report_names_the_data_types_not_watched() -> None:
+    data = coverage_input(FAILED)
+    coverage = build_coverage(data)
+    pairs = {pair.name: pair.value for pair in coverage.hooks_failed}
+    assert pairs["android.telephony.TelephonyManager.getAllCellInfo"] == "no method (not watched: cell_info)"
+    assert pairs["android.widget.Toast.show"] == "class missing"
+    problems, _health = problems_and_health(data, coverage)
+    [failed] = [p.text for p in problems if "failed to install" in p.text]
+    assert failed.endswith(
+        "Data types not watched on this device: calendar, call_log, cell_info, contacts, sms."
+    )
+
+
+def test_hooks_without_data_types_add_no_sentence() -> None:
+    data = coverage_input([FAILED[2]])
+    problems, _health = problems_and_health(data, build_coverage(data))
+    [failed] = [p.text for p in problems if "failed to install" in p.text]
+    assert "not watched on this device" not in failed
