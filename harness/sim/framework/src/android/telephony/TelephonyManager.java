@@ -167,10 +167,11 @@ public class TelephonyManager {
         return false;
     }
 
-    // Issue 11 additions. MEID: the same device-identifier rule as getImei.
+    // The MEID follows the IMEI's rule (DeviceIdentifiers: refused from targetSdk 29, else needs
+    // READ_PHONE_STATE); the simulated phone is GSM-only, so it has none.
     public String getMeid() {
-        Permissions.enforce("getMeid", Permissions.READ_PHONE_STATE);
-        return null; // a GSM phone has no MEID
+        DeviceIdentifiers.readable("getMeid");
+        return null;
     }
 
     public String getMeid(int slotIndex) {
