@@ -15,6 +15,10 @@ Options (`--set name=value`):
   probe_parent    pid of the harness: mitmdump shuts down when that process is gone, so a
                   harness killed hard never leaves a proxy behind
 
+WebSocket messages (both directions) are records of their own, `method: "WEBSOCKET"`, with
+`websocket: {direction, text}` and the message in request_body (sent by the app) or
+response_body (received).
+
 Record fields are the capture/detection contract in DESIGN.md and harness/capture/__init__.py.
 Once it captures, it prints READY_MARKER on stdout; the harness waits for that line.
 """
@@ -389,6 +393,44 @@ def connection_record(state: ClientState, status: str, error: str) -> dict[str, 
     return record
 
 
+WEBSOCKET_METHOD = "WEBSOCKET"
+
+
+def websocket_record(flow: http.HTTPFlow, index: int, cap: int) -> dict[str, Any]:
+    """One WebSocket message as a flow record: sent by the app (client) → request_body, received
+    → response_body. `id` is the upgrade flow's id and the message's position in it."""
+    message = flow.websocket.messages[index] if flow.websocket else None
+    record = empty_record()
+    if message is None:
+        return record
+    content = message.content[:cap]
+    body, body_encoding = body_as_text(content, len(message.content) > cap)
+    side = "request" if message.from_client else "response"
+    direction = "sent" if message.from_client else "received"
+    url = flow.request.pretty_url.replace("https://", "wss://", 1).replace("http://", "ws://", 1)
+    record.update(
+        {
+            "id": f"{flow.id}:ws{index}",
+            "ts": message.timestamp,
+            "ts_end": message.timestamp,
+            "status": "ok",
+            "method": WEBSOCKET_METHOD,
+            "scheme": "wss" if flow.request.scheme == "https" else "ws",
+            "host": clean(flow.request.pretty_host),
+            "port": flow.request.port,
+            "path": clean(flow.request.path),
+            "url": clean(url),
+            "http_version": flow.request.http_version,
+            "websocket": {"direction": direction, "text": message.is_text},
+            f"{side}_body": body,
+            f"{side}_body_encoding": body_encoding,
+            f"{side}_body_size": len(message.content),
+            f"{side}_body_truncated": len(message.content) > cap,
+        }
+    )
+    return record
+
+
 class RawFlowWriter:
     """flows.mitm, written off the request path: flows wait until traffic pauses."""
 
@@ -572,6 +614,16 @@ class FlowRecorder:
 
     def response(self, flow: http.HTTPFlow) -> None:
         self.record_flow(flow)
+
+    def websocket_message(self, flow: http.HTTPFlow) -> None:
+        if flow.websocket is None:
+            return
+        try:
+            record = websocket_record(flow, len(flow.websocket.messages) - 1, self.cap)
+        except Exception as exc:  # one odd message must not stop the capture
+            log.warning("privacy-probe: could not record a WebSocket message of %s: %r", flow.id, exc)
+            return
+        self.write(record)
 
     def error(self, flow: http.HTTPFlow) -> None:
         self.record_flow(flow)
