@@ -85,6 +85,7 @@ def test_no_entry_and_no_accounts_is_not_applicable(tmp_path: Path) -> None:
     run.step(2, SCENARIO, "explore_end", screens=1, taps=1, complete=True, stopped=None, found=False)
     verdict = verdict_of(run.view(), MISSING)
     assert verdict["status"] == "pass" and verdict["summary"].startswith("not applicable")
+    assert verdict["applicability"] == "not_applicable"
 
 
 def test_an_exploration_cut_short_is_inconclusive(tmp_path: Path) -> None:

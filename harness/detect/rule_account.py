@@ -89,6 +89,8 @@ def account_cancellation_missing(view: RunView) -> Outcome:
             "pass",
             f"not applicable: none of the {screens} screen(s) reachable in the app shows accounts or sign-in",
             evidence=evidence,
+            # DESIGN.md's `not_applicable`; the verdict stays a pass until the status set has it
+            extra={"applicability": "not_applicable"},
         )
     start = run.first("explore_start")
     depth = start.detail.get("max_depth") if start is not None else None
