@@ -281,3 +281,15 @@ def test_unlabeled_corner_image_closes_an_ad_but_a_centre_image_does_not() -> No
     ]
     no_corner = parse_screen(window(text("限时特惠"), centre, bounds=ad))
     assert close_controls(no_corner) == []
+
+
+def test_a_privacy_settings_switch_is_no_consent_checkbox() -> None:
+    switch = node(
+        class_="android.widget.Switch", text="个性化推荐", checkable="true", checked="true", clickable="true"
+    )
+    screen = parse_screen(
+        window(
+            text("隐私设置"), node(switch + text("关闭后将不再根据您的个人信息推荐")), tappable_text("确定")
+        )
+    )
+    assert consent_dialog(screen) is None

@@ -212,11 +212,13 @@ def _score(candidate: _Candidate, role: str) -> tuple[float, str, tuple[str, ...
 
 
 def _is_consent_checkbox(node: UiNode, screen: UiScreen) -> bool:
-    if not node.checkable:
+    """A box that, ticked, says the user agrees (我已阅读并同意… / I agree to…): a settings
+    switch next to privacy words is not one."""
+    if not node.checkable or class_matches(node.class_name, "Switch"):
         return False
     parent = screen.parent_of(node)
     nearby = " ".join(filter(None, (control_label(node), parent.all_text() if parent else "")))
-    return words.ACCEPT.match(nearby) is not None or words.PRIVACY_MARKERS.match(nearby) is not None
+    return words.ACCEPT.match(nearby) is not None
 
 
 def _best(
