@@ -26,7 +26,7 @@ def run(ctx: ScenarioContext) -> None:
     started = ctx.home("send the app to the background")
     ctx.step_at(started, "background_start", seconds=round(seconds, 3))
     watched = ctx.watch_app_time(seconds, rate=ctx.option("background_clock_rate", CLOCK_RATE))
-    ctx.step("background_end", app_seconds=round(watched, 3))
+    ctx.step("background_end", app_seconds=round(watched, 3), dumps=ctx.ui.dumps)
     if not ctx.running():
         ctx.record_exit("in the background")
         return

@@ -40,7 +40,7 @@ def run(ctx: ScenarioContext) -> None:
     watched = 0.0
     if watcher.tick():  # the first screen (a splash ad) is looked at in real time
         watched = ctx.watch_app_time(seconds, rate=watcher.rate, tick=watcher.tick)
-    ctx.step("watch_end", app_seconds=round(watched, 3))
+    ctx.step("watch_end", app_seconds=round(watched, 3), dumps=ctx.ui.dumps)
 
 
 class _Watcher:
