@@ -101,6 +101,8 @@ def test_phone_reads_carry_their_data_types_once_each(events: list[dict[str, Any
         ("getNetworkOperator", "carrier", "returned"),
         ("getSimCountryIso", "carrier", "returned"),
         ("getSimOperatorName", "carrier", "returned"),
+        ("getTypeAllocationCode", "device_id", "returned"),  # no permission needed
+        ("getSimCarrierId", "carrier", "returned"),
         ("getImei", "device_id", "security_exception"),  # targetSdk 30: device identifiers refused
         ("getDeviceId", "device_id", "security_exception"),
         ("getMeid", "device_id", "security_exception"),
@@ -112,6 +114,7 @@ def test_phone_reads_carry_their_data_types_once_each(events: list[dict[str, Any
         ("requestCellInfoUpdate", "cell_info", "returned"),
     ] or [e["api"] for e in bugly]
     p = DEFAULT_PROFILE
+    assert one(bugly, f"{TELEPHONY}.getTypeAllocationCode")["value"] == p.imei[:8]
     assert one(bugly, f"{TELEPHONY}.getCellLocation")["value"] == f"[{p.cell_tac},{p.cell_ci},-1]"
     assert f"mCi={p.cell_ci}" in one(bugly, f"{TELEPHONY}.getAllCellInfo")["value"]
     assert one(bugly, f"{TELEPHONY}.getVoiceMailNumber")["value"] == p.voicemail_number
@@ -192,9 +195,12 @@ def test_package_probes_become_an_app_list_read(events: list[dict[str, Any]]) ->
         ("com.canary.wallet", "app_list", "returned"),
         ("com.canary.dating", "app_list", "returned"),
     ]
+    [launch] = [e for e in events if e["api"].endswith("getLaunchIntentForPackage")]
+    assert (launch["args"], launch["data_type"], launch["value"]) == (["com.sina.weibo"], "app_list", None)
     unknown = [e for e in events if e["sdk"] == "a.a"]
     assert {e["api"].rsplit(".", 1)[1] for e in unknown} == {
         "getPackageInfo",
+        "getLaunchIntentForPackage",
         "queryIntentActivities",
         "getRunningAppProcesses",
         "getRunningTasks",
@@ -224,6 +230,7 @@ def test_media_sensors_content_and_accounts(events: list[dict[str, Any]]) -> Non
         ("openCamera", "camera", "security_exception"),
         ("startRecording", "microphone", "threw"),
         ("getSensorList", "sensor", "returned"),
+        ("getDefaultSensor", "sensor", "returned"),  # its own getSensorList call is not another read
         ("query", "calendar", "security_exception"),
         ("query", "photos", "returned"),
         ("query", "browser_history", "returned"),

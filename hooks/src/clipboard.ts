@@ -30,6 +30,13 @@ export const clipboardHooks: readonly HookSpec[] = [
     dataType: "clipboard",
     describeValue: describeClip,
   },
+  // What is on the clipboard (MIME types, label), read without the content.
+  {
+    api: "android.content.ClipboardManager.getPrimaryClipDescription",
+    kind: "data",
+    dataType: "clipboard",
+    group: "clipboard",
+  },
   // The deprecated text getter (API 1), still served by ClipboardManager on every version.
   { api: "android.content.ClipboardManager.getText", kind: "data", dataType: "clipboard", group: "clipboard" },
 ];

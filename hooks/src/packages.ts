@@ -120,4 +120,5 @@ export const packageHooks: readonly HookSpec[] = [
   probe("getPackageInfo"),
   probe("getApplicationInfo"),
   probe("getInstallerPackageName"),
+  probe("getLaunchIntentForPackage"),
 ];

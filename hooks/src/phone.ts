@@ -17,6 +17,12 @@ const SMS_SEND = "telephony.sms_send";
 
 export const phoneHooks: readonly HookSpec[] = [
   read(`${TELEPHONY}.getMeid`, "device_id"),
+  // The IMEI's first 8 digits need no permission at all: a partial device id.
+  read(`${TELEPHONY}.getTypeAllocationCode`, "device_id"),
+  read(`${TELEPHONY}.getManufacturerCode`, "device_id"),
+  read(`${TELEPHONY}.getGroupIdLevel1`, "carrier", CARRIER),
+  read(`${TELEPHONY}.getSimCarrierId`, "carrier", CARRIER),
+  read(`${TELEPHONY}.getSimCarrierIdName`, "carrier", CARRIER),
   read(`${TELEPHONY}.getVoiceMailNumber`, "phone_number"),
   read(`${TELEPHONY}.getSimOperator`, "carrier", CARRIER),
   read(`${TELEPHONY}.getSimOperatorName`, "carrier", CARRIER),

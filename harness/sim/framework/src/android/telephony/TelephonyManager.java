@@ -242,6 +242,42 @@ public class TelephonyManager {
         return new ServiceState(operatorName(simOperator()), simOperator());
     }
 
+    /**
+     * API 29: the first 8 digits of the IMEI (the model's Type Allocation Code), readable without
+     * any permission (developer.android.com/reference/android/telephony/TelephonyManager#getTypeAllocationCode()).
+     */
+    public String getTypeAllocationCode() {
+        String imei = SimRuntime.profileValue("imei", "");
+        return imei.length() >= 8 ? imei.substring(0, 8) : null;
+    }
+
+    /** API 29: the MEID's manufacturer code; a GSM-only phone has none. */
+    public String getManufacturerCode() {
+        return null;
+    }
+
+    /** GID1 of the SIM (identifies an MVNO): READ_PHONE_STATE. */
+    public String getGroupIdLevel1() {
+        Permissions.enforce("getGroupIdLevel1", Permissions.READ_PHONE_STATE);
+        return "ff";
+    }
+
+    /** API 28: the carrier's id in the Android carrier database (carrier_list.textpb), no permission. */
+    public int getSimCarrierId() {
+        switch (simOperator()) {
+            case "46000":
+                return 1435; // China Mobile
+            case "46001":
+                return 1436; // China Unicom
+            default:
+                return -1; // UNKNOWN_CARRIER_ID
+        }
+    }
+
+    public CharSequence getSimCarrierIdName() {
+        return getSimCarrierId() == -1 ? null : operatorName(simOperator());
+    }
+
     /** API 29: READ_PRIVILEGED_PHONE_STATE, which no installed app holds. */
     public java.util.List<UiccCardInfo> getUiccCardsInfo() {
         throw new SecurityException("getUiccCardsInfo: requires android.permission.READ_PRIVILEGED_PHONE_STATE");
