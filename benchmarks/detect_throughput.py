@@ -7,9 +7,13 @@ encoding), then times:
 - ours: `Matcher.scan_flow` over every flow (URL, each header, body, with nested decoding
   and coordinate matching), for every canary of the default profile x all encodings;
 - grep: `LC_ALL=C grep -F -c -f PATTERNS FILE` where FILE holds exactly the bytes we scan
-  and PATTERNS every pattern our engine searches for.
+  and PATTERNS every pattern our engine searches for (but the raw digests that contain a
+  newline byte: grep reads its patterns one per line).
 
-Best of three runs each. The last line is `ratio_vs_grep=R` (our throughput / grep's).
+"after" is the detector as it is (wrapped-base64, protobuf and multipart layers; the output
+heads of 64 transforms that carried a canary searched too, as in a run with transform hooks);
+"before" is the same without the new layers and transform links.
+Best of three runs each. The last line is `ratio_vs_grep=R` (our throughput / grep's, after).
 Usage: python benchmarks/detect_throughput.py [--mb 100] [--seed 7]
 """
 
@@ -30,7 +34,9 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from harness.detect import layers
 from harness.detect.coords import CoordinateCanary
+from harness.detect.encodings import OutputBlob
 from harness.detect.matcher import Matcher
 from harness.detect.view import Flow
 from harness.profile import DEFAULT_PROFILE, canaries
@@ -122,6 +128,14 @@ def scanned_bytes(flow: Flow) -> bytes:
     return b"\n".join([*parts, flow.request_body or b""]) + b"\n"
 
 
+NEW_LAYERS = ("unwrapped_base64", "protobuf_fields", "multipart_parts")
+
+
+def _nothing(data: bytes) -> tuple[()]:
+    """A layer finder that finds nothing (for "before"): no layer, no parts."""
+    return ()
+
+
 def best_of(runs: int, run: Callable[[], object]) -> float:
     times = []
     for _ in range(runs):
@@ -139,7 +153,10 @@ def main() -> None:
     args = parser.parse_args()
 
     profile = DEFAULT_PROFILE
-    matcher = Matcher(canaries(profile), CoordinateCanary(profile.latitude, profile.longitude))
+    location = CoordinateCanary(profile.latitude, profile.longitude)
+    rng = random.Random(args.seed)
+    outputs = [OutputBlob(f"transform:events.jsonl#{i}", rng.randbytes(48), False, False) for i in range(64)]
+    matcher = Matcher(canaries(profile), location, outputs=outputs)
     flows, leaky = make_flows(int(args.mb * 1_000_000), args.seed)
     data = b"".join(scanned_bytes(f) for f in flows)
     detected: set[int] = set()
@@ -148,10 +165,22 @@ def main() -> None:
         detected.clear()
         detected.update(f.seq for f in flows if matcher.scan_flow(f).matches)
 
+    def before() -> None:
+        new_layers = {name: getattr(layers, name) for name in NEW_LAYERS}
+        for name in NEW_LAYERS:
+            setattr(layers, name, _nothing)
+        try:
+            plain = Matcher(canaries(profile), location)
+            for flow in flows:
+                plain.scan_flow(flow)
+        finally:
+            for name, function in new_layers.items():
+                setattr(layers, name, function)
+
     with tempfile.TemporaryDirectory() as tmp:
         corpus, patterns = Path(tmp) / "corpus.bin", Path(tmp) / "patterns.txt"
         corpus.write_bytes(data)
-        patterns.write_bytes(b"\n".join(matcher.patterns) + b"\n")
+        patterns.write_bytes(b"\n".join(p for p in matcher.patterns if b"\n" not in p) + b"\n")
         env = {**os.environ, "LC_ALL": "C"}
         command = ["grep", "-F", "-c", "-f", str(patterns), str(corpus)]
 
@@ -161,6 +190,7 @@ def main() -> None:
 
         grep_s = best_of(args.runs, grep)
     ours_s = best_of(args.runs, ours)
+    before_s = best_of(args.runs, before)
 
     mb = len(data) / 1e6
     print(f"corpus: {mb:.1f} MB in {len(flows)} flows")
@@ -169,8 +199,10 @@ def main() -> None:
         f"flows with a planted canary: {len(leaky)}; detected: {len(leaky & detected)}; "
         f"flagged without one: {len(detected - leaky)}"
     )
-    print(f"ours: {ours_s:.2f} s = {mb / ours_s:.1f} MB/s")
+    print(f"ours before (no new layers, no transform links): {before_s:.2f} s = {mb / before_s:.1f} MB/s")
+    print(f"ours after: {ours_s:.2f} s = {mb / ours_s:.1f} MB/s")
     print(f"grep -F: {grep_s:.2f} s = {mb / grep_s:.1f} MB/s")
+    print(f"ratio_vs_grep_before={grep_s / before_s:.2f}")
     print(f"ratio_vs_grep={grep_s / ours_s:.2f}")
 
 
