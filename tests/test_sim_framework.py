@@ -126,6 +126,7 @@ class SimProcesses:
                     "application": info.application_class or "",
                     "launcher": info.launcher_activity,
                     "permissions": ",".join(info.permissions),
+                    "target_sdk": str(info.extra.get("target_sdk", "")),
                 }
             ),
             encoding="utf-8",

@@ -8,6 +8,7 @@ developer.android.com/training/permissions/requesting and /training/location/per
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -183,3 +184,20 @@ def test_one_time_grant_expires_a_minute_after_leaving_and_the_process_is_killed
     app.request("clock", "1000")  # a minute of app time in well under a second
     assert app.wait(timeout=30) == 137
     assert "one-time permission revoked (android.permission.CAMERA)" in app.stdout.read_text(encoding="utf-8")
+
+
+def test_an_app_targeting_api_29_asking_for_both_gets_the_foreground_dialog(
+    sim: SimProcesses, tmp_path: Path
+) -> None:
+    legacy = tmp_path / "legacy_app"
+    shutil.copytree(FIXTURES / "permission_app", legacy)
+    manifest = legacy / "AndroidManifest.xml"
+    manifest.write_text(
+        manifest.read_text("utf-8").replace('targetSdkVersion="34"', 'targetSdkVersion="29"'), "utf-8"
+    )
+    app = sim.launch(build_app(legacy))
+    app.tap_node(text="Both")
+    # GrantPermissionsViewModel, sdk < R: the foreground dialog; "all the time" only via Settings
+    assert app.request("foreground") == PERMISSION_CONTROLLER
+    app.tap_node(resource_id=ID + "permission_allow_foreground_only_button")
+    assert app.status() == "result ACCESS_FINE_LOCATION=granted ACCESS_BACKGROUND_LOCATION=denied"

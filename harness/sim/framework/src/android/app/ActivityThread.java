@@ -527,7 +527,11 @@ public final class ActivityThread {
         if (background) {
             boolean foregroundGranted = Permissions.anyGranted(Permissions.ACCESS_FINE_LOCATION,
                     Permissions.ACCESS_COARSE_LOCATION);
-            if (request.members.containsKey("location")) {
+            if (request.members.containsKey("location") && SimRuntime.targetSdk() < 30) {
+                // an app targeting API 29 or lower asking for both gets the foreground dialog; "all the
+                // time" is only reachable from its "Allow in settings" link (sdk < R branch)
+                Log.w(GRANT_TAG, "background location for a pre-R app is granted in Settings only");
+            } else if (request.members.containsKey("location")) {
                 Log.e(GRANT_TAG, "For R+ apps, background permissions must be requested after foreground "
                         + "permissions are already granted");
                 request.groups.clear();
