@@ -17,6 +17,7 @@ import { permissionHooks } from "./permissions.js";
 import { phoneHooks } from "./phone.js";
 import { installPostingHooks } from "./posting.js";
 import { sensorHooks } from "./sensors.js";
+import { installNativeTlsHooks } from "./native_tls.js";
 import { installPlaintextHooks } from "./plaintext.js";
 import { installTransformHooks } from "./transforms.js";
 import { uiHooks } from "./ui.js";
@@ -52,10 +53,17 @@ function start(): void {
   const transforms = installTransformHooks();
   const plaintext = installPlaintextHooks();
   const posting = installPostingHooks();
+  const nativeTls = installNativeTlsHooks();
   sendReady(
     runtimeName(),
-    [...report.installed, ...transforms.installed, ...plaintext.installed, ...posting.installed],
-    [...report.failed, ...transforms.failed, ...plaintext.failed, ...posting.failed],
+    [
+      ...report.installed,
+      ...transforms.installed,
+      ...plaintext.installed,
+      ...posting.installed,
+      ...nativeTls.installed,
+    ],
+    [...report.failed, ...transforms.failed, ...plaintext.failed, ...posting.failed, ...nativeTls.failed],
   );
 }
 

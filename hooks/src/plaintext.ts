@@ -4,7 +4,7 @@
 //
 // HotSpot (the sim): sun.security.ssl.SSLSocketImpl$AppOutputStream.write / $AppInputStream.read.
 // On ART, TLS is Conscrypt over BoringSSL: SSL_write/SSL_read in native code, hooked by
-// native_tls.ts when that module is present; these Java classes do not exist there.
+// native_tls.ts; these Java classes do not exist there.
 
 import Java from "frida-java-bridge";
 
