@@ -129,7 +129,7 @@ def test_ssl_write_and_read_of_the_host_libssl_are_recorded_and_searched(
     messages: queue.Queue[dict[str, Any]] = queue.Queue()
     session = frida.attach(client.pid)
     script = session.create_script(compile_probe(), name="native-tls")
-    script.on("message", lambda message, _data: messages.put(dict(message)))  # type: ignore[call-overload]
+    script.on("message", lambda message, _data: messages.put(dict(message)))
     script.load()
     ready = messages.get(timeout=20)
     assert ready.get("payload", {}).get("type") == "probe:ready", ready
