@@ -4,7 +4,9 @@ through reflection, on a worker Thread, through a Handler and through an Executo
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +14,7 @@ import pytest
 from harness.profile import DEFAULT_PROFILE
 from harness.records import read_jsonl
 from harness.session import RunConfig, RunResult, run_app
+from harness.sim.build import java_base_patch, java_executable
 from harness.sim.device import SimDevice
 from tests.conftest import PROJECT_ROOT
 
@@ -174,6 +177,9 @@ def test_network_fingerprint_on_a_worker_thread(events: list[dict[str, Any]]) ->
     }
     # One event per read: getDhcpInfo's own work inside the framework is not another read.
     assert len([e for e in baidu if e["api"].endswith("getConnectionInfo")]) == 1
+    # The sim's own interfaces (lo, wlan0), never the host's; targetSdk 30: no MAC through them.
+    hardware = [e for e in baidu if e["api"] == "java.net.NetworkInterface.getHardwareAddress"]
+    assert [(e["value"], e["outcome"]) for e in hardware] == [(None, "returned"), (None, "returned")]
     file_read = one(baidu, "java.io.FileInputStream.$init")
     assert file_read["args"] == ["/sys/class/net/wlan0/address"]
     assert file_read["stack"][0].startswith("java.io.FileReader.")  # the hook's own frames are dropped
@@ -269,3 +275,36 @@ def test_thread_and_handler_posts_carry_the_posting_stack(events: list[dict[str,
     assert "com.ppfixture.catalogue.CatalogueApp.onCreate" in probe["posted_from"]
     # Work that runs where it was not posted from anywhere carries no posting stack.
     assert one(events, "android.telephony.TelephonyManager.getVoiceMailNumber")["posted_from"] == []
+
+
+PRINT_INTERFACES = """
+import java.net.NetworkInterface;
+import java.util.Arrays;
+import java.util.Collections;
+
+public class PrintInterfaces {
+    public static void main(String[] args) throws Exception {
+        for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            System.out.println(nif.getName() + " " + Arrays.toString(nif.getHardwareAddress())
+                    + " " + Collections.list(nif.getInetAddresses()));
+        }
+    }
+}
+"""
+
+
+def test_sim_jvm_shows_the_simulated_interfaces_not_the_hosts(tmp_path: Path) -> None:
+    (tmp_path / "PrintInterfaces.java").write_text(PRINT_INTERFACES)
+    subprocess.run(["javac", "-d", str(tmp_path), str(tmp_path / "PrintInterfaces.java")], check=True)
+    patched = f"--patch-module=java.base={java_base_patch()}"
+    shown = subprocess.run(
+        [java_executable(), patched, "-cp", str(tmp_path), "PrintInterfaces"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    # No launcher arguments here: an app of unknown target gets the Android 11 placeholder MAC.
+    assert shown == [
+        "lo null [localhost/127.0.0.1, localhost/0:0:0:0:0:0:0:1]",
+        "wlan0 [2, 0, 0, 0, 0, 0] [/192.168.1.23]",
+    ]

@@ -106,6 +106,46 @@ def framework_classes() -> Path:
     return _compile_cached(key, "framework", sources, None)
 
 
+PATCH_SRC = Path(__file__).resolve().parent / "framework" / "patch" / "java.base"
+
+
+def java_base_patch() -> Path:
+    """Classes patched into java.base of the sim's JVM (--patch-module): java.net.NetworkInterface
+    shows the simulated device's interfaces, so the host's own never reach an app or a record."""
+    sources = sorted(PATCH_SRC.rglob("*.java"))
+    if not sources:
+        raise EnvironmentProblem(f"sim java.base patch sources missing under {PATCH_SRC}")
+    key = _hash_files(sources, PATCH_SRC, salt=JAVA_RELEASE)
+    target = cache_dir("sim", "patch") / key
+    if (target / ".complete").exists():
+        return target
+    staging = Path(tempfile.mkdtemp(prefix=f"{key}.", dir=target.parent))
+    try:
+        # javac refuses --release together with --patch-module: the running JDK's java.base is patched.
+        patch = f"java.base={PATCH_SRC}"
+        command = [
+            _tool("javac"),
+            "-encoding",
+            "UTF-8",
+            "-nowarn",
+            "--patch-module",
+            patch,
+            "-d",
+            f"{staging}",
+        ]
+        result = subprocess.run(
+            [*command, *(str(s) for s in sources)], capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            raise CompileError(_first_compiler_error(result.stderr + result.stdout))
+        (staging / ".complete").touch()
+        shutil.rmtree(target, ignore_errors=True)
+        staging.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
 @dataclass(frozen=True)
 class SimApp:
     info: AppInfo

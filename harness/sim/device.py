@@ -22,7 +22,7 @@ from typing import IO, Any
 from harness.device.base import AppInfo, BeforeStart, DeviceInfo, no_launcher_message
 from harness.errors import AppCrashed, DeviceError, InputError, ProbeError
 from harness.profile import DEFAULT_PROFILE, DeviceProfile
-from harness.sim.build import SimApp, build_app, framework_classes, java_executable
+from harness.sim.build import SimApp, build_app, framework_classes, java_base_patch, java_executable
 from harness.sim.control import SimControl
 
 LAUNCHER_PACKAGE = "com.google.android.apps.nexuslauncher"
@@ -338,6 +338,7 @@ class SimDevice:
             "-Djava.awt.headless=true",
             "-Dfile.encoding=UTF-8",
             "-Xss4m",
+            f"--patch-module=java.base={java_base_patch()}",
             *_heap_options(),
             *self._jvm_options,
             "-cp",
