@@ -79,3 +79,14 @@ def test_no_request_passes_and_no_scenario_is_not_tested(tmp_path: Path) -> None
     other = RunBuilder(tmp_path / "x")
     other.launch(0, "first_launch", fresh=True)
     assert verdict_of(other.view(), RULE)["status"] == "not_tested"
+
+
+def test_a_request_right_after_accepting_the_privacy_policy_is_not_judged_here(tmp_path: Path) -> None:
+    xml = dialog(
+        button("不同意"),
+        button("同意"),
+        title="隐私政策",
+        message="我们会收集设备信息、位置信息以提供服务，请阅读并同意《隐私政策》",
+    )
+    verdict = verdict_of(tapped_then_requested(tmp_path, xml, "同意", CONTACTS).view(), RULE)
+    assert verdict["status"] == "pass"

@@ -17,6 +17,7 @@ NOT_RUN = dict.fromkeys(
         "shake_redirect_too_sensitive",
         "account_cancellation_missing",
         "account_cancellation_obstructed",
+        "exit_on_policy_refusal",
     ),
     "not_tested",
 )

@@ -20,6 +20,7 @@ NOT_RUN = dict.fromkeys(
         "ad_window_not_closable",
         "account_cancellation_missing",
         "account_cancellation_obstructed",
+        "exit_on_policy_refusal",
     ),
     "not_tested",
 )

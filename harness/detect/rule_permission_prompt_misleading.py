@@ -29,8 +29,9 @@ from harness.detect.registry import Evidence, Outcome, detector
 from harness.detect.rule_windows import event_evidence, load_screen, not_run, step_evidence
 from harness.detect.view import RunView
 from harness.records import HookEvent, Step
+from harness.ui import vocabulary
 from harness.ui.find import control_label
-from harness.ui.recognise import close_controls, is_permission_package
+from harness.ui.recognise import close_controls, consent_dialog, is_permission_package
 from harness.ui.tree import UiScreen
 from harness.ui.words import Words
 
@@ -206,7 +207,9 @@ def _trigger(view: RunView, ts: float) -> Step | None:
 
 def _judge_triggered(view: RunView, request: Request, tap: Step) -> tuple[str, Evidence] | None:
     screen = load_screen(view, tap.detail.get("screen"))
-    if screen is None or is_permission_package(screen.package):
+    # a privacy policy names many kinds of data; a request right after consent is judged by the
+    # consent and permission rules, not as a pre-permission screen
+    if screen is None or is_permission_package(screen.package) or consent_dialog(screen) is not None:
         return None
     label = str(tap.detail.get("label") or "")
     asked = ", ".join(request.names)
@@ -224,7 +227,10 @@ def _judge_triggered(view: RunView, request: Request, tap: Step) -> tuple[str, E
             f"the screen's stated purpose is about {said}, but the tap on {label!r} requested {asked}",
             evidence,
         )
-    refusable = any(REFUSE_WORDS.match(control_label(n)) for n in screen.nodes() if n.clickable and n.enabled)
+    refusable = any(
+        REFUSE_WORDS.match(label) or vocabulary.REFUSE.match(label)
+        for label in (control_label(n) for n in screen.nodes() if n.clickable and n.enabled)
+    )
     if mentions_permission and not refusable and not close_controls(screen):
         return (
             f"the app's screen before the {asked} request offers only {label!r}, no way to refuse",
