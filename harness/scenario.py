@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from harness.device.base import AppInfo, ClockControl, Device
+from harness.device.base import AppInfo, ClockControl, Device, ProcessHook
 from harness.errors import AppCrashed, DeviceError, InstrumentationError, ProbeError
 from harness.instrument import Instrumentation
 from harness.records import JsonlWriter, Step, read_jsonl
@@ -136,10 +136,12 @@ class ScenarioContext:
             self.device.clear_data(self.app.package)
             self.step("clear_data")
         canary = self.options.get("clipboard_canary")
+        clipboard_canary = canary if isinstance(canary, str) else None
         instrumentation = Instrumentation(
             self.device.frida_device(), self.agent_bundle, self.events, self.app.package,
-            clipboard_canary=canary if isinstance(canary, str) else None,
+            clipboard_canary=clipboard_canary,
         )  # fmt: skip
+        self.device.set_process_hook(self._secondary_process_hook(clipboard_canary))
         earlier_launch = self._had_launched()
         self.step("launch", fresh=fresh)
         try:
@@ -165,6 +167,19 @@ class ScenarioContext:
             hooks=len(instrumentation.report.hooks_installed),
         )
         return pid
+
+    def _secondary_process_hook(self, clipboard_canary: str | None) -> ProcessHook:
+        """Loads the agent into the app's other processes (android:process) while they are held."""
+
+        def instrument(pid: int, process: str) -> None:
+            instrumentation = Instrumentation(
+                self.device.frida_device(), self.agent_bundle, self.events, self.app.package,
+                clipboard_canary=clipboard_canary, process=process,
+            )  # fmt: skip
+            instrumentation.attach(pid)
+            self.instrumentations.append(instrumentation)
+
+        return instrument
 
     def resume(self) -> None:
         """Bring the running app to the front (as tapping its icon does), without a new process."""

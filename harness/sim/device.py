@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from harness.device.base import AppInfo, BeforeStart, DeviceInfo, no_launcher_message
+from harness.device.base import AppInfo, BeforeStart, DeviceInfo, ProcessHook, no_launcher_message
 from harness.errors import AppCrashed, DeviceError, InputError, ProbeError
 from harness.profile import DEFAULT_PROFILE, DeviceProfile
 from harness.sim.build import SimApp, build_app, framework_classes, java_base_patch, java_executable
 from harness.sim.control import SimControl
+from harness.sim.processes import ProcessGate
 
 LAUNCHER_PACKAGE = "com.google.android.apps.nexuslauncher"
 # The Android releases the sim behaves as (developer.android.com/tools/releases/platforms);
@@ -96,6 +97,11 @@ def _heap_options() -> list[str]:
     # ExitOnOutOfMemoryError: the app dies of it at once (as an Android app does), instead of
     # thrashing in GC with its main thread unresponsive
     return [f"-Xmx{sim_heap_limit()}", "-XX:+ExitOnOutOfMemoryError"]
+
+
+def _services(info: AppInfo) -> dict[str, dict[str, str]]:
+    services = info.extra.get("services")
+    return {"services": dict(services)} if isinstance(services, dict) else {}
 
 
 def _write_properties(path: Path, values: dict[str, str]) -> None:
@@ -176,6 +182,7 @@ class _Process:
     popen: subprocess.Popen[bytes]
     control: SimControl
     pid: int
+    gate: ProcessGate
     log_pump: threading.Thread | None = None
 
 
@@ -216,6 +223,7 @@ class SimDevice:
         self.profile = profile
         self._apps: dict[str, SimApp] = {}
         self._process: _Process | None = None
+        self._process_hook: ProcessHook | None = None
         self._jvm_options: list[str] = list(_NO_NETWORK_OPTIONS)
         self._log_path: Path | None = None
         self._log_file: IO[bytes] | None = None
@@ -248,7 +256,7 @@ class SimDevice:
             application_class=info.application_class,
             permissions=info.permissions,
             source=str(source),
-            extra={"target_sdk": info.extra.get("target_sdk", DEFAULT_TARGET_SDK)},
+            extra={"target_sdk": info.extra.get("target_sdk", DEFAULT_TARGET_SDK), **_services(info)},
         )
 
     def _app(self, package: str) -> SimApp:
@@ -288,6 +296,9 @@ class SimDevice:
                 "launcher": app.info.launcher_activity,
                 "permissions": ",".join(app.info.permissions),
                 "target_sdk": str(app.info.extra.get("target_sdk", DEFAULT_TARGET_SDK)),
+                "services": ",".join(
+                    f"{cls}|{name}" for cls, name in _services(app.info).get("services", {}).items()
+                ),
             },
         )
         profile_props = run_dir / "profile.properties"
@@ -332,6 +343,7 @@ class SimDevice:
         package = app.info.package
         app_props, profile_props, state = self._launch_files(app)
         control = SimControl()
+        gate = ProcessGate(lambda: self._process_hook)
         classpath = f"{framework_classes()}:{app.classes}"
         command = [
             java_executable(),
@@ -349,6 +361,7 @@ class SimDevice:
             "--state", str(state),
             "--profile", str(profile_props),
             "--api-level", str(self.api_level),
+            "--child-port", str(gate.port),
         ]  # fmt: skip
         log_path = self._log_path or app_props.with_name("logcat.txt")
         self._log_file = log_path.open("ab")
@@ -362,8 +375,9 @@ class SimDevice:
             popen.kill()
             popen.wait()
             control.close()
+            gate.close()
             raise
-        self._process = _Process(package=package, popen=popen, control=control, pid=pid)
+        self._process = _Process(package=package, popen=popen, control=control, pid=pid, gate=gate)
         return pid
 
     def _exit_status_within(self, seconds: float) -> int | None:
@@ -398,6 +412,7 @@ class SimDevice:
         if process is None:
             return
         self._process = None
+        process.gate.close()  # as `am force-stop`, end the app's other processes too
         if process.popen.poll() is None:
             # the process may die before answering; it is killed below if it lingers
             with contextlib.suppress(DeviceError):
@@ -412,6 +427,15 @@ class SimDevice:
         if self._log_file is not None:
             self._log_file.close()
             self._log_file = None
+
+    def set_process_hook(self, hook: ProcessHook | None) -> None:
+        self._process_hook = hook
+
+    def secondary_processes(self) -> list[tuple[int, str]]:
+        """(pid, name) of the app's other processes started since the main one (android:process)."""
+        if self._process is None:
+            return []
+        return [(p.pid, p.name) for p in self._process.gate.processes]
 
     def stop(self, package: str) -> None:
         if self._process is not None and self._process.package == package:
