@@ -24,6 +24,7 @@ function bindJni(env: NativePointer) {
     pushLocalFrame: new NativeFunction(at(19), "int32", ["pointer", "int32"], FAST),
     popLocalFrame: new NativeFunction(at(20), "pointer", ["pointer", "pointer"], FAST),
     newGlobalRef: new NativeFunction(at(21), "pointer", ["pointer", "pointer"], FAST),
+    deleteLocalRef: new NativeFunction(at(23), "void", ["pointer", "pointer"], FAST),
     newObjectA: new NativeFunction(at(30), "pointer", ["pointer", "pointer", "pointer", "pointer"], FAST),
     isInstanceOf: new NativeFunction(at(32), "uint8", ["pointer", "pointer", "pointer"], FAST),
     getMethodId: new NativeFunction(at(33), "pointer", ["pointer", "pointer", "pointer", "pointer"], FAST),
@@ -217,7 +218,15 @@ export function filePathOf(file: NativePointer): string | null {
   const r = javaRefs();
   const { jni } = r;
   const env = currentEnv();
-  return withLocalFrame(jni, env, () => readString(jni, env, jni.getObjectField(env, file, r.filePath)));
+  // One local reference: deleted at once instead of pushing a local frame (this runs on every file open).
+  const path = jni.getObjectField(env, file, r.filePath);
+  try {
+    return readString(jni, env, path);
+  } finally {
+    if (!path.isNull()) {
+      jni.deleteLocalRef(env, path);
+    }
+  }
 }
 
 // System.identityHashCode: which posted Runnable or Message a worker is running, without a bridge call.
