@@ -3,6 +3,12 @@ they would have recorded (hooks/src/hooking.ts), and the report names them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from harness.detect.transmissions import run_canaries
+from harness.detect.view import RunView
+from harness.profile import DEFAULT_PROFILE
+from harness.records import HookEvent
 from reports.coverage import CoverageInput, build_coverage, problems_and_health, unwatched_data_types
 
 FAILED = [
@@ -56,3 +62,22 @@ def test_hooks_without_data_types_add_no_sentence() -> None:
     problems, _health = problems_and_health(data, build_coverage(data))
     [failed] = [p.text for p in problems if "failed to install" in p.text]
     assert "not watched on this device" not in failed
+
+
+def hook_event(api: str, data_type: str, value: str) -> HookEvent:
+    return HookEvent(ts=1.0, api=api, kind="data", data_type=data_type, value=value, sdk="com.qq.e", stack=[])
+
+
+def test_advertising_and_bluetooth_values_read_at_runtime_become_canaries(tmp_path: Path) -> None:
+    gaid = "38400000-8cf0-11bd-b23e-10b96e4ef00d"
+    events = [
+        hook_event(
+            "com.google.android.gms.ads.identifier.AdvertisingIdClient.Info.getId", "advertising_id", gaid
+        ),
+        hook_event("android.bluetooth.BluetoothAdapter.getAddress", "bluetooth", "02:00:00:00:00:00"),
+        hook_event("android.telephony.TelephonyManager.getSimOperator", "carrier", "46001"),
+    ]
+    view = RunView(tmp_path, {}, DEFAULT_PROFILE, events, [], [])
+    observed = [c for c in run_canaries(view) if c.label.startswith("observed:")]
+    # the placeholder MAC and the short carrier code would flag every app: not canaries
+    assert [(c.data_type, c.value) for c in observed] == [("advertising_id", gaid)]

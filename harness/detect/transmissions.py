@@ -26,7 +26,9 @@ from harness.detect.view import Flow, Phase, RunView, clean_text
 from harness.profile import Canary, canaries
 from harness.records import HookEvent
 
-OBSERVABLE_TYPES = frozenset({"device_id", "phone_number", "mac_address", "wifi", "clipboard"})
+OBSERVABLE_TYPES = frozenset(
+    {"device_id", "phone_number", "mac_address", "wifi", "clipboard", "advertising_id", "bluetooth"}
+)
 # Values Android returns instead of the real one; matching them would flag every app.
 PLACEHOLDER_VALUES = frozenset(
     {"02:00:00:00:00:00", "<unknown ssid>", "unknown", "null", "000000000000000", "0000000000000000"}
