@@ -9,6 +9,9 @@ Contract for flows.jsonl (one object per line; shared with `harness.detect`):
   request_decode_error, response_status, response_headers, response_body,
   response_body_encoding, response_body_size, response_body_truncated,
   response_content_encoding, response_decode_error, error.
+  A WebSocket message (either direction) is a record of its own: method "WEBSOCKET", scheme
+  "ws"/"wss", websocket {direction: "sent" | "received", text}, the message in request_body
+  (sent by the app) or response_body (received).
 
 Run dir files: flows.jsonl (addon.py, one flush per flow), flows.mitm (the same flows in
 mitmproxy's own format, written while traffic pauses and at stop), flows.har (made from
