@@ -172,6 +172,13 @@ def test_notification_and_photo_permissions_follow_the_api_level(
     assert app.status() == (
         "result READ_MEDIA_IMAGES=denied READ_MEDIA_VIDEO=denied READ_MEDIA_VISUAL_USER_SELECTED=granted"
     )
+    # asked again with a selection made: select more / don't select more (which keeps the selection)
+    app.tap_node(text="Photos")
+    assert {"permission_allow_selected_button", "permission_dont_allow_more_selected_button"} <= ids(app)
+    app.tap_node(resource_id=ID + "permission_dont_allow_more_selected_button")
+    assert app.status() == (
+        "result READ_MEDIA_IMAGES=denied READ_MEDIA_VIDEO=denied READ_MEDIA_VISUAL_USER_SELECTED=granted"
+    )
 
 
 def test_one_time_grant_expires_a_minute_after_leaving_and_the_process_is_killed(

@@ -610,6 +610,8 @@ public final class ActivityThread {
                         Permissions.set(permission, true);
                     }
                     break;
+                case KEEP_SELECTED:
+                    break;
                 case DENY:
                     Permissions.deny(permission, false);
                     break;

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 public final class PermissionDialog {
     /** What the user pressed (GrantPermissionsViewHandler results). */
     public enum Choice {
-        ALLOW, FOREGROUND_ONLY, ONE_TIME, ALLOW_ALL, ALLOW_SELECTED, DENY, DENY_DONT_ASK_AGAIN, CANCELED
+        ALLOW, FOREGROUND_ONLY, ONE_TIME, ALLOW_ALL, ALLOW_SELECTED, KEEP_SELECTED, DENY, DENY_DONT_ASK_AGAIN,
+        CANCELED
     }
 
     private static final String ID = Foreground.PERMISSION_CONTROLLER + ":id/";
@@ -43,6 +44,15 @@ public final class PermissionDialog {
             shown.add(new Option("permission_allow_foreground_only_button", "While using the app",
                     Choice.FOREGROUND_ONLY));
             shown.add(new Option("permission_allow_one_time_button", "Only this time", Choice.ONE_TIME));
+        } else if (visualMedia && Permissions.apiLevel() >= 34
+                && Permissions.isGranted(Permissions.READ_MEDIA_VISUAL_USER_SELECTED)) {
+            // some photos were selected before: "Select more" or "Don't select more" (DENIED_MORE
+            // keeps the selection; GrantPermissionsViewModel DONT_ALLOW_MORE_SELECTED_BUTTON)
+            shown.add(new Option("permission_allow_all_button", "Allow all", Choice.ALLOW_ALL));
+            shown.add(new Option("permission_allow_selected_button", "Select more", Choice.ALLOW_SELECTED));
+            shown.add(new Option("permission_dont_allow_more_selected_button", "Don\u2019t select more",
+                    Choice.KEEP_SELECTED));
+            return shown;
         } else if (visualMedia && Permissions.apiLevel() >= 34
                 && Permissions.isDeclared(Permissions.READ_MEDIA_VISUAL_USER_SELECTED)) {
             // API 34 partial photo access: "Allow all" / "Select photos and videos" (ALLOW_ALL_BUTTON,
