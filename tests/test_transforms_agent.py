@@ -1,0 +1,132 @@
+"""The transform hooks of the full agent on a real JVM (tests/fixtures/transforms): what each call
+pattern records, and what it must not (digests of binary data, the runtime's own use)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import queue
+import subprocess
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import frida
+import pytest
+
+from harness.agent import build_agent
+
+ROOT = Path(__file__).resolve().parent
+SOURCES = ROOT / "fixtures" / "transforms"
+FRAMEWORK = ROOT / "fixtures" / "agent" / "framework"  # tells the agent the process has bound
+IMEI = "864231057719348"
+
+
+class Driver:
+    def __init__(self, classes: Path) -> None:
+        self.process = subprocess.Popen(
+            ["java", "-cp", str(classes), "com.ppdemo.sdkcrypto.CryptoDriver"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.readline() == "ready"
+        self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.session = frida.attach(self.process.pid)
+        self.script = self.session.create_script(build_agent(), name="privacy-probe")
+        self.script.on("message", lambda message, _data: self.messages.put(dict(message)))
+        self.script.load()
+        while True:
+            payload = self.messages.get(timeout=30).get("payload") or {}
+            if payload.get("type") == "agent:ready":
+                break
+
+    def readline(self) -> str:
+        assert self.process.stdout is not None
+        return self.process.stdout.readline().strip()
+
+    def run(self, command: str) -> list[dict[str, Any]]:
+        """The transform events one command caused."""
+        assert self.process.stdin is not None
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+        assert self.readline() == "done"
+        self.script.exports_sync.flush()
+        events: list[dict[str, Any]] = []
+        while not self.messages.empty():
+            message = self.messages.get()
+            assert message["type"] == "send", message
+            payload = message.get("payload") or {}
+            assert payload.get("type") != "agent:error", payload
+            events += [e for e in payload.get("events") or [] if e["kind"] == "transform"]
+        return events
+
+    def close(self) -> None:
+        self.session.detach()
+        assert self.process.stdin is not None
+        self.process.stdin.write("quit\n")
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Driver]:
+    out = tmp_path_factory.mktemp("transform-driver")
+    sources = sorted(str(p) for p in [*SOURCES.rglob("*.java"), *FRAMEWORK.rglob("*.java")])
+    subprocess.run(["javac", "-d", str(out), *sources], check=True)
+    process = Driver(out)
+    yield process
+    process.close()
+
+
+def value(event: dict[str, Any]) -> dict[str, Any]:
+    parsed: dict[str, Any] = json.loads(event["value"])
+    return parsed
+
+
+def test_digest_fed_in_two_updates_records_the_whole_input(driver: Driver) -> None:
+    [event] = driver.run("digest-in-two-updates")
+    recorded = value(event)
+    plain = f"salt:imei={IMEI}".encode()
+    assert event["api"] == "java.security.MessageDigest.digest" and recorded["algorithm"] == "MD5"
+    assert base64.b64decode(recorded["input"]) == plain and recorded["input_size"] == len(plain)
+    assert recorded["output_head"] == hashlib.md5(plain).hexdigest() and recorded["calls"] == 3
+    assert event["stack"][0] == "com.ppdemo.sdkcrypto.CryptoDriver.run"
+
+
+def test_a_digest_of_binary_data_is_not_an_event(driver: Driver) -> None:
+    assert driver.run("digest-of-binary") == []
+
+
+def test_hmac_records_input_and_mac(driver: Driver) -> None:
+    [event] = driver.run("hmac")
+    recorded = value(event)
+    plain = f"imei={IMEI}".encode()
+    assert (event["api"], recorded["algorithm"]) == ("javax.crypto.Mac.doFinal", "HmacSHA256")
+    assert base64.b64decode(recorded["input"]) == plain
+    assert recorded["output_head"] == hmac.new(b"k", plain, "sha256").hexdigest()
+
+
+def test_gzip_stream_is_seen_at_its_deflater(driver: Driver) -> None:
+    [event] = driver.run("gzip")
+    recorded = value(event)
+    plain = f'{{"did":"{IMEI}"}}'.encode()
+    assert event["api"] == "java.util.zip.Deflater.deflate" and base64.b64decode(recorded["input"]) == plain
+    assert recorded["output_size"] <= 48  # the whole raw deflate stream fits in the recorded head
+    assert zlib.decompressobj(-zlib.MAX_WBITS).decompress(bytes.fromhex(recorded["output_head"])) == plain
+    assert "java.util.zip.GZIPOutputStream.finish" in event["stack"]
+
+
+def test_cipher_update_then_do_final_is_one_operation_and_base64_follows(driver: Driver) -> None:
+    events = driver.run("cipher-in-updates")
+    assert [e["api"] for e in events] == [
+        "javax.crypto.Cipher.doFinal",
+        "java.util.Base64.Encoder.encodeToString",
+    ]
+    cipher, encoder = (value(e) for e in events)
+    assert base64.b64decode(cipher["input"]) == f"imei={IMEI}".encode()
+    assert cipher["output_size"] == 32 and cipher["calls"] == 2
+    assert base64.b64decode(encoder["input"]) == bytes.fromhex(cipher["output_head"])  # the ciphertext
