@@ -89,14 +89,17 @@ export const identifierHooks: readonly HookSpec[] = [
   advertisingId("com.android.id.impl.IdProviderImpl.getVAID"),
   advertisingId("com.android.id.impl.IdProviderImpl.getAAID"),
   advertisingId("com.android.id.impl.IdProviderImpl.getUDID"),
-  // Samsung device id service (AIDL proxy), as shipped and as repackaged by the MSA SDK.
-  {
-    ...advertisingId("com.samsung.android.deviceidservice.IDeviceIdService.Stub.Proxy.getOAID"),
-    classes: [
-      "com.samsung.android.deviceidservice.IDeviceIdService$Stub$Proxy",
-      "repeackage.com.samsung.android.deviceidservice.IDeviceIdService$Stub$Proxy",
-    ],
-  },
+  // Samsung device id service (AIDL proxy), as shipped and as repackaged by the MSA SDK: the OAID
+  // and the per-developer (VAID) and per-app (AAID) ids.
+  ...["getOAID", "getVAID", "getAAID"].map(
+    (method): HookSpec => ({
+      ...advertisingId(`com.samsung.android.deviceidservice.IDeviceIdService.Stub.Proxy.${method}`),
+      classes: [
+        "com.samsung.android.deviceidservice.IDeviceIdService$Stub$Proxy",
+        "repeackage.com.samsung.android.deviceidservice.IDeviceIdService$Stub$Proxy",
+      ],
+    }),
+  ),
   // OPPO/OnePlus/realme HeyTap OpenID (AIDL proxy).
   {
     ...advertisingId("com.heytap.openid.IOpenID.Stub.Proxy.getSerID"),
