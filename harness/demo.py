@@ -36,10 +36,24 @@ def app_line(app: dict[str, Any]) -> str:
         if failed
         else "no rule failed"
     )
-    return f"{name}: {shown}" + (f" ({inconclusive} inconclusive)" if inconclusive else "")
+    line = f"{name}: {shown}" + (f" ({inconclusive} inconclusive)" if inconclusive else "")
+    if _incomplete(app):
+        line += f"; INCOMPLETE run (see {app.get('run_dir') or name}/report.html)"
+    return line
 
 
-def run_demo(out: Path, devices: str, dwell_s: float, catalog: Path = CATALOG) -> int:
+def _incomplete(app: dict[str, Any]) -> bool:
+    """Tested, but part of the run was not observed (its analysis exited 2)."""
+    return app.get("status") == "done" and app.get("exit_code") == EXIT_ERROR
+
+
+def run_demo(
+    out: Path,
+    devices: str,
+    dwell_s: float,
+    catalog: Path = CATALOG,
+    scenarios: tuple[str, ...] | None = None,  # None: the full plan
+) -> int:
     from harness.batch.devices import parse_devices
     from harness.batch.driver import BatchRequest, run_batch
     from harness.batch.job import BatchSettings
@@ -56,7 +70,7 @@ def run_demo(out: Path, devices: str, dwell_s: float, catalog: Path = CATALOG) -
         catalog=catalog,
         out=out,
         devices=devices,
-        settings=BatchSettings(duration_s=dwell_s, timeout_s=APP_TIMEOUT_S),
+        settings=BatchSettings(scenarios=scenarios, duration_s=dwell_s, timeout_s=APP_TIMEOUT_S),
         rerun="all",
     )
     index = run_batch(request, make_progress())
@@ -64,13 +78,16 @@ def run_demo(out: Path, devices: str, dwell_s: float, catalog: Path = CATALOG) -
     apps = index["apps"]
     for app in apps:
         print(f"  {app_line(app)}")
-    untested = [app for app in apps if app.get("status") != "done"]
+    untested = [app for app in apps if app.get("status") != "done" or _incomplete(app)]
     print(
         f"demo: {len(apps)} example apps in {duration(time.time() - started)} "
         f"(ended {clock_time(time.time())}); open {page.resolve()}"
     )
     if untested:
-        names = ", ".join(f"{a['app_id']} ({a.get('triage') or a.get('status')})" for a in untested)
+        names = ", ".join(
+            f"{a['app_id']} ({'incomplete' if _incomplete(a) else a.get('triage') or a.get('status')})"
+            for a in untested
+        )
         print(
             f"privacy-probe: error: {len(untested)} of {len(apps)} example apps could not be tested: {names}",
             file=sys.stderr,

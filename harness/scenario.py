@@ -45,6 +45,7 @@ POLL_S = 0.2
 # Android's RuntimeInit logs: frameworks/base/core/java/com/android/internal/os/RuntimeInit.java)
 _OUTSIDE_SIGNALS = frozenset({signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
 FATAL_EXCEPTION = b"E/AndroidRuntime: FATAL EXCEPTION"
+OUT_OF_MEMORY = b"java.lang.OutOfMemoryError"
 
 
 def now() -> float:
@@ -269,7 +270,10 @@ class ScenarioContext:
         if not self.instrumentations:
             return {}
         report = self.instrumentations[-1].report
-        return {"reason": report.detached_reason, "crash": report.crash}
+        crash = report.crash
+        if crash is None and OUT_OF_MEMORY in self._logcat_tail()[-4096:]:  # the JVM's last words
+            crash = "out of memory: the app's Java heap limit was reached"
+        return {"reason": report.detached_reason, "crash": crash}
 
     def record_exit(self, during: str) -> None:
         """Record once per process that the app's process ended by itself.
@@ -296,12 +300,16 @@ class ScenarioContext:
         status = exit_code(self.app.package) if callable(exit_code) else None
         if not isinstance(status, int) or -status not in _OUTSIDE_SIGNALS:
             return None
+        if FATAL_EXCEPTION in self._logcat_tail():  # crashed; the system reaped it, as Android does
+            return None
+        return signal.Signals(-status).name
+
+    def _logcat_tail(self) -> bytes:
         logcat = self.run.file(LOGCAT)
         with contextlib.suppress(OSError), logcat.open("rb") as log:
             log.seek(max(0, logcat.stat().st_size - 65536))
-            if FATAL_EXCEPTION in log.read():  # crashed; the system reaped it, as Android does
-                return None
-        return signal.Signals(-status).name
+            return log.read()
+        return b""
 
     def stop_app(self) -> None:
         for instrumentation in self.instrumentations:

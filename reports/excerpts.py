@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from harness.humanize import size
 from reports.locate import CanaryBook, locate
 from reports.model import Excerpt, Segment
 from reports.text import LINE, LONG, SHORT, Clip, clip, safe
@@ -54,11 +55,11 @@ def _window(data: bytes, start: int, end: int) -> tuple[tuple[Segment, ...], str
     notes = []
     shown_end = min(end, start + MAX_MARK_BYTES)
     if shown_end < end:
-        notes.append(f"the marked span is {end - start} bytes; its first {MAX_MARK_BYTES} are shown")
+        notes.append(f"the marked span is {size(end - start)}; its first {size(MAX_MARK_BYTES)} are shown")
     before_start = max(0, start - CONTEXT_BYTES)
     after_end = min(len(data), end + CONTEXT_BYTES)
     if before_start or after_end < len(data):
-        notes.append(f"bytes {before_start}–{after_end} of {len(data)}")
+        notes.append(f"bytes {before_start}–{after_end} of {size(len(data))}")
     segments = _segments(
         ("…" if before_start else "", False),
         (clip(data[before_start:start], LONG).text, False),

@@ -44,6 +44,8 @@ def test_app_lines_say_what_each_example_showed_or_why_it_was_not_tested() -> No
     assert app_line(tested) == "leaky_sdk: 2 rules failed: a, b (1 inconclusive)"
     assert app_line(clean) == "clean_notes: no rule failed"
     assert app_line(broken) == "splash_ad: NOT TESTED (install_failed): X.java:3: oo"
+    partial = {**clean, "exit_code": 2, "run_dir": "clean_notes"}
+    assert app_line(partial) == "clean_notes: no rule failed; INCOMPLETE run (see clean_notes/report.html)"
 
 
 def test_a_demo_with_an_untestable_example_exits_2_and_names_it(

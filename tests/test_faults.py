@@ -104,6 +104,15 @@ def test_a_second_run_into_a_live_run_folder_is_refused(
     assert [p.name for p in run_dir.parent.iterdir() if not p.name.startswith(".")] == ["clean_notes"]
 
 
+def test_a_batch_never_moves_a_live_run_folder_aside(lock_holder: tuple[subprocess.Popen[str], Path]) -> None:
+    from harness.batch.store import BatchBusy, BatchStore
+
+    _, run_dir = lock_holder
+    with pytest.raises(BatchBusy, match="a run is recording into this folder"):
+        BatchStore(run_dir.parent).set_aside(run_dir.name)
+    assert (run_dir / "manifest.json").is_file()
+
+
 def test_analyze_refuses_a_run_in_progress_and_a_run_that_never_ended(
     lock_holder: tuple[subprocess.Popen[str], Path],
 ) -> None:
@@ -230,6 +239,34 @@ def test_sim_jvm_heap_is_bounded_and_out_of_memory_says_so(tmp_path: Path) -> No
     ]
     logcat = (tmp_path / "out" / "hog" / "logcat.txt").read_text(errors="replace")
     assert "OutOfMemoryError" in logcat
+
+
+LATE_HOG_MAIN = """package com.t.hog;
+public class Main extends android.app.Activity {
+  static final java.util.List<byte[]> KEPT = new java.util.ArrayList<>();
+  @Override protected void onCreate(android.os.Bundle state) {
+    super.onCreate(state);
+    new android.os.Handler(android.os.Looper.getMainLooper()).postDelayed(new Runnable() {
+      @Override public void run() { while (true) { KEPT.add(new byte[1 << 20]); } }
+    }, 1500);
+  }
+}
+"""
+
+
+def test_out_of_memory_while_running_is_recorded_as_such(tmp_path: Path) -> None:
+    app = tmp_path / "hog"
+    (app / "src" / "com" / "t" / "hog").mkdir(parents=True)
+    (app / "AndroidManifest.xml").write_text(OOM_MANIFEST)
+    (app / "src" / "com" / "t" / "hog" / "Main.java").write_text(LATE_HOG_MAIN)
+    env = dict(os.environ, PRIVACY_PROBE_SIM_HEAP="48m")
+    options = ("--scenario", "first_launch", "--duration", "5", "--no-capture")
+    code, _, err = finish(cli("run", str(app), "--out", str(tmp_path / "out"), *options, env=env))
+    assert code in (0, 1), err  # the app crashed; the run itself is complete
+    exits = [s for s in read_jsonl(tmp_path / "out" / "hog" / "steps.jsonl") if s["action"] == "app_exited"]
+    assert len(exits) == 1
+    assert exits[0]["detail"]["crash"] == "out of memory: the app's Java heap limit was reached"
+    assert "main thread busy" not in err
 
 
 def test_a_bad_heap_setting_is_refused(tmp_path: Path) -> None:

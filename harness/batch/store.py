@@ -54,7 +54,7 @@ from typing import IO, Any, Literal
 
 from harness.batch.catalog import CatalogRow
 from harness.errors import InputError, ProbeError
-from harness.rundir import MANIFEST
+from harness.rundir import MANIFEST, run_in_progress
 
 RESULT_SCHEMA = 1
 INDEX = "batch.json"
@@ -120,6 +120,9 @@ class BatchStore:
         current = self.run_dir(app_id)
         if not current.is_dir():
             return None
+        holder = run_in_progress(current)
+        if holder is not None:  # a `privacy-probe run` is recording there: never move a live folder
+            raise BatchBusy(f"{current}: a run is recording into this folder ({holder})")
         manifest = _read_manifest(current)
         run_id = str(manifest.get("run_id") or uuid.uuid4().hex)
         target = self.attempts_dir / app_id / _checked(run_id)

@@ -12,7 +12,6 @@ import platform
 import re
 import shutil
 import subprocess
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import IO, Any
 from harness.device.base import AppInfo, BeforeStart, DeviceInfo, ProcessHook, no_launcher_message
 from harness.errors import AppCrashed, DeviceError, InputError, ProbeError
 from harness.profile import DEFAULT_PROFILE, DeviceProfile
+from harness.scratch import make_scratch, release
 from harness.sim.build import SimApp, build_app, framework_classes, java_base_patch, java_executable
 from harness.sim.control import SimControl
 from harness.sim.processes import ProcessGate
@@ -46,6 +46,7 @@ NOT_IDLE = "ERROR: could not get idle state."
 # Each app's JVM gets a heap limit, as each Android app gets one (dalvik.vm.heapgrowthlimit,
 # what ActivityManager.getMemoryClass() reports: 256 MB on current phones; developer.android.com
 # /reference/android/app/ActivityManager#getMemoryClass()), so `sim:N` cannot exhaust the host.
+SCRATCH_FAMILY = "pp-sim"
 SIM_HEAP_ENV = "PRIVACY_PROBE_SIM_HEAP"
 DEFAULT_SIM_HEAP = "256m"
 OOM_MARKER = "OutOfMemoryError"
@@ -218,7 +219,8 @@ class SimDevice:
         self.host_clipboard = host_clipboard
         self._serial = serial
         self._own_home = home is None
-        self.storage = Path(tempfile.mkdtemp(prefix=f"pp-{serial}-")) if home is None else home
+        # a temporary home left by a killed run is removed when the next one is made
+        self.storage = make_scratch(f"{SCRATCH_FAMILY}{serial}-", SCRATCH_FAMILY) if home is None else home
         self.storage.mkdir(parents=True, exist_ok=True)
         self.profile = profile
         self._apps: dict[str, SimApp] = {}
@@ -578,7 +580,7 @@ class SimDevice:
     def close(self) -> None:
         self._stop_process()
         if self._own_home:
-            shutil.rmtree(self.storage, ignore_errors=True)
+            release(self.storage)
 
 
 def _write_blank_png(path: Path) -> None:
