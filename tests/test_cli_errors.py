@@ -276,3 +276,26 @@ def test_a_catalog_field_larger_than_a_command_line_reaches_the_runner(tmp_path:
     assert reply.triage.label == "timeout", reply.triage
     log = store.log_path(job.app_id).read_text()
     assert "Argument list too long" not in log
+
+
+def test_more_sim_devices_than_the_host_can_hold_are_refused(tmp_path: Path) -> None:
+    catalog = tmp_path / "c.csv"
+    catalog.write_text(f"app\n{EXAMPLES / 'clean_notes'}\n")
+    env = dict(os.environ, PRIVACY_PROBE_SIM_HEAP="64g")  # far more than this host has free
+    result = cli("batch", str(catalog), "--out", str(tmp_path / "o"), "--devices", "sim:2", env=env)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("privacy-probe: error: --devices sim:2: each sim device may use up to 64.2 GiB")
+    assert "or a smaller PRIVACY_PROBE_SIM_HEAP" in last
+
+
+def test_host_memory_check_counts_heap_and_overhead() -> None:
+    from harness.batch.devices import DEVICE_OVERHEAD_BYTES, check_host_memory
+    from harness.errors import InputError
+
+    per_device = 256 * 1024 * 1024 + DEVICE_OVERHEAD_BYTES
+    check_host_memory(4, available=4 * per_device)
+    with pytest.raises(InputError, match=r"sim:5: .* use sim:4 or less"):
+        check_host_memory(5, available=4 * per_device)
+    check_host_memory(0, available=0)  # adb devices only

@@ -16,10 +16,15 @@ from typing import Any, Literal
 
 from harness.device.base import Device
 from harness.errors import DeviceError, InputError
+from harness.humanize import size
 from harness.scratch import make_scratch, release
 
 MAX_SIM_DEVICES = 64
 SCRATCH_PREFIX = "privacy-probe-devices-"
+# Besides its Java heap, a busy sim device holds the JVM's own memory, Frida's agent, its
+# mitmdump and its runner process: ~250 MiB measured (RSS) on the example apps.
+DEVICE_OVERHEAD_BYTES = 250 * 1024 * 1024
+_HEAP_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 MARKER = ".device"
 _SIM = re.compile(r"^sim(?::(\d+))?$")
 _SERIAL = re.compile(r"^[A-Za-z0-9._:@-]+$")
@@ -80,6 +85,41 @@ def parse_devices(spec: str) -> list[tuple[Literal["sim", "adb"], str]]:
     return [("adb", serial) for serial in serials]
 
 
+def check_host_memory(sim_devices: int, available: int | None = None) -> None:
+    """Refuse more sim devices than this host's free memory can hold at their heap limit."""
+    if not sim_devices:
+        return
+    from harness.sim.device import SIM_HEAP_ENV, sim_heap_limit
+
+    heap = sim_heap_limit()
+    per_device = _heap_bytes(heap) + DEVICE_OVERHEAD_BYTES
+    free = _available_memory() if available is None else available
+    if free is not None and sim_devices * per_device > free:
+        fits = max(1, free // per_device)
+        raise InputError(
+            f"--devices sim:{sim_devices}: each sim device may use up to {size(per_device)} "
+            f"(heap {heap} + {size(DEVICE_OVERHEAD_BYTES)}), this host has {size(free)} free: "
+            f"use sim:{fits} or less, or a smaller {SIM_HEAP_ENV}"
+        )
+
+
+def _heap_bytes(heap: str) -> int:
+    """'256m' → bytes (the JVM's -Xmx syntax, as checked by sim_heap_limit)."""
+    unit = heap[-1].lower() if heap[-1].isalpha() else ""
+    return int(heap[:-1] if unit else heap) * _HEAP_UNITS[unit]
+
+
+def _available_memory() -> int | None:
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
 class DeviceSet:
     """The slots of one host; creates sim homes on entry and removes them on exit."""
 
@@ -90,6 +130,7 @@ class DeviceSet:
         self.slots: list[DeviceSlot] = []
 
     def __enter__(self) -> DeviceSet:
+        check_host_memory(sum(1 for kind, _ in self.parsed if kind == "sim"))
         for kind, serial in self.parsed:
             if kind == "sim":
                 home = self._root() / serial
