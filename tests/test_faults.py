@@ -16,6 +16,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -349,3 +350,20 @@ def test_a_capped_decompression_bomb_is_not_stored_as_nul_text() -> None:
     encoding, stored, cap = done.stdout.split()
     assert encoding == "base64"
     assert int(stored) < 1.4 * int(cap)  # base64: 4/3 of the bytes, not 6 bytes per NUL
+
+
+def test_a_batch_with_an_incomplete_run_says_so() -> None:
+    from harness.batch.cli import untested_summary
+
+    def index(*apps: dict[str, Any]) -> dict[str, Any]:
+        failed = sum(1 for a in apps if a["status"] == "failed")
+        return {"totals": {"apps": len(apps), "failed": failed, "pending": 0}, "apps": list(apps)}
+
+    complete = {"app_id": "a", "status": "done", "exit_code": 1}
+    partial = {"app_id": "b", "status": "done", "exit_code": 2}
+    broken = {"app_id": "c", "status": "failed", "exit_code": None}
+    assert untested_summary(index(complete)) is None
+    assert untested_summary(index(complete, partial)) == "1 runs are incomplete: b"
+    assert untested_summary(index(partial, broken)) == (
+        "1 of 2 apps could not be tested (see the triage column); 1 runs are incomplete: b"
+    )

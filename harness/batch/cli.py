@@ -92,15 +92,28 @@ def cmd_batch(args: argparse.Namespace) -> int:
     index = run_batch(request, make_progress())
     print_summary(index)
     print(f"batch index: {request.out.resolve() / 'batch.json'}")
-    totals = index["totals"]
-    if totals["failed"] or totals["pending"]:
-        print(
-            f"privacy-probe: {totals['failed'] + totals['pending']} of {totals['apps']} apps could not "
-            "be tested (see the triage column)",
-            file=sys.stderr,
-        )
+    problem = untested_summary(index)
+    if problem is not None:
+        print(f"privacy-probe: {problem}", file=sys.stderr)
         return EXIT_ERROR
+    totals = index["totals"]
     return EXIT_FAIL if totals["with_findings"] else EXIT_OK
+
+
+def untested_summary(index: dict[str, Any]) -> str | None:
+    """Why the batch did not test every app fully, or None when it did."""
+    totals = index["totals"]
+    untested = totals["failed"] + totals["pending"]
+    # tested, but part of the run was not observed (a scenario could not run…): a pass may be false
+    partial = [a["app_id"] for a in index["apps"] if a.get("status") == "done" and a.get("exit_code") == 2]
+    parts = (
+        [f"{untested} of {totals['apps']} apps could not be tested (see the triage column)"]
+        if untested
+        else []
+    )
+    if partial:
+        parts.append(f"{len(partial)} runs are incomplete: {', '.join(partial)}")
+    return "; ".join(parts) or None
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
