@@ -13,6 +13,7 @@ import pytest
 
 import scenarios
 from harness.analysis import analyze_run
+from harness.detect import load_rules
 from harness.records import read_jsonl
 from harness.session import RunConfig, RunResult, run_app
 from harness.sim.device import SimDevice
@@ -37,6 +38,7 @@ ALL_PASS = {
     "account_cancellation_obstructed": "pass",
     "exit_on_policy_refusal": "pass",
     "permission_prompt_misleading": "pass",
+    "store_listing_incomplete": "not_tested",  # no store listing is given to these runs
 }
 
 
@@ -163,6 +165,7 @@ def test_an_app_without_any_consent_dialog(no_consent: PlanRun) -> None:
     assert no_consent.result.manifest["status"] == "ok"
     assert no_consent.statuses == expect(
         consent_not_explicit="inconclusive",
+        exit_on_policy_refusal="inconclusive",  # there was no policy to refuse
         account_cancellation_obstructed="not_tested",
     )
     assert {s["scenario"] for s in no_consent.steps("consent_dialog_not_found")} == {
@@ -178,6 +181,7 @@ def test_a_privacy_dialog_that_never_goes_away(stuck: PlanRun) -> None:
     assert stuck.result.manifest["status"] == "ok"
     assert stuck.statuses == expect(
         frequent_reprompt_after_refusal="fail",
+        exit_on_policy_refusal="fail",  # still asking after every refusal: blocked
         beyond_necessary_scope="not_tested",
         account_cancellation_obstructed="not_tested",
         exit_on_permission_denial="not_tested",
@@ -194,8 +198,9 @@ def test_an_app_that_crashes_on_launch(tmp_path: Path) -> None:
     assert crash.result.manifest["status"] == "failed"
     assert crash.result.manifest["error_kind"] == "AppCrashed"
     statuses = crash.statuses
-    assert len(statuses) == 14
+    assert set(statuses) == {rule.id for rule in load_rules()}
     scenario_rules = set(ALL_PASS) - {
+        "store_listing_incomplete",
         "pi_access_before_consent",
         "pi_transmitted_before_consent",
         "pi_shared_with_third_party",

@@ -51,7 +51,8 @@ public class NotesActivity extends Activity {
                     .setCancelable(false)
                     .setPositiveButton("Agree", (dialog, which) ->
                             prefs.edit().putBoolean("consented", true).apply())
-                    .setNegativeButton("Disagree", (dialog, which) -> finish())
+                    // declining keeps the notes usable: they never leave the device
+                    .setNegativeButton("Disagree", (dialog, which) -> status.setText("Notes stay on this device"))
                     .show();
         }
     }
