@@ -149,3 +149,26 @@ def test_websocket_messages_are_recorded_both_ways_and_searched(
     matcher = Matcher(canaries(DEFAULT_PROFILE))
     found = {m.canary for f in flows for m in matcher.scan_flow(f).matches}
     assert found == {"android_id", "imei"}
+
+
+def test_offline_capture_accepts_the_upgrade_and_records_what_the_app_sends(tmp_path: Path) -> None:
+    _mitmdump_or_skip()
+    login = json.dumps({"cmd": "login", "aid": DEFAULT_PROFILE.android_id}).encode()
+    key = base64.b64encode(os.urandom(16)).decode()
+    upgrade = (
+        "GET http://im.example.cn/chat HTTP/1.1\r\nHost: im.example.cn\r\nUpgrade: websocket\r\n"
+        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n"
+    )
+    with (
+        MitmdumpProcess(tmp_path, CaptureSettings()) as proc,  # offline: no server behind the proxy
+        socket.create_connection((proc.host, proc.port), timeout=10) as client,
+    ):
+        client.sendall(upgrade.encode())
+        head = read_head(client).decode()
+        accept = base64.b64encode(hashlib.sha1(key.encode() + GUID).digest()).decode()
+        assert head.startswith("HTTP/1.1 101") and f"Sec-WebSocket-Accept: {accept}" in head
+        client.sendall(frame(1, login, masked=True))
+        [sent] = wait_for_records(tmp_path, lambda r: r.get("method") == "WEBSOCKET")
+        [handshake] = wait_for_records(tmp_path, lambda r: r.get("method") == "GET")
+    assert (sent["request_body"], sent["url"]) == (login.decode(), "ws://im.example.cn/chat")
+    assert handshake["response_status"] == 101

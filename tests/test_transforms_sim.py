@@ -2,7 +2,9 @@
 
 encrypted_upload's SDK AES-encrypts the Android ID and MAC, base64-encodes the ciphertext with
 Android's Base64.DEFAULT and posts it before consent, plus an encrypted heartbeat without personal
-data; protobuf_ads' SDK sends the SHA-256 of the Android ID as a protobuf bytes field.
+data; protobuf_ads' SDK sends the SHA-256 of the Android ID as a protobuf bytes field;
+pinned_push's SDK pins its certificate (the proxy cannot decrypt) and its request is read through
+the TLS plaintext hooks; websocket_im's SDK sends its identifiers in a WebSocket frame.
 """
 
 from __future__ import annotations
@@ -112,3 +114,20 @@ def test_pinned_request_is_undecrypted_by_the_proxy_but_read_through_hooks(
         "sdk.open.getui.com"
     }  # not the stand-in server
     assert coverage["flows_opaque"] == []  # every undecrypted connection's request was read by a hook
+
+
+@pytest.fixture(scope="module")
+def websocket(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    return run_and_analyze("websocket_im", tmp_path_factory.mktemp("runs"))
+
+
+def test_identifiers_in_a_websocket_frame_fail_the_transmission_rules(
+    websocket: tuple[Path, dict[str, Any]],
+) -> None:
+    run_dir, findings = websocket
+    messages = [f for f in read_jsonl(run_dir / "flows.jsonl") if f["method"] == "WEBSOCKET"]
+    assert [m["websocket"]["direction"] for m in messages] == ["sent"]
+    before = verdict(findings, "pi_transmitted_before_consent")
+    assert before["status"] == "fail" and before["data_types"] == ["device_id", "mac_address"]
+    assert {(e["method"], e["host"]) for e in before["evidence"]} == {("WEBSOCKET", "wss.im.qcloud.com")}
+    assert verdict(findings, "pi_shared_with_third_party")["status"] == "fail"

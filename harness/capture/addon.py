@@ -27,6 +27,7 @@ Once it captures, it prints READY_MARKER on stdout; the harness waits for that l
 # not in sys.modules, and dataclasses then fail to resolve string annotations.
 import asyncio
 import base64
+import hashlib
 import ipaddress
 import json
 import logging
@@ -394,6 +395,19 @@ def connection_record(state: ClientState, status: str, error: str) -> dict[str, 
 
 
 WEBSOCKET_METHOD = "WEBSOCKET"
+WEBSOCKET_GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"  # RFC 6455 section 1.3
+
+
+def offline_websocket_accept(request: http.Request) -> http.Response | None:
+    """Offline, a WebSocket upgrade is accepted here (101, RFC 6455 4.2.2) so that the app sends
+    its messages; there is no server behind it, so the connection ends after the first one."""
+    key = request.headers.get("Sec-WebSocket-Key")
+    if request.headers.get("Upgrade", "").lower() != "websocket" or not key:
+        return None
+    accept = base64.b64encode(hashlib.sha1(key.encode("ascii") + WEBSOCKET_GUID).digest()).decode("ascii")
+    return http.Response.make(
+        101, b"", {"Upgrade": "websocket", "Connection": "Upgrade", "Sec-WebSocket-Accept": accept}
+    )
 
 
 def websocket_record(flow: http.HTTPFlow, index: int, cap: int) -> dict[str, Any]:
@@ -606,7 +620,9 @@ class FlowRecorder:
     def request(self, flow: http.HTTPFlow) -> None:
         self.client_state(flow.client_conn).requested = True
         if self.offline and flow.response is None:
-            flow.response = http.Response.make(200, OFFLINE_BODY, {"Content-Type": "application/json"})
+            flow.response = offline_websocket_accept(flow.request) or http.Response.make(
+                200, OFFLINE_BODY, {"Content-Type": "application/json"}
+            )
 
     def server_connect(self, data: server_hooks.ServerConnectionHookData) -> None:
         if self.offline:

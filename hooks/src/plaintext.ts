@@ -45,7 +45,29 @@ function base64Of(data: Uint8Array): string {
   return parts.join("");
 }
 
-function recordChunk(direction: Direction, stream: Java.Wrapper, array: unknown, offset: number, length: number): void {
+interface Chunk {
+  readonly connection: string;
+  readonly direction: Direction;
+  readonly peerHost: string;
+  readonly peerPort: number;
+  readonly impl: string;
+  readonly bytes: Uint8Array;
+  readonly size: number;
+}
+
+// Received bytes wait here, per connection, until the app writes on it again or RECEIVED_BATCH
+// bytes piled up: a reader taking one byte at a time (a header parser) is one event, not hundreds.
+// What a connection receives after its last write and below the batch size is not recorded.
+const RECEIVED_BATCH = 4096;
+const pendingReceived = new Map<string, Chunk[]>();
+
+function recordChunk(
+  direction: Direction,
+  stream: Java.Wrapper,
+  array: unknown,
+  offset: number,
+  length: number,
+): void {
   const socket = stream.this$0.value as Java.Wrapper;
   if (!(socket.getUseClientMode() as boolean)) {
     return; // the app's own TLS server: what it answers is not sent by the app to anyone
@@ -63,19 +85,57 @@ function recordChunk(direction: Direction, stream: Java.Wrapper, array: unknown,
     return;
   }
   kept.set(key, (kept.get(key) ?? 0) + count);
-  const caller = callerContext();
-  const value = {
+  const chunk: Chunk = {
     connection,
     direction,
-    peer_host: String(socket.getPeerHost()),
-    peer_port: Number(socket.getPeerPort()),
-    data: base64Of(new Uint8Array(buffer)),
+    peerHost: String(socket.getPeerHost()),
+    peerPort: Number(socket.getPeerPort()),
+    impl: String(socket.$className),
+    bytes: new Uint8Array(buffer),
     size: length,
+  };
+  const pending = pendingReceived.get(connection) ?? [];
+  if (direction === "received") {
+    pending.push(chunk);
+    pendingReceived.set(connection, pending);
+    if (pending.reduce((total, c) => total + c.bytes.length, 0) >= RECEIVED_BATCH) {
+      pendingReceived.delete(connection);
+      emitChunk(joinedChunks(pending));
+    }
+    return;
+  }
+  if (pending.length > 0) {
+    pendingReceived.delete(connection);
+    emitChunk(joinedChunks(pending));
+  }
+  emitChunk(chunk);
+}
+
+function joinedChunks(chunks: readonly Chunk[]): Chunk {
+  const first = chunks[0] as Chunk;
+  const bytes = new Uint8Array(chunks.reduce((total, c) => total + c.bytes.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk.bytes, at);
+    at += chunk.bytes.length;
+  }
+  return { ...first, bytes, size: chunks.reduce((total, c) => total + c.size, 0) };
+}
+
+function emitChunk(chunk: Chunk): void {
+  const caller = callerContext();
+  const value = {
+    connection: chunk.connection,
+    direction: chunk.direction,
+    peer_host: chunk.peerHost,
+    peer_port: chunk.peerPort,
+    data: base64Of(chunk.bytes),
+    size: chunk.size,
   };
   record({
     ts: Date.now() / 1000,
-    api: direction === "sent" ? "javax.net.ssl.SSLSocket.write" : "javax.net.ssl.SSLSocket.read",
-    impl: socket.$className,
+    api: chunk.direction === "sent" ? "javax.net.ssl.SSLSocket.write" : "javax.net.ssl.SSLSocket.read",
+    impl: chunk.impl,
     overload: "(byte[],int,int)",
     kind: "plaintext",
     data_type: null,
