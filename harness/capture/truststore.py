@@ -34,7 +34,7 @@ def make_truststore(ca_cert: Path, directory: Path | None = None) -> TrustStore:
         raise InputError(f"{ca_cert} is not a PEM certificate")
     directory = directory or cache_dir("truststores")
     directory.mkdir(parents=True, exist_ok=True)
-    store = directory / f"ca-{hashlib.sha256(pem).hexdigest()[:16]}.p12"
+    store = directory / f"ca-{hashlib.sha256(pem).hexdigest()[:16]}-plain.p12"
     if store.is_file() and store.stat().st_size > 0:
         return TrustStore(store)
     keytool = shutil.which("keytool")
@@ -50,6 +50,11 @@ def make_truststore(ca_cert: Path, directory: Path | None = None) -> TrustStore:
         "-keystore", str(partial),
         "-storetype", "PKCS12",
         "-storepass", STORE_PASSWORD,
+        # Only a public certificate is stored: no encryption and no integrity MAC, so that loading
+        # it runs no 10000-round key derivation (each round a hooked Mac/MessageDigest call under
+        # the transform hooks, seconds per app start).
+        "-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE",
+        "-J-Dkeystore.pkcs12.macAlgorithm=NONE",
     ]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
