@@ -26,7 +26,7 @@ from tests.conftest import EXAMPLES
 def run_and_analyze(name: str, out: Path) -> tuple[Path, dict[str, Any]]:
     device = SimDevice()
     try:
-        config = RunConfig(app=EXAMPLES / name, out=out / name, scenarios=("first_launch",), duration_s=8.0)
+        config = RunConfig(app=EXAMPLES / name, out=out / name, scenarios=("first_launch",), duration_s=4.0)
         result = run_app(config, device)
     finally:
         device.close()
