@@ -24,6 +24,7 @@ from harness.profile import DEFAULT_PROFILE, DeviceProfile
 from harness.scratch import make_scratch, release
 from harness.sim.build import SimApp, build_app, framework_classes, java_base_patch, java_executable
 from harness.sim.control import SimControl
+from harness.sim.isolation import device_properties, prepare_view
 from harness.sim.processes import ProcessGate
 
 LAUNCHER_PACKAGE = "com.google.android.apps.nexuslauncher"
@@ -230,6 +231,7 @@ class SimDevice:
         self._log_path: Path | None = None
         self._log_file: IO[bytes] | None = None
         self.last_exit_code: int | None = None
+        self._unisolated_reason: str | None = None
 
     @property
     def serial(self) -> str:
@@ -365,10 +367,18 @@ class SimDevice:
             "--api-level", str(self.api_level),
             "--child-port", str(gate.port),
         ]  # fmt: skip
+        # the host's interfaces, MACs and identity hidden: the device's view (harness.sim.isolation)
+        props = device_properties(self.profile, self.api_level, SIM_RELEASES[self.api_level])
+        view = prepare_view(app_props.parent / "device", props)
+        self._unisolated_reason = view.unisolated_reason
         log_path = self._log_path or app_props.with_name("logcat.txt")
         self._log_file = log_path.open("ab")
         popen = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=self._log_file, stderr=subprocess.STDOUT
+            [*view.prefix, *command],
+            stdin=subprocess.DEVNULL,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+            env=view.env,
         )
         _CrashReaper(popen, log_path, self._log_file.tell()).start()
         try:
@@ -575,7 +585,9 @@ class SimDevice:
         return frida.get_local_device()
 
     def coverage_notes(self) -> dict[str, Any]:
-        return {}
+        if self._unisolated_reason is None:
+            return {}
+        return {"host_isolation": f"off, the app could read the host's interfaces: {self._unisolated_reason}"}
 
     def close(self) -> None:
         self._stop_process()
