@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from harness.profile import DEFAULT_PROFILE
 from harness.records import read_jsonl
 from harness.session import RunConfig, RunResult, run_app
 from harness.sim.device import SimDevice
-from harness.sim.isolation import _BUILD_PROPERTIES, device_properties
+from harness.sim.isolation import _BUILD_PROPERTIES, device_properties, prepare_view
 from tests.conftest import PROJECT_ROOT
 
 APP = PROJECT_ROOT / "tests" / "fixtures" / "scenario_apps" / "host_isolation"
@@ -78,6 +79,14 @@ def probes(run: RunResult) -> dict[str, str]:
     return found
 
 
+def host_machine_ids() -> set[str]:
+    ids = set()
+    for path in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        with contextlib.suppress(OSError):
+            ids.add(Path(path).read_text().strip().lower())
+    return {machine_id for machine_id in ids if machine_id}
+
+
 def run_records(run_dir: Path) -> list[Path]:
     records = [run_dir / name for name in ("events.jsonl", "flows.jsonl", "logcat.txt")]
     return [*records, *(p for p in (run_dir / "ui").rglob("*") if p.is_file())]
@@ -88,12 +97,13 @@ def test_no_host_mac_reaches_any_record(run: RunResult, probes: dict[str, str]) 
     assert run.status == "ok", run.error
     assert probes, "the probe app did not run"
     assert "host_isolation" not in run.manifest.get("coverage", {})
-    macs = host_macs()
-    assert macs, "the host has no MAC to look for"
+    secrets = host_macs()
+    assert secrets, "the host has no MAC to look for"
+    secrets |= host_machine_ids()
     for record in run_records(run.run_dir):
         if record.exists():
             text = record.read_bytes().decode("utf-8", errors="replace").lower()
-            assert not [mac for mac in macs if mac in text], record
+            assert not [secret for secret in secrets if secret in text], record
 
 
 @needs_root
@@ -107,7 +117,11 @@ def test_the_app_sees_the_android_device_not_the_host(probes: dict[str, str]) ->
     assert "Permission denied" in probes["exec cat wlan0"]
     assert "Permission denied" in probes["exec sh cat arp"]
     assert "error=2" in probes["exec ip link"]  # not on the device's PATH
+    by_path = [got for what, got in probes.items() if what.startswith("exec /") and what.endswith(" link")]
+    assert all("error=13" in got for got in by_path), by_path
     assert probes["exec hostname"] == "localhost"
+    if Path("/etc/machine-id").exists():
+        assert "Permission denied" in probes["/etc/machine-id"]
     assert probes["NetworkInterface wlan0"] == "null"  # targetSdk 30: no MAC (CTS)
 
 
@@ -160,3 +174,21 @@ def test_getprop_agrees_with_the_sim_build_class() -> None:
     assert props["ro.build.version.sdk"] == "33" and props["ro.build.version.release"] == "13"
     assert props["ro.product.model"] == DEFAULT_PROFILE.model
     assert not [key for key in props if "serial" in key]
+
+
+def test_getprop_prints_a_value_a_default_or_the_listing(tmp_path: Path) -> None:
+    props = device_properties(DEFAULT_PROFILE, 30, "11")
+    view = prepare_view(tmp_path / "device", props)
+    getprop = str(tmp_path / "device" / "system" / "bin" / "getprop")
+
+    def output(*args: str) -> str:
+        return subprocess.run(
+            [getprop, *args], capture_output=True, text=True, env=view.env, check=True
+        ).stdout
+
+    assert output("ro.build.version.release") == "11\n"
+    assert output("ro.serialno") == "\n"  # toolbox getprop: an unreadable property prints ""
+    assert output("persist.unknown", "fallback") == "fallback\n"
+    listing = output().splitlines()
+    assert listing[0] == "[gsm.version.baseband]: [g5123b-97927-220225-B-8286121]"
+    assert len(listing) == len(props)

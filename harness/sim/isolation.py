@@ -13,7 +13,8 @@ them), where, as on Android 11+ for an untrusted app:
 - /proc/net cannot be read: EACCES ("Restriction on access to /proc/net filesystem",
   developer.android.com/about/versions/10/privacy/changes). The app process and the commands
   it runs through the sim's PATH get this; see PROTOCOL.md for what stays uncovered.
-- the host name is `localhost`, as an Android kernel's.
+- the host name is `localhost`, as an Android kernel's; the host's machine-id, /etc/hostname
+  and DMI (board serial, product uuid) are unreadable.
 - PATH holds only the sim's /system/bin: `getprop` answering from the device profile and
   Build (bionic/toolbox getprop output: `[key]: [value]` lines, or the value, or the default),
   with ro.serialno unreadable since Android 8 (an untrusted app gets "", as CTS
@@ -27,8 +28,11 @@ sim runs unisolated and the run's coverage says so.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +43,15 @@ ANDROID_HOSTNAME = "localhost"
 SHIMMED_COMMANDS = ("sh", "cat", "ls", "grep", "head", "tail")
 _DROPPED_CAPS = "-dac_override,-dac_read_search"
 _HOST_NET_CLASS = Path("/sys/class/net")
+_UNSHARE_MOUNT = (shutil.which("unshare") or "unshare", "--mount", "--uts", "--propagation", "private", "--")
 _MOUNT_PRIVILEGE = ("unshare", "setpriv", "mount", "hostname")
+# The host's identity beyond its interfaces; an Android device has none of these (ENOENT there,
+# EACCES on the sim: a bind mount can hide a file, not remove it).
+_HOST_IDENTITY_DIRS = ("/sys/devices/virtual/dmi", "/sys/class/dmi")
+_HOST_IDENTITY_FILES = ("/etc/machine-id", "/var/lib/dbus/machine-id", "/etc/hostname")
+# Host tools that read interfaces through netlink (RTM_GETLINK, which Android 11+ denies apps),
+# hidden even when named by their paths: exec → EACCES.
+_HOST_NET_TOOLS = ("ip", "ifconfig", "arp", "ethtool", "iw", "iwconfig", "networkctl", "nmcli")
 
 # android/os/Build.java of the sim framework: getprop must agree with Build.
 _BUILD_PROPERTIES = {
@@ -164,9 +176,23 @@ def _tool(name: str) -> str:
     return _quote(shutil.which(name) or name)
 
 
+def _denied_file(path: Path) -> Path:
+    path.touch()
+    path.chmod(0)
+    return path
+
+
 def _setup_script(root: Path, view: Path, denied: Path) -> Path:
     mount = _tool("mount")
-    mounts = [f"{mount} --bind {_quote(str(denied))} {_quote(d)}" for d in _host_net_dirs()]
+    denied_file = _denied_file(root / "denied-file")
+    hidden = [(denied, d) for d in (*_host_net_dirs(), *_HOST_IDENTITY_DIRS) if os.path.isdir(d)]
+    hidden += [(denied_file, f) for f in _HOST_IDENTITY_FILES if os.path.isfile(f)]
+    tools = {os.path.realpath(p) for p in map(shutil.which, _HOST_NET_TOOLS) if p is not None}
+    # a multi-call binary (busybox) behind a net tool also runs sh and cat: it stays
+    tools -= {os.path.realpath(p) for p in map(shutil.which, SHIMMED_COMMANDS) if p is not None}
+    tools.discard(os.path.realpath("/bin/sh"))
+    hidden += [(denied_file, tool) for tool in sorted(tools)]
+    mounts = [f"{mount} --bind {_quote(str(source))} {_quote(target)}" for source, target in hidden]
     script = root / "enter-device.sh"
     _write_executable(
         script,
@@ -180,11 +206,24 @@ def _setup_script(root: Path, view: Path, denied: Path) -> Path:
     return script
 
 
+@functools.cache
 def _missing_privilege() -> str | None:
     if os.geteuid() != 0:
         return "the harness does not run as root, needed for a private mount namespace"
     missing = [tool for tool in _MOUNT_PRIVILEGE if shutil.which(tool) is None]
-    return f"{', '.join(missing)} not found on the host" if missing else None
+    if missing:
+        return f"{', '.join(missing)} not found on the host"
+    # root in a container may still be refused namespaces or mounts (no CAP_SYS_ADMIN, seccomp)
+    with tempfile.TemporaryDirectory(prefix="pp-sim-ns-") as target:
+        trial = [*_UNSHARE_MOUNT, "mount", "-t", "tmpfs", "none", target]
+        try:
+            done = subprocess.run(trial, capture_output=True, timeout=10, check=False)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            return f"a private mount namespace could not be made: {error}"
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        return f"a private mount namespace could not be made: {detail[-1] if detail else done.returncode}"
+    return None
 
 
 def prepare_view(root: Path, props: dict[str, str]) -> DeviceView:
@@ -205,6 +244,5 @@ def prepare_view(root: Path, props: dict[str, str]) -> DeviceView:
     denied = _denied_dir(root / "denied")
     _write_shims(bin_dir, denied)
     script = _setup_script(root, _net_view(root), denied)
-    unshare = shutil.which("unshare") or "unshare"
-    prefix = (unshare, "--mount", "--uts", "--propagation", "private", "--", "/bin/sh", str(script))
+    prefix = (*_UNSHARE_MOUNT, "/bin/sh", str(script))
     return DeviceView(prefix=prefix, env=env, unisolated_reason=None)
