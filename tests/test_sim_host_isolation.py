@@ -114,6 +114,7 @@ def test_the_app_sees_the_android_device_not_the_host(probes: dict[str, str]) ->
     for name in set(host_interfaces()) - {"lo", "wlan0"}:
         assert "No such file" in probes[f"/sys/class/net/{name}/address"], name
     assert "Permission denied" in probes["/proc/net/arp"]
+    assert "Permission denied" in probes["service /proc/net/arp"]  # the app's other process
     assert "Permission denied" in probes["exec cat wlan0"]
     assert "Permission denied" in probes["exec sh cat arp"]
     assert "error=2" in probes["exec ip link"]  # not on the device's PATH

@@ -24,7 +24,7 @@ from harness.profile import DEFAULT_PROFILE, DeviceProfile
 from harness.scratch import make_scratch, release
 from harness.sim.build import SimApp, build_app, framework_classes, java_base_patch, java_executable
 from harness.sim.control import SimControl
-from harness.sim.isolation import device_properties, prepare_view
+from harness.sim.isolation import DeviceView, device_properties, prepare_view
 from harness.sim.processes import ProcessGate
 
 LAUNCHER_PACKAGE = "com.google.android.apps.nexuslauncher"
@@ -232,6 +232,7 @@ class SimDevice:
         self._log_file: IO[bytes] | None = None
         self.last_exit_code: int | None = None
         self._unisolated_reason: str | None = None
+        self._view: DeviceView | None = None
 
     @property
     def serial(self) -> str:
@@ -347,7 +348,7 @@ class SimDevice:
         package = app.info.package
         app_props, profile_props, state = self._launch_files(app)
         control = SimControl()
-        gate = ProcessGate(lambda: self._process_hook)
+        gate = ProcessGate(self._gate_hook)
         classpath = f"{framework_classes()}:{app.classes}"
         command = [
             java_executable(),
@@ -371,6 +372,7 @@ class SimDevice:
         props = device_properties(self.profile, self.api_level, SIM_RELEASES[self.api_level])
         view = prepare_view(app_props.parent / "device", props)
         self._unisolated_reason = view.unisolated_reason
+        self._view = view
         log_path = self._log_path or app_props.with_name("logcat.txt")
         self._log_file = log_path.open("ab")
         popen = subprocess.Popen(
@@ -439,6 +441,19 @@ class SimDevice:
         if self._log_file is not None:
             self._log_file.close()
             self._log_file = None
+
+    def _gate_hook(self) -> ProcessHook | None:
+        """The hook for the app's other processes: into the device's view first, then instrumented."""
+        hook, view = self._process_hook, self._view
+        if view is None or view.denied is None:
+            return hook
+
+        def enter_then_hook(pid: int, name: str) -> None:
+            view.enter_process(pid)
+            if hook is not None:
+                hook(pid, name)
+
+        return enter_then_hook
 
     def set_process_hook(self, hook: ProcessHook | None) -> None:
         self._process_hook = hook

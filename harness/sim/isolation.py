@@ -36,6 +36,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from harness.errors import DeviceError
 from harness.profile import DeviceProfile
 
 SIM_INTERFACES = ("lo", "wlan0")
@@ -44,7 +45,7 @@ SHIMMED_COMMANDS = ("sh", "cat", "ls", "grep", "head", "tail")
 _DROPPED_CAPS = "-dac_override,-dac_read_search"
 _HOST_NET_CLASS = Path("/sys/class/net")
 _UNSHARE_MOUNT = (shutil.which("unshare") or "unshare", "--mount", "--uts", "--propagation", "private", "--")
-_MOUNT_PRIVILEGE = ("unshare", "setpriv", "mount", "hostname")
+_MOUNT_PRIVILEGE = ("unshare", "setpriv", "mount", "hostname", "nsenter")
 # The host's identity beyond its interfaces; an Android device has none of these (ENOENT there,
 # EACCES on the sim: a bind mount can hide a file, not remove it).
 _HOST_IDENTITY_DIRS = ("/sys/devices/virtual/dmi", "/sys/class/dmi")
@@ -84,6 +85,24 @@ class DeviceView:
     prefix: tuple[str, ...]
     env: dict[str, str]
     unisolated_reason: str | None  # why the host's view could not be hidden, if it could not
+    denied: Path | None = None  # what hides /proc/<pid>/net
+
+    def enter_process(self, pid: int) -> None:
+        """Hide /proc/net from another process of the app (android:process), started by the
+        launcher with `java` itself and held at the process gate before any app code runs."""
+        if self.denied is None:
+            return
+        command = [
+            *(_tool_path("nsenter"), "--target", str(pid), "--mount", "--"),
+            *(_tool_path("mount"), "--bind", str(self.denied), f"/proc/{pid}/net"),
+        ]
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=10, check=False)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise DeviceError(f"could not hide /proc/net from process {pid}: {error}") from None
+        if done.returncode != 0:
+            detail = done.stderr.decode("utf-8", errors="replace").strip()[-200:]
+            raise DeviceError(f"could not hide /proc/net from process {pid}: {detail}")
 
 
 def device_properties(profile: DeviceProfile, api_level: int, release: str) -> dict[str, str]:
@@ -171,9 +190,13 @@ def _host_net_dirs() -> list[str]:
     return sorted({str((_HOST_NET_CLASS / name).resolve().parent) for name in names})
 
 
-def _tool(name: str) -> str:
+def _tool_path(name: str) -> str:
     # the app's PATH holds only the sim's /system/bin: host tools are named by their paths
-    return _quote(shutil.which(name) or name)
+    return shutil.which(name) or name
+
+
+def _tool(name: str) -> str:
+    return _quote(_tool_path(name))
 
 
 def _denied_file(path: Path) -> Path:
@@ -245,4 +268,4 @@ def prepare_view(root: Path, props: dict[str, str]) -> DeviceView:
     _write_shims(bin_dir, denied)
     script = _setup_script(root, _net_view(root), denied)
     prefix = (*_UNSHARE_MOUNT, "/bin/sh", str(script))
-    return DeviceView(prefix=prefix, env=env, unisolated_reason=None)
+    return DeviceView(prefix=prefix, env=env, unisolated_reason=None, denied=denied)
