@@ -151,6 +151,34 @@ def _brotli_sliced(decompressor: Any, raw: bytes, cap: int) -> tuple[bytearray, 
 
 
 def _zstd(raw: bytes, cap: int) -> tuple[bytes, bool]:
+    # mitmproxy >= 12.3 depends on the standard library's zstd (Python 3.14 `compression.zstd`,
+    # `backports.zstd` before it) instead of `zstandard`; older releases bring `zstandard`.
+    try:
+        from compression import zstd  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        try:
+            from backports import zstd  # type: ignore[import-not-found, no-redef, unused-ignore]
+        except ImportError:
+            return _zstd_zstandard(raw, cap)
+    out = bytearray()
+    data = raw
+    try:
+        while data and len(out) <= cap:
+            frame = zstd.ZstdDecompressor()
+            out += frame.decompress(data, max_length=cap + 1 - len(out))
+            while not frame.eof and not frame.needs_input and len(out) <= cap:
+                out += frame.decompress(b"", max_length=cap + 1 - len(out))
+            if not frame.eof:
+                break
+            data = frame.unused_data
+    except zstd.ZstdError as exc:
+        raise DecodeError(str(exc) or "bad data") from exc
+    if len(out) > cap:
+        return bytes(out[:cap]), True
+    return bytes(out), False
+
+
+def _zstd_zstandard(raw: bytes, cap: int) -> tuple[bytes, bool]:
     import zstandard
 
     out = bytearray()
