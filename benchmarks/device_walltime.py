@@ -8,8 +8,11 @@ screen), inputs (tap/back/home/text), app launches, and the app time the sim fas
 cost of each of those by the device's:
 
     device_s = sim_s - sim_dump_s - fast_forward_wall_s
-               + dumps * dump_s + screenshots * screenshot_s + inputs * input_s
-               + launches * launch_s + fast_forwarded_app_s
+               + (dumps - watch_dumps) * dump_s + screenshots * screenshot_s + inputs * input_s
+               + launches * launch_s + sum over watches of max(app_s, watch_dumps * dump_s)
+
+(the dumps made while the app's clock was fast-forwarded happen during the watch's real time on
+a device, so a watch costs its app time or its dumps, whichever is longer).
 
 Device costs (override with the flags; measure your device with e.g. `time adb shell uiautomator
 dump`):
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -61,17 +64,19 @@ class ScenarioCount:
     launches: int = 0
     fast_forward_wall_s: float = 0.0
     fast_forwarded_app_s: float = 0.0
+    watch_dumps: int = 0
+    watches: list[tuple[float, int]] = field(default_factory=list)  # (app s, dumps) per watch
 
     def device_s(self, costs: DeviceCosts) -> float:
         return (
             self.sim_s
             - self.dumps * self.dump_cost_s
             - self.fast_forward_wall_s
-            + self.dumps * costs.dump_s
+            + (self.dumps - self.watch_dumps) * costs.dump_s
             + self.screenshots * costs.screenshot_s
             + self.inputs * costs.input_s
             + self.launches * costs.launch_s
-            + self.fast_forwarded_app_s
+            + sum(max(app_s, dumps * costs.dump_s) for app_s, dumps in self.watches)
         )
 
 
@@ -80,7 +85,7 @@ def count_scenarios(steps: list[dict[str, Any]]) -> list[ScenarioCount]:
     counts: dict[str, ScenarioCount] = {}
     order: list[str] = []
     starts: dict[str, float] = {}
-    rate, rate_since = 1.0, 0.0
+    rate, rate_since, dumps_since = 1.0, 0.0, 0
     seen_files: set[str] = set()
     for step in steps:
         name = str(step.get("scenario", ""))
@@ -106,11 +111,16 @@ def count_scenarios(steps: list[dict[str, Any]]) -> list[ScenarioCount]:
         elif action == "launch":
             count.launches += 1
         if action in ("clock", "launch", "stop", "app_exited"):
+            recorded = detail.get("dumps")
+            dumps_now = recorded if isinstance(recorded, int) else dumps_since
             if rate > 1.0:
+                app_s = (ts - rate_since) * rate
                 count.fast_forward_wall_s += ts - rate_since
-                count.fast_forwarded_app_s += (ts - rate_since) * rate
+                count.fast_forwarded_app_s += app_s
+                count.watch_dumps += max(0, dumps_now - dumps_since)
+                count.watches.append((app_s, max(0, dumps_now - dumps_since)))
             rate = float(detail.get("rate") or 1.0) if action == "clock" else 1.0
-            rate_since = ts
+            rate_since, dumps_since = ts, dumps_now
     ends = [starts[n] for n in order[1:]] + [float(steps[-1]["ts"])] if steps else []
     for name, end in zip(order, ends, strict=True):
         counts[name].sim_s = end - starts[name]

@@ -11,7 +11,7 @@ Steps a scenario records (detectors and the batch triage read them):
     screen {label, ui, screenshot, hash, package, overlay, dumps, dump_s}
     tap {purpose, target, label, resource_id, x, y, screen, feature}, back {purpose}, home {purpose}
     dwell {seconds, why}
-    clock {rate}                          the app's clock now runs at rate × wall time (sim only;
+    clock {rate, dumps}                   the app's clock now runs at rate × wall time (sim only;
                                           a new process starts at 1)
     app_exited {reason, crash, during}   the app's process ended by itself
     app_killed {signal, during}          its process was killed from outside (not by the app, not
@@ -246,7 +246,7 @@ class ScenarioContext:
         )
         effective = reply[0]
         self._clock_rate, self._clock_base_app, self._clock_base_wall = effective, app_now, time.monotonic()
-        self.step_at(ts, "clock", rate=effective)
+        self.step_at(ts, "clock", rate=effective, dumps=self.ui.dumps)
         return effective
 
     def watch_app_time(self, seconds: float, *, rate: float, tick: Callable[[], bool] | None = None) -> float:
