@@ -13,7 +13,8 @@ real time while a pop-up is being closed; on a device the watch takes a minute.
 from __future__ import annotations
 
 from harness.detect.rule_windows import POPUP_WINDOW_S
-from harness.scenario import Observation, ScenarioContext
+from harness.records import read_jsonl
+from harness.scenario import Observation, ScenarioContext, now
 from harness.ui.find import control_label
 from harness.ui.recognise import close_controls, consent_dialog, permission_prompt
 from harness.ui.signature import structure_hash
@@ -23,6 +24,7 @@ NAME = "popup_watch"
 DESCRIPTION = "Relaunch after consent, watch for unsolicited pop-ups, try to close each one."
 DEFAULT_MAX_PER_MINUTE = 2.0
 CLOCK_RATE = 10.0
+POPUP_APIS = ("android.app.Dialog.show", "android.widget.PopupWindow.show")
 
 
 @observes_app_death
@@ -52,6 +54,8 @@ class _Watcher:
         self.closed: set[str] = set()
         self.stuck: str | None = None
         self.consent_tried = False
+        self.since = now()
+        self.handled = 0  # pop-ups closed so far in this watch
 
     def tick(self) -> bool:
         """False when the app's process ended."""
@@ -86,8 +90,10 @@ class _Watcher:
         try:
             observation = ctx.observe("pop-up")
             if ctx.ui.is_overlay(observation.screen) and observation.hash != self.stuck:
-                closed_now = _handle(ctx, observation, self.closed)
+                stacked = _shown_since(ctx, self.since) > self.handled + 1
+                closed_now = _handle(ctx, observation, self.closed, stacked)
                 if closed_now:
+                    self.handled += 1
                     self.closed.add(observation.hash)
                 self.stuck = None if closed_now else observation.hash
         finally:
@@ -95,11 +101,23 @@ class _Watcher:
                 ctx.set_clock_rate(self.rate)
 
 
-def _gone(ctx: ScenarioContext, popup: Observation, after: Observation) -> bool:
-    return ctx.in_front(after.screen) and after.hash != popup.hash
+def _gone(ctx: ScenarioContext, popup: Observation, after: Observation, stacked: bool) -> bool:
+    """The pop-up went away: the screen changed, or it looks the same only because the app had
+    already shown another identical one beneath it (`stacked`, known from the hook events)."""
+    return ctx.in_front(after.screen) and (after.hash != popup.hash or stacked)
 
 
-def _handle(ctx: ScenarioContext, popup: Observation, closed: set[str]) -> bool:
+def _shown_since(ctx: ScenarioContext, since: float) -> int:
+    """Pop-ups the app showed since `since`, from its own Dialog.show / PopupWindow.show* calls
+    (hook events; a UI dump shows only the top one)."""
+    return sum(
+        1
+        for event in read_jsonl(ctx.events.path)
+        if str(event.get("api", "")).startswith(POPUP_APIS) and float(event.get("ts") or 0) >= since
+    )
+
+
+def _handle(ctx: ScenarioContext, popup: Observation, closed: set[str], stacked: bool = False) -> bool:
     """Try the close control, then BACK; record the pop-up; True when it went away."""
     controls = close_controls(popup.screen)
     closed_by = None
@@ -107,7 +125,7 @@ def _handle(ctx: ScenarioContext, popup: Observation, closed: set[str]) -> bool:
     if controls:
         ctx.tap(controls[0], "close the pop-up", on=popup)
         after = ctx.observe("after closing the pop-up")
-        if _gone(ctx, popup, after):
+        if _gone(ctx, popup, after, stacked):
             closed_by = "close control"
         elif not ctx.in_front(after.screen) and ctx.running():
             ctx.step("app_left", package=after.package, during="closing a pop-up", ui=after.ui)
@@ -116,7 +134,7 @@ def _handle(ctx: ScenarioContext, popup: Observation, closed: set[str]) -> bool:
     if closed_by is None and ctx.running():
         ctx.back("dismiss the pop-up with BACK")
         after = ctx.observe("after BACK on the pop-up")
-        if _gone(ctx, popup, after):
+        if _gone(ctx, popup, after, stacked):
             closed_by = "back"
         elif not ctx.in_front(after.screen) and ctx.running():
             ctx.step("app_left", package=after.package, during="BACK on a pop-up", ui=after.ui)
@@ -128,6 +146,7 @@ def _handle(ctx: ScenarioContext, popup: Observation, closed: set[str]) -> bool:
         close_control=control_label(controls[0]) if controls else None,
         closed_by=closed_by,
         reappeared=popup.hash in closed,
+        another_beneath=stacked,
         after=after.ui,
     )
     return closed_by is not None
