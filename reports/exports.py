@@ -206,7 +206,7 @@ def _testcase(suite: ET.Element, package: str, verdict: Mapping[str, Any]) -> st
         ET.SubElement(case, "failure", message=summary, type=cell(verdict.get("severity", ""))).text = detail
     elif status in ("inconclusive", "missing"):
         ET.SubElement(case, "error", message=summary, type=str(status)).text = detail
-    elif status == "not_tested":
+    elif status in ("not_tested", "not_applicable"):
         ET.SubElement(case, "skipped", message=summary)
     return str(status)
 
@@ -226,7 +226,7 @@ def write_junit(path: Path, runs: Sequence[ExportRun]) -> Path:
             counts["tests"] += 1
             counts["failures"] += status == "fail"
             counts["errors"] += status in ("inconclusive", "missing")
-            counts["skipped"] += status == "not_tested"
+            counts["skipped"] += status in ("not_tested", "not_applicable")
         incomplete = [str(r) for r in (run.findings or {}).get("incomplete") or []]
         if incomplete:  # a run that did not observe all it meant to is an error, whatever passed
             summary = cell("the run is incomplete: " + "; ".join(incomplete))

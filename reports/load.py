@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from harness.errors import InputError
 from harness.rundir import FINDINGS, MANIFEST
 
-STATUSES = ("fail", "pass", "inconclusive", "not_tested")
+STATUSES = ("fail", "pass", "inconclusive", "not_tested", "not_applicable")
 
 S = TypeVar("S")
 D = TypeVar("D")

@@ -17,11 +17,17 @@ STATUS_LABELS = {
     "pass": "PASS",
     "inconclusive": "INCONCLUSIVE",
     "not_tested": "NOT TESTED",
+    "not_applicable": "NOT APPLICABLE",
     "missing": "NO VERDICT",
 }
 
 
-SHORT_STATUS_LABELS = {"inconclusive": "INCONCL.", "not_tested": "N/T", "missing": "NONE"}
+SHORT_STATUS_LABELS = {
+    "inconclusive": "INCONCL.",
+    "not_tested": "N/T",
+    "not_applicable": "N/A",
+    "missing": "NONE",
+}
 
 
 def status_label(status: str) -> str:

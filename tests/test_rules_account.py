@@ -83,9 +83,29 @@ def test_no_entry_and_no_accounts_is_not_applicable(tmp_path: Path) -> None:
     run = RunBuilder(tmp_path).launch(0, SCENARIO, fresh=False)
     run.screen(1, SCENARIO, screen(node(text="0"), button("+1")))
     run.step(2, SCENARIO, "explore_end", screens=1, taps=1, complete=True, stopped=None, found=False)
-    verdict = verdict_of(run.view(), MISSING)
-    assert verdict["status"] == "pass" and verdict["summary"].startswith("not applicable")
-    assert verdict["applicability"] == "not_applicable"
+    for rule in (MISSING, OBSTRUCTED):
+        verdict = verdict_of(run.view(), rule)
+        assert verdict["status"] == "not_applicable", rule
+        assert verdict["summary"] == (
+            "not applicable: none of the 1 screen(s) reachable in the app shows registration, "
+            "sign-in or an account"
+        )
+
+
+def test_no_accounts_on_an_exploration_cut_short_is_not_not_applicable(tmp_path: Path) -> None:
+    run = RunBuilder(tmp_path).launch(0, SCENARIO, fresh=False)
+    run.screen(1, SCENARIO, screen(node(text="0"), button("+1")))
+    run.step(2, SCENARIO, "explore_end", screens=1, taps=1, complete=False, stopped="time budget spent")
+    assert verdict_of(run.view(), MISSING)["status"] == "inconclusive"
+    assert verdict_of(run.view(), OBSTRUCTED)["status"] == "not_tested"
+
+
+def test_a_sign_in_screen_makes_the_rules_apply(tmp_path: Path) -> None:
+    run = RunBuilder(tmp_path).launch(0, SCENARIO, fresh=False)
+    run.screen(1, SCENARIO, screen(node(text="手机号"), button("登录")))
+    run.step(2, SCENARIO, "explore_end", screens=1, taps=1, complete=True, stopped=None, found=False)
+    assert verdict_of(run.view(), MISSING)["status"] == "fail"
+    assert verdict_of(run.view(), OBSTRUCTED)["status"] == "not_tested"
 
 
 def test_an_exploration_cut_short_is_inconclusive(tmp_path: Path) -> None:

@@ -166,7 +166,8 @@ def test_an_app_without_any_consent_dialog(no_consent: PlanRun) -> None:
     assert no_consent.statuses == expect(
         consent_not_explicit="inconclusive",
         exit_on_policy_refusal="inconclusive",  # there was no policy to refuse
-        account_cancellation_obstructed="not_tested",
+        account_cancellation_missing="not_applicable",  # no sign-in or account anywhere
+        account_cancellation_obstructed="not_applicable",
     )
     assert {s["scenario"] for s in no_consent.steps("consent_dialog_not_found")} == {
         "consent_reject",
@@ -183,7 +184,8 @@ def test_a_privacy_dialog_that_never_goes_away(stuck: PlanRun) -> None:
         frequent_reprompt_after_refusal="fail",
         exit_on_policy_refusal="fail",  # still asking after every refusal: blocked
         beyond_necessary_scope="not_tested",
-        account_cancellation_obstructed="not_tested",
+        account_cancellation_missing="not_applicable",
+        account_cancellation_obstructed="not_applicable",
         exit_on_permission_denial="not_tested",
         background_collection="not_tested",
         shake_redirect_too_sensitive="not_tested",

@@ -8,7 +8,7 @@
     apps       one entry per catalog row, in catalog order:
         app_id, line, name, app, category, status ("done" | "failed" | "pending"), triage,
         detail, run_dir (relative to OUT; null when it never ran), exit_code, verdicts
-        {fail, pass, inconclusive, not_tested}, failed_rules, rules {rule: status},
+        {fail, pass, inconclusive, not_tested, not_applicable}, failed_rules, rules {rule: status},
         attempts (see harness.batch.store), citations [{label, result ("reproduced" |
         "not_reproduced" | "not_testable"), rules, failed_rules, reason}]
 

@@ -153,12 +153,15 @@ def _duration(seconds: float) -> str:
 def print_summary(index: dict[str, Any], out: TextIO = sys.stdout) -> None:
     console = Console(file=out, width=None if out.isatty() else PLAIN_WIDTH)
     table = Table(title="privacy-probe batch", title_justify="left")
-    for column in ("app", "status", "triage", "fail/pass/inc/n-t", "citations", "attempts", "run folder"):
+    for column in ("app", "status", "triage", "fail/pass/inc/n-t/n-a", "citations", "attempts", "run folder"):
         table.add_column(column, overflow="fold")
     for app in index["apps"]:
         verdicts = app.get("verdicts")
         counts = (
-            "/".join(str(verdicts[k]) for k in ("fail", "pass", "inconclusive", "not_tested"))
+            "/".join(
+                str(verdicts.get(k, 0))
+                for k in ("fail", "pass", "inconclusive", "not_tested", "not_applicable")
+            )
             if verdicts
             else "-"
         )

@@ -25,7 +25,7 @@ from harness.batch.store import RESULT_SCHEMA, BatchStore, write_json_durably
 from harness.batch.triage import AttemptFacts, Triage, classify
 from harness.rundir import MANIFEST
 
-VERDICT_STATUSES = ("fail", "pass", "inconclusive", "not_tested")
+VERDICT_STATUSES = ("fail", "pass", "inconclusive", "not_tested", "not_applicable")
 INTERRUPTED = "interrupted"
 _LOG_TAIL_BYTES = 4096
 

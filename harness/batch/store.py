@@ -28,7 +28,7 @@ Result file (`schema` 1), written once per app when its last attempt ends:
     run_dir          the run folder, relative to OUT ("<app-id>")
     run_id, run_status   from the run's manifest.json
     exit_code        0 no fail verdict, 1 at least one, null when not analysed
-    verdicts         {"fail": n, "pass": n, "inconclusive": n, "not_tested": n}
+    verdicts         {"fail": n, "pass": n, "inconclusive": n, "not_tested": n, "not_applicable": n}
     rules            {rule id: verdict status}; failed_rules: [rule id, …]
     analysis_error   why findings.json could not be derived, or null
     attempts         [{attempt, device, worker, started, seconds, triage, infrastructure,

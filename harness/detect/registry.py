@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from harness.detect.view import RunView
 
-Status = Literal["fail", "pass", "inconclusive", "not_tested"]
+Status = Literal["fail", "pass", "inconclusive", "not_tested", "not_applicable"]
 NO_DETECTOR = "no detector for this rule in this version"
 
 

@@ -5,8 +5,9 @@ behind the entry up to its final confirmation).
 account_cancellation_missing (认定方法 六.1, 337号文 账号注销难, 电子商务法 24) fails when a complete
 exploration (every screen reachable within the depth limit) found no 注销账号 / 删除账号 /
 Delete account / Close account / Deactivate… entry in an app that has accounts. An app with no
-sign of accounts on any explored screen passes as not applicable; an exploration cut short by
-its time budget or screen limit is inconclusive.
+sign of registration, sign-in or accounts on any screen of a complete exploration gets
+`not_applicable` (both rules); an exploration cut short by its time budget or screen limit is
+inconclusive.
 
 account_cancellation_obstructed (认定方法 六.2/六.3, 网络数据安全管理条例 23) fails when reaching the
 entry takes more than MAX_OPERATIONS taps from the main screen (the 4-operation yardstick of
@@ -59,6 +60,16 @@ def _has_accounts(view: RunView, run: ScenarioRun) -> bool:
     return False
 
 
+def _no_accounts(screens: object, evidence: list[Evidence]) -> Outcome:
+    """A complete exploration that met no registration, login or account screen anywhere."""
+    return Outcome(
+        "not_applicable",
+        f"not applicable: none of the {screens} screen(s) reachable in the app shows registration, "
+        "sign-in or an account",
+        evidence=evidence,
+    )
+
+
 @detector("account_cancellation_missing")
 def account_cancellation_missing(view: RunView) -> Outcome:
     explored = _explored(view)
@@ -85,13 +96,7 @@ def account_cancellation_missing(view: RunView) -> Outcome:
             evidence=evidence,
         )
     if not _has_accounts(view, run):
-        return Outcome(
-            "pass",
-            f"not applicable: none of the {screens} screen(s) reachable in the app shows accounts or sign-in",
-            evidence=evidence,
-            # DESIGN.md's `not_applicable`; the verdict stays a pass until the status set has it
-            extra={"applicability": "not_applicable"},
-        )
+        return _no_accounts(screens, evidence)
     start = run.first("explore_start")
     depth = start.detail.get("max_depth") if start is not None else None
     return Outcome(
@@ -109,6 +114,11 @@ def account_cancellation_obstructed(view: RunView) -> Outcome:
     run = explored
     entry = run.first("cancellation_entry")
     if entry is None:
+        end = run.first("explore_end")
+        assert end is not None
+        if end.detail.get("complete") is True and not _has_accounts(view, run):
+            screens = end.detail.get("screens")
+            return _no_accounts(screens, [step_evidence(end, screens=screens, complete=True)])
         return Outcome(
             "not_tested", "no cancellation entry was found to follow (see account_cancellation_missing)"
         )
