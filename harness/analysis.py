@@ -25,7 +25,8 @@ findings.json (DESIGN.md "Findings contract", plus the fields below):
     coverage      hooks_installed, hooks_failed, flows_total, flows_undecrypted,
                   flows_decode_capped, flows_body_truncated, flows_hook_only [{ref, host,
                   url}] (requests only hooks saw), flows_opaque [{ref, host}] (undecrypted,
-                  and no hook read them), scenarios, detector_errors
+                  and no hook read them), scenarios, consent_ambiguous [{scenario, ui,
+                  reason}] (privacy dialogs left unanswered: controls ambiguous), detector_errors
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.detect import evaluate
+from harness.detect.consent_ambiguity import ambiguous_consent_screens
 from harness.detect.coords import DEFAULT_TOLERANCE
 from harness.detect.declared_observed import declared_vs_observed
 from harness.detect.registry import DetectorError
@@ -120,6 +122,7 @@ def _coverage(view: RunView, scan: TrafficScan | None, errors: list[DetectorErro
         **_hooked_coverage(flows, scan),
         "capture": "off" if view.coverage.get("capture") == "off" else "on",
         "scenarios": view.scenarios,
+        "consent_ambiguous": ambiguous_consent_screens(view),
         "detector_errors": [e.to_json() for e in errors],
     }
 

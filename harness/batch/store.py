@@ -24,7 +24,7 @@ Result file (`schema` 1), written once per app when its last attempt ends:
     batch_id         the batch invocation that produced it
     status           "done" (the run completed) | "failed" (it could not: see triage)
     triage           null or a label of harness.batch.triage (a done app can carry
-                     no_consent_dialog_found); detail: one line
+                     no_consent_dialog_found, consent_ambiguous); detail: one line
     run_dir          the run folder, relative to OUT ("<app-id>")
     run_id, run_status   from the run's manifest.json
     exit_code        0 no fail verdict, 1 at least one, null when not analysed

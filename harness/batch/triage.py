@@ -10,7 +10,10 @@ Labels (a run that completed needs none):
     hook_failed              Frida could not attach, the agent did not start, or the app's
                              process crashed natively under Frida only (retried)
     no_consent_dialog_found  a consent scenario found no consent dialog to act on; the run
-                             completed, so its verdicts stand (the only label of a done app)
+                             completed, so its verdicts stand (a label of a done app)
+    consent_ambiguous        a consent dialog was recognised but its controls were ambiguous, so
+                             it was left unanswered; the run completed, its consent-based
+                             verdicts are inconclusive where consent mattered (a done app)
     incomplete               the run ended but part of it was not observed (the traffic
                              capture died, the app's process was killed from outside): its
                              verdicts cannot all be trusted (retried)
@@ -22,8 +25,8 @@ An infrastructure failure (`infrastructure=True`) says nothing about the app: th
 retries it on another device. A finding about the app is never retried.
 
 Scenario contract relied on here: a scenario records a step `app_exited` when the app's
-process ended by itself, and `consent_dialog_not_found` when it looked for a consent dialog
-and found none.
+process ended by itself, `consent_dialog_not_found` when it looked for a consent dialog
+and found none, and `consent_ambiguous` when it found one it could not answer with confidence.
 """
 
 from __future__ import annotations
@@ -42,17 +45,20 @@ CRASHED_ON_LAUNCH = "crashed_on_launch"
 ANTI_INSTRUMENTATION = "anti_instrumentation"
 HOOK_FAILED = "hook_failed"
 NO_CONSENT_DIALOG_FOUND = "no_consent_dialog_found"
+CONSENT_AMBIGUOUS = "consent_ambiguous"
 INCOMPLETE = "incomplete"
 TIMEOUT = "timeout"
 DEVICE_LOST = "device_lost"
 HARNESS_ERROR = "harness_error"
 LABELS = (
     INSTALL_FAILED, CRASHED_ON_LAUNCH, ANTI_INSTRUMENTATION, HOOK_FAILED,
-    NO_CONSENT_DIALOG_FOUND, INCOMPLETE, TIMEOUT, DEVICE_LOST, HARNESS_ERROR,
+    NO_CONSENT_DIALOG_FOUND, CONSENT_AMBIGUOUS, INCOMPLETE, TIMEOUT, DEVICE_LOST, HARNESS_ERROR,
 )  # fmt: skip
 
 APP_EXITED = "app_exited"
 CONSENT_DIALOG_NOT_FOUND = "consent_dialog_not_found"
+# steps of a dialog left unanswered; `refuse_not_offered` only when it carries an ambiguity
+_AMBIGUOUS_STEPS = ("consent_ambiguous", "refuse_not_offered")
 
 _DEVICE_ERRORS = ("DeviceError", "AppCrashed")  # AppCrashed: the process died while starting
 # Signals a process sends itself or gets from outside when told to quit; any other signal
@@ -82,7 +88,7 @@ class Triage:
 
     @property
     def completed(self) -> bool:
-        return self.label in (None, NO_CONSENT_DIALOG_FOUND)
+        return self.label in (None, NO_CONSENT_DIALOG_FOUND, CONSENT_AMBIGUOUS)
 
 
 def died_on_launch(run_dir: Path, manifest: dict[str, Any]) -> bool:
@@ -114,7 +120,14 @@ def classify(run_dir: Path | None, manifest: dict[str, Any] | None, facts: Attem
         return Triage(INCOMPLETE, True, "; ".join(lost))
     if died_on_launch(run_dir, manifest):
         return _died(facts, "the app's process ended right after launch")
-    if any(step.get("action") == CONSENT_DIALOG_NOT_FOUND for step in read_jsonl(run_dir / STEPS)):
+    steps = list(read_jsonl(run_dir / STEPS))
+    ambiguous = [s.get("detail") or {} for s in steps if s.get("action") in _AMBIGUOUS_STEPS]
+    reasons = [(d.get("ui"), d.get("reason") or d.get("ambiguity")) for d in ambiguous]
+    if (unanswered := next(((ui, why) for ui, why in reasons if why), None)) is not None:
+        ui, why = unanswered
+        detail = f"the consent dialog ({ui}) was left unanswered: its controls are ambiguous ({why})"
+        return Triage(CONSENT_AMBIGUOUS, False, detail)
+    if any(step.get("action") == CONSENT_DIALOG_NOT_FOUND for step in steps):
         return Triage(NO_CONSENT_DIALOG_FOUND, False, "no consent dialog was found to act on")
     return Triage(None, False, "")
 

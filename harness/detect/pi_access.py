@@ -3,13 +3,16 @@
 Flags every hook event with a personal-information data type (all but `sensor`) of kind
 "data" or "permission_request" whose time is before consent was accepted. An attempt that
 Android refused with a SecurityException counts too: the app tried to collect. A run in
-which consent was never given counts every event as before consent. Example: Umeng's
+which consent was never given counts every event as before consent, unless the privacy dialog
+was left unanswered because its controls were ambiguous: then only events before the harness
+touched the app count, and finding none is inconclusive, never a pass. Example: Umeng's
 `TelephonyManager.getDeviceId` at t+0.4 s, consent at t+3 s. Known false positives: an
 app whose first screen legitimately needs no consent (none are listed in 认定方法 三.1).
 """
 
 from __future__ import annotations
 
+from harness.detect.consent_ambiguity import unconfirmed_consent_note, untouched
 from harness.detect.registry import Evidence, Outcome, detector
 from harness.detect.view import RunView, event_ref
 from harness.humanize import moment
@@ -21,6 +24,9 @@ SUMMARY_ITEMS = 5
 
 
 def consent_note(view: RunView) -> str:
+    unconfirmed = unconfirmed_consent_note(view)
+    if unconfirmed is not None:
+        return f"{unconfirmed}: only what the app did before the harness touched it counts"
     if view.consent is None:
         return "consent was never given in this run, so everything counts as before consent"
     launched = next((s.ts for s in view.steps if s.action == "launch"), None)
@@ -37,6 +43,15 @@ def pi_access_before_consent(view: RunView) -> Outcome:
     if missing:
         return Outcome("not_tested", missing)
     early = [e for e in view.events if _is_access(e) and view.phase(e.ts) == "before_consent"]
+    if unconfirmed_consent_note(view) is not None:
+        uncertain = len(early)
+        early = [e for e in early if untouched(view, e.ts)]
+        if not early:
+            return Outcome(
+                "inconclusive",
+                f"no personal-information access before the harness touched the app "
+                f"({uncertain} after); {consent_note(view)}",
+            )
     if not early:
         return Outcome(
             "pass",

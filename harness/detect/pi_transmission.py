@@ -3,13 +3,16 @@
 Flags every flow, timed before consent was accepted (or in a run where it never was), whose
 URL, a header or the decoded body carries a canary value in any encoding (see `matcher`).
 Example: `log.umeng.com` receiving the MD5 of the IMEI inside a gzip'd JSON body at t+0.8 s.
-Inconclusive instead of pass when some of those flows could not be decrypted. Known false
+Inconclusive instead of pass when some of those flows could not be decrypted, or when consent
+was never given because the privacy dialog's controls were ambiguous (then only flows before the
+harness touched the app count). Known false
 positives: a canary value that happens to occur in unrelated data (values are chosen to
 be unique, so this needs a random collision of 8+ characters).
 """
 
 from __future__ import annotations
 
+from harness.detect.consent_ambiguity import unconfirmed_consent_note, untouched
 from harness.detect.pi_access import consent_note
 from harness.detect.registry import Outcome, detector
 from harness.detect.transmissions import (
@@ -38,6 +41,10 @@ def pi_transmitted_before_consent(view: RunView) -> Outcome:
     scan = view.derive(scan_traffic)
     early = [t for t in scan.transmissions if t.phase == "before_consent"]
     early_flows = [f for f in view.flows or () if view.phase(f.ts) == "before_consent"]
+    unconfirmed = unconfirmed_consent_note(view) is not None
+    if unconfirmed:  # only what left before the harness touched the app is surely before consent
+        early = [t for t in early if untouched(view, t.flow.ts)]
+        early_flows = [f for f in early_flows if untouched(view, f.ts)]
     gaps = coverage_note(scan, early_flows)
     if early:
         kinds = sorted({t.match.data_type for t in early})
@@ -53,4 +60,6 @@ def pi_transmitted_before_consent(view: RunView) -> Outcome:
     searched = f"no canary in {len(early_flows)} flow(s) before consent; {consent_note(view)}"
     if gaps:
         return Outcome("inconclusive", f"{searched}; but {gaps}")
+    if unconfirmed:
+        return Outcome("inconclusive", searched)
     return Outcome("pass", searched)
