@@ -41,6 +41,9 @@ from harness.ui.signature import structure_hash
 from harness.ui.tree import UiNode, UiScreen
 
 POLL_S = 0.2
+# How long a process whose device action failed may take to be seen gone (being torn down, it
+# still counts as running for a moment)
+EXIT_GRACE_S = 2.0
 # Signals that end a process from outside; a crash is logged as FATAL EXCEPTION first (what
 # Android's RuntimeInit logs: frameworks/base/core/java/com/android/internal/os/RuntimeInit.java)
 _OUTSIDE_SIGNALS = frozenset({signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
@@ -322,6 +325,9 @@ class ScenarioContext:
         try:
             return action()
         except DeviceError:
+            # an app ending by itself while it handles the action (a tap that calls exit())
+            # still looks alive for a moment: give it a bounded grace before blaming the device
+            self.wait(EXIT_GRACE_S, until=lambda: not self.running())
             if self.running():
                 raise
             self.record_exit(during)

@@ -11,13 +11,12 @@ Where a refusal ended is `consent_refusal_end` (see `refusal_end`).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
-from harness.errors import DeviceError
 from harness.scenario import AppDied, Observation, ScenarioContext, now
 from harness.ui.find import control_label
 from harness.ui.recognise import ConsentDialog, PermissionPrompt, consent_dialog, permission_prompt
@@ -27,10 +26,6 @@ CONSENT_WAIT_S = 3.0
 PERMISSION_QUIET_S = 1.0
 MAX_PERMISSION_DIALOGS = 8
 REFUSAL_ROUNDS = 3
-# How long a refusal may take to end the app after its connection dropped (a process being torn
-# down still counts as running for a moment).
-EXIT_GRACE_S = 2.0
-T = TypeVar("T")
 
 
 def observes_app_death(run: Callable[[ScenarioContext], None]) -> Callable[[ScenarioContext], None]:
@@ -124,21 +119,6 @@ class Refusal:
     still_asked: bool
 
 
-def _unless_exited(ctx: ScenarioContext, during: str, action: Callable[[], T]) -> T | None:
-    """A device action right after a refusal; the app ending under it is an exit (recorded),
-    not a failure of the scenario. None when the app has ended."""
-    try:
-        return action()
-    except AppDied:
-        return None  # already recorded as an exit
-    except DeviceError:
-        ctx.wait(EXIT_GRACE_S, until=lambda: not ctx.running())
-        if ctx.running():
-            raise
-        ctx.record_exit(during)
-        return None
-
-
 def refuse_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> Refusal:
     """Refuse the privacy dialog all the way: follow a second "are you sure" dialog, take basic
     mode (仅浏览 / 进入基本功能模式) where it is offered, refuse again while the app keeps asking
@@ -155,10 +135,11 @@ def refuse_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> R
             return Refusal(refusals, basic, still_asked=False)
         basic = control is dialog.basic_mode
         purpose = "take basic mode instead of the privacy policy" if basic else "refuse the privacy policy"
-        tap = functools.partial(ctx.tap, control, purpose, on=current.observation)
         before = now()
-        # the app may end while it handles the tap: the refusal was still made
-        ts = _unless_exited(ctx, "refusing consent", tap) or before
+        try:
+            ts = ctx.tap(control, purpose, on=current.observation)
+        except AppDied:  # it ended while handling the tap (recorded): the refusal was still made
+            ts = before
         refusals += 1
         ctx.step_at(
             ts,
@@ -174,8 +155,9 @@ def refuse_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> R
         if not ctx.running():
             ctx.record_exit("after refusing consent")
             return Refusal(refusals, basic, still_asked=False)
-        after = _unless_exited(ctx, "after refusing consent", lambda: ctx.observe("after refusal"))
-        if after is None:
+        try:
+            after = ctx.observe("after refusal")
+        except AppDied:  # recorded as an exit
             return Refusal(refusals, basic, still_asked=False)
         again = consent_dialog(after.screen)
         current = FoundConsent(after, again) if again is not None and ctx.in_front(after.screen) else None
@@ -196,9 +178,8 @@ def refusal_end(ctx: ScenarioContext, refusal: Refusal) -> str:
     mode) or "usable"."""
     observation = None
     if ctx.running():
-        observation = _unless_exited(
-            ctx, "after refusing consent", lambda: ctx.observe("where refusal ended")
-        )
+        with contextlib.suppress(AppDied):  # recorded as an exit
+            observation = ctx.observe("where refusal ended")
     if observation is None:
         outcome, ui = "app_exited", None
     else:
