@@ -4,14 +4,17 @@ findings coverage, triaged `consent_ambiguous`, and never a pass of the consent-
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
+from harness.analysis import analyze_run
 from harness.batch.triage import CONSENT_AMBIGUOUS, LABELS, AttemptFacts, classify
 from harness.detect.consent_ambiguity import ambiguous_consent_screens
 from tests.test_rules_windows import RunBuilder, verdict_of
 
 ACCESS = "pi_access_before_consent"
 API = "android.location.LocationManager.getLastKnownLocation"
+RUNS = Path(__file__).parent / "fixtures" / "runs"
 WHY = "accept: two different controls read as affirmative"
 
 
@@ -92,3 +95,32 @@ def test_triage_ignores_a_refusal_missing_for_no_ambiguity(tmp_path: Path) -> No
     folder = _folder(tmp_path, [("refuse_not_offered", {"ui": "ui/0001.xml", "ambiguity": None})])
     triage = classify(folder, json.loads((folder / "manifest.json").read_text()), AttemptFacts())
     assert triage.label is None
+
+
+def _recorded_run(tmp_path: Path, steps: list[tuple[float, str, dict[str, object]]]) -> Path:
+    """The recorded clean_app run (a location canary sent at t+6.5 s) with other steps."""
+    run = Path(shutil.copytree(RUNS / "clean_app", tmp_path / "clean_app"))
+    lines = [
+        json.dumps({"ts": 1000.0 + at, "scenario": "permission_grant", "action": a, "detail": d, "seq": i})
+        for i, (at, a, d) in enumerate(steps)
+    ]
+    (run / "steps.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return run
+
+
+def test_transmissions_after_an_unanswered_dialog_are_inconclusive_and_in_coverage(tmp_path: Path) -> None:
+    ambiguous = {"reason": WHY, "ui": "ui/0001-dialog.xml"}
+    run = _recorded_run(tmp_path, [(0, "launch", {}), (1.2, "consent_ambiguous", ambiguous), (3, "tap", {})])
+    findings = analyze_run(run)
+    verdict = next(v for v in findings["verdicts"] if v["rule"] == "pi_transmitted_before_consent")
+    assert verdict["status"] == "inconclusive"
+    assert verdict["summary"].startswith("no canary in 1 flow(s) before consent; the privacy dialog")
+    assert findings["coverage"]["consent_ambiguous"] == [
+        {"scenario": "permission_grant", "ui": "ui/0001-dialog.xml", "reason": WHY}
+    ]
+
+
+def test_without_ambiguity_the_late_canary_counts_as_before_consent(tmp_path: Path) -> None:
+    findings = analyze_run(_recorded_run(tmp_path, [(0, "launch", {}), (3, "tap", {})]))
+    verdict = next(v for v in findings["verdicts"] if v["rule"] == "pi_transmitted_before_consent")
+    assert verdict["status"] == "fail" and findings["coverage"]["consent_ambiguous"] == []
