@@ -109,7 +109,7 @@ def _recorded_run(tmp_path: Path, steps: list[tuple[float, str, dict[str, object
 
 
 def test_transmissions_after_an_unanswered_dialog_are_inconclusive_and_in_coverage(tmp_path: Path) -> None:
-    ambiguous = {"reason": WHY, "ui": "ui/0001-dialog.xml"}
+    ambiguous: dict[str, object] = {"reason": WHY, "ui": "ui/0001-dialog.xml"}
     run = _recorded_run(tmp_path, [(0, "launch", {}), (1.2, "consent_ambiguous", ambiguous), (3, "tap", {})])
     findings = analyze_run(run)
     verdict = next(v for v in findings["verdicts"] if v["rule"] == "pi_transmitted_before_consent")
