@@ -187,6 +187,15 @@ def _findings_problems(findings: Mapping[str, Any] | None) -> list[Problem]:
                     f"Detector {safe(error.get('rule'), SHORT)} crashed: {safe(error.get('error'), LINE)}",
                 )
             )
+    for dialog in _list(_dict(findings.get("coverage")).get("consent_ambiguous")):
+        if isinstance(dialog, dict):
+            problems.append(
+                Problem(
+                    "warning",
+                    f"The privacy dialog ({safe(dialog.get('ui'), LINE)}) was left unanswered: its controls"
+                    f" are ambiguous ({safe(dialog.get('reason'), LINE)}), so no consent time is known.",
+                )
+            )
     inconclusive = [safe(v.get("rule"), SHORT) for v in verdicts if v.get("status") == "inconclusive"]
     if inconclusive:
         problems.append(

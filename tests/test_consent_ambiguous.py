@@ -10,6 +10,7 @@ from pathlib import Path
 from harness.analysis import analyze_run
 from harness.batch.triage import CONSENT_AMBIGUOUS, LABELS, AttemptFacts, classify
 from harness.detect.consent_ambiguity import ambiguous_consent_screens
+from reports.render import render_run
 from tests.test_rules_windows import RunBuilder, verdict_of
 
 ACCESS = "pi_access_before_consent"
@@ -124,3 +125,14 @@ def test_without_ambiguity_the_late_canary_counts_as_before_consent(tmp_path: Pa
     findings = analyze_run(_recorded_run(tmp_path, [(0, "launch", {}), (3, "tap", {})]))
     verdict = next(v for v in findings["verdicts"] if v["rule"] == "pi_transmitted_before_consent")
     assert verdict["status"] == "fail" and findings["coverage"]["consent_ambiguous"] == []
+
+
+def test_the_run_report_warns_of_the_unanswered_dialog(tmp_path: Path) -> None:
+    ambiguous: dict[str, object] = {"reason": WHY, "ui": "ui/0001-dialog.xml"}
+    run = _recorded_run(tmp_path, [(0, "launch", {}), (1.2, "consent_ambiguous", ambiguous), (3, "tap", {})])
+    analyze_run(run)
+    html = render_run(run).read_text(encoding="utf-8")
+    assert (
+        "The privacy dialog (ui/0001-dialog.xml) was left unanswered: its controls are ambiguous "
+        "(accept: two different controls read as affirmative), so no consent time is known."
+    ) in html
