@@ -10,7 +10,7 @@ from pathlib import Path
 from harness.analysis import analyze_run
 from harness.batch.triage import CONSENT_AMBIGUOUS, LABELS, AttemptFacts, classify
 from harness.detect.consent_ambiguity import ambiguous_consent_screens
-from reports.render import render_run
+from reports.render import render_catalog, render_run
 from tests.test_rules_windows import RunBuilder, verdict_of
 
 ACCESS = "pi_access_before_consent"
@@ -136,3 +136,23 @@ def test_the_run_report_warns_of_the_unanswered_dialog(tmp_path: Path) -> None:
         "The privacy dialog (ui/0001-dialog.xml) was left unanswered: its controls are ambiguous "
         "(accept: two different controls read as affirmative), so no consent time is known."
     ) in html
+
+
+def test_the_catalog_shows_the_triage_label(tmp_path: Path) -> None:
+    shutil.copytree(Path(__file__).parent / "fixtures" / "reports" / "clean", tmp_path / "notes")
+    detail = f"the consent dialog (ui/0001.xml) was left unanswered: its controls are ambiguous ({WHY})"
+    app = {
+        "line": 2, "app": "x", "category": "tools", "exit_code": 0, "citations": [], "app_id": "notes",
+        "name": "Notes", "status": "done", "run_dir": "notes", "triage": CONSENT_AMBIGUOUS, "detail": detail,
+    }  # fmt: skip
+    index = {
+        "schema": 1,
+        "complete": True,
+        "totals": {"apps": 1, "done": 1, "failed": 0, "pending": 0, "with_findings": 0},
+        "triage": {CONSENT_AMBIGUOUS: 1},
+        "citations": {"reproduced": 0, "not_reproduced": 0, "not_testable": 0, "reproduction_rate": None},
+        "apps": [app],
+    }
+    (tmp_path / "batch.json").write_text(json.dumps(index), encoding="utf-8")
+    text = render_catalog(tmp_path).read_text(encoding="utf-8")
+    assert f"consent_ambiguous: {detail}" in text
