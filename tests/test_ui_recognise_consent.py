@@ -145,6 +145,21 @@ def test_checkbox_form_with_a_submit_button() -> None:
     assert labels(found.accept) == "登录"
 
 
+def test_checkbox_form_entered_with_a_bare_enter_button() -> None:
+    box = node(
+        class_="android.widget.CheckBox",
+        text="我已阅读并同意《用户协议》和《隐私政策》",
+        checkable="true",
+        checked="false",
+        clickable="true",
+    )
+    found = consent_dialog(parse_screen(window(box, tappable_text("进入"))))
+    assert found is not None and found.kind == "checkbox_form" and labels(found.accept) == "进入"
+    # "进入" only submits as the whole label, never as part of a longer one
+    longer = consent_dialog(parse_screen(window(box, tappable_text("进入设置页"))))
+    assert longer is not None and longer.accept is None
+
+
 def test_checkbox_dialog_that_needs_ticking_before_agree() -> None:
     box = node(class_="android.widget.CheckBox", checkable="true", clickable="true", checked="false")
     screen = parse_screen(

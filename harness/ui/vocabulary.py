@@ -76,7 +76,10 @@ SUBMIT = Words(
         "登录", "登錄", "登入", "注册", "註冊", "进入游戏", "進入遊戲", "开始游戏", "開始遊戲", "一键登录",
         "下一步", "log in", "login", "sign in", "sign up", "register", "get started",
     ),
-    exact=("继续", "繼續", "确定", "確定", "确认", "確認", "开始", "開始", "continue", "next", "start", "ok"),
+    exact=(
+        "继续", "繼續", "确定", "確定", "确认", "確認", "开始", "開始", "进入", "進入", "continue", "next",
+        "start", "enter", "ok",
+    ),
 )  # fmt: skip
 
 # Controls of a consent screen that neither accept nor refuse (never chosen as either).
