@@ -60,6 +60,7 @@ CLIENT = textwrap.dedent(
             tls.sendall(head.encode())
             tls.sendall(body)
             print(tls.recv(4096).split(b"\\r\\n")[0].decode(), flush=True)
+    sys.stdin.readline()  # stay alive until the test has flushed the probe (then it is killed)
     """
 )
 
