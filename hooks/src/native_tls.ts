@@ -6,6 +6,7 @@
 // Not covered: BoringSSL linked statically with hidden symbols (Flutter's libflutter.so, most
 // Cronet builds), which needs per-build byte patterns.
 
+import { base64Of } from "./base64.js";
 import { record, reportAgentError } from "./emit.js";
 import type { FailedHook } from "./emit.js";
 
@@ -16,21 +17,6 @@ const TLS_LIBRARY = /^lib(ssl|boringssl|javacrypto|cronet)[\w.-]*\.so(\.\d+)*$/;
 type Direction = "sent" | "received";
 
 const kept = new Map<string, number>();
-
-function base64Of(data: Uint8Array): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  const parts: string[] = [];
-  for (let i = 0; i < data.length; i += 3) {
-    const n = ((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0);
-    parts.push(
-      alphabet.charAt(n >> 18) +
-        alphabet.charAt((n >> 12) & 63) +
-        (i + 1 < data.length ? alphabet.charAt((n >> 6) & 63) : "=") +
-        (i + 2 < data.length ? alphabet.charAt(n & 63) : "="),
-    );
-  }
-  return parts.join("");
-}
 
 interface TlsLibrary {
   readonly name: string;

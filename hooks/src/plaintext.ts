@@ -8,6 +8,7 @@
 
 import Java from "frida-java-bridge";
 
+import { base64Of } from "./base64.js";
 import { record, reportAgentError } from "./emit.js";
 import type { FailedHook } from "./emit.js";
 import { callerContext } from "./jni.js";
@@ -29,21 +30,6 @@ interface ByteArray {
 const kept = new Map<string, number>(); // bytes recorded per connection and direction
 const busyThreads = new Set<number>();
 const hookFrames = new Set<string>(STREAMS.map((s) => `${s.className}.${s.method}`));
-
-function base64Of(data: Uint8Array): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  const parts: string[] = [];
-  for (let i = 0; i < data.length; i += 3) {
-    const n = ((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0);
-    parts.push(
-      alphabet.charAt(n >> 18) +
-        alphabet.charAt((n >> 12) & 63) +
-        (i + 1 < data.length ? alphabet.charAt((n >> 6) & 63) : "=") +
-        (i + 2 < data.length ? alphabet.charAt(n & 63) : "="),
-    );
-  }
-  return parts.join("");
-}
 
 interface Chunk {
   readonly connection: string;

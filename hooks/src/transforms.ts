@@ -10,6 +10,7 @@
 
 import Java from "frida-java-bridge";
 
+import { base64Of } from "./base64.js";
 import { record, reportAgentError } from "./emit.js";
 import type { FailedHook } from "./emit.js";
 import { callerContext } from "./jni.js";
@@ -177,25 +178,6 @@ function joined(chunks: readonly Uint8Array[], size: number): Uint8Array {
     at += chunk.length;
   }
   return all;
-}
-
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-function base64Of(data: Uint8Array): string {
-  const parts: string[] = [];
-  for (let i = 0; i < data.length; i += 3) {
-    const a = data[i] ?? 0;
-    const b = data[i + 1] ?? 0;
-    const c = data[i + 2] ?? 0;
-    const n = (a << 16) | (b << 8) | c;
-    parts.push(
-      BASE64.charAt(n >> 18) +
-        BASE64.charAt((n >> 12) & 63) +
-        (i + 1 < data.length ? BASE64.charAt((n >> 6) & 63) : "=") +
-        (i + 2 < data.length ? BASE64.charAt(n & 63) : "="),
-    );
-  }
-  return parts.join("");
 }
 
 function hexOf(data: Uint8Array): string {
