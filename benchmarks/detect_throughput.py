@@ -34,10 +34,10 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from harness.detect import layers
-from harness.detect.coords import CoordinateCanary
-from harness.detect.encodings import OutputBlob
-from harness.detect.matcher import Matcher
+from harness.detect.match import layers
+from harness.detect.match.coords import CoordinateCanary
+from harness.detect.match.encodings import OutputBlob
+from harness.detect.match.matcher import Matcher
 from harness.detect.view import Flow
 from harness.profile import DEFAULT_PROFILE, canaries
 

@@ -37,10 +37,10 @@ from typing import Any
 
 from harness.detect import evaluate
 from harness.detect.consent_ambiguity import ambiguous_consent_screens
-from harness.detect.coords import DEFAULT_TOLERANCE
 from harness.detect.declared_observed import declared_vs_observed
-from harness.detect.registry import DetectorError
-from harness.detect.transmissions import TrafficScan, scan_traffic
+from harness.detect.engine import DetectorError
+from harness.detect.match.coords import DEFAULT_TOLERANCE
+from harness.detect.match.transmissions import TrafficScan, scan_traffic
 from harness.detect.view import Flow, RunView
 from harness.records import write_json_atomic
 from harness.rundir import FINDINGS

@@ -10,8 +10,8 @@ from typing import Any
 
 from harness import __version__
 from harness.capture import capture_coverage
-from harness.detect.domains import registrable_domain
-from harness.detect.registry import load_rules
+from harness.detect.engine import load_rules
+from harness.detect.match.domains import registrable_domain
 from harness.rundir import EVENTS, FINDINGS, FLOWS, FLOWS_HAR, LOGCAT, MANIFEST, PROFILE, STEPS
 from reports import images
 from reports.clauses import group_clauses

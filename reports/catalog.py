@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from harness import __version__
-from harness.detect.registry import load_rules
+from harness.detect.engine import load_rules
 from harness.errors import InputError
 from reports.batch_index import BatchApp, BatchIndex, read_batch_index
 from reports.build import BuiltRun, when

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from harness.detect.registry import load_rules
+from harness.detect.engine import load_rules
 from reports.load import FileStats
 from reports.model import Coverage, Pair, Problem
 from reports.text import LINE, SHORT, count, safe

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from harness.detect.domains import PartyResolver, registrable_domain, tracker_for
+from harness.detect.match.domains import PartyResolver, registrable_domain, tracker_for
 from harness.sdk import load_sdk_table
 from reports.model import DataFlowRow, Destination
 from reports.records import EventSummary

@@ -220,7 +220,7 @@ def _item(evidence: Mapping[str, Any], sources: EvidenceSources) -> EvidenceItem
     resolved = _resolve(parse_ref(evidence.get("ref")), evidence, sources)
     sent_through = evidence.get("chain")
     if isinstance(sent_through, str) and evidence.get("transforms"):
-        # the canary was encrypted/hashed/encoded by the app before it left (harness.detect.transforms)
+        # the canary was encrypted/hashed/encoded by the app before it left (harness.detect.match.transforms)
         resolved.blocks.insert(0, Field("sent through", clip(sent_through, LINE, one_line=True)))
     ts = number(evidence.get("ts"))
     ts = resolved.ts if ts is None else ts

@@ -23,7 +23,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from harness.capture.har import write_har
-from harness.detect.registry import load_rules
+from harness.detect.engine import load_rules
 from harness.rundir import FLOWS, FLOWS_HAR
 from reports.model import RunReport
 from reports.text import clip

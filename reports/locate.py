@@ -14,9 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness.detect.coords import CoordinateCanary, find_in
-from harness.detect.encodings import expand
-from harness.detect.matcher import LOCATION_LABEL, Matcher
+from harness.detect.match.coords import CoordinateCanary, find_in
+from harness.detect.match.encodings import expand
+from harness.detect.match.matcher import LOCATION_LABEL, Matcher
 from harness.profile import Canary, DeviceProfile, canaries
 from harness.rundir import PROFILE
 

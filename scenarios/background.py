@@ -9,7 +9,7 @@ BACKGROUND_WINDOW_S): on the sim the app's clock is fast-forwarded meanwhile
 
 from __future__ import annotations
 
-from harness.detect.rule_windows import BACKGROUND_WINDOW_S
+from harness.detect.plan import BACKGROUND_WINDOW_S
 from harness.scenario import ScenarioContext
 from scenarios.flows import observes_app_death, ready_after_consent
 

@@ -12,7 +12,7 @@ real time while a pop-up is being closed; on a device the watch takes a minute.
 
 from __future__ import annotations
 
-from harness.detect.rule_windows import POPUP_WINDOW_S
+from harness.detect.plan import POPUP_WINDOW_S
 from harness.records import read_jsonl
 from harness.scenario import Observation, ScenarioContext, now
 from harness.ui.find import control_label

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from harness.capture.proxy import CaptureSettings, MitmdumpProcess
-from harness.detect.matcher import Matcher
+from harness.detect.match.matcher import Matcher
 from harness.detect.view import RunView
 from harness.profile import DEFAULT_PROFILE, canaries
 from tests.test_capture import _mitmdump_or_skip, wait_for_records

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.detect.coords import CoordinateCanary, find_in, mentions_fix, triggers
+from harness.detect.match.coords import CoordinateCanary, find_in, mentions_fix, triggers
 
 SHANGHAI = CoordinateCanary(31.230416, 121.473701)
 SYDNEY = CoordinateCanary(-33.868820, 151.209296)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.detect.domains import PartyResolver, load_trackers, registrable_domain, tracker_for
+from harness.detect.match.domains import PartyResolver, load_trackers, registrable_domain, tracker_for
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from harness.detect.encodings import (
+from harness.detect.match.encodings import (
     MIN_PATTERN_BYTES,
     base64_cores,
     expand,

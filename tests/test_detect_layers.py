@@ -8,7 +8,7 @@ import json
 import random
 from urllib.parse import quote
 
-from harness.detect.layers import base64_runs, inflate, json_unescaped, looks_like_json, url_decoded
+from harness.detect.match.layers import base64_runs, inflate, json_unescaped, looks_like_json, url_decoded
 
 
 def test_form_tokens_are_decoded_into_one_layer_that_maps_back() -> None:

@@ -11,8 +11,8 @@ from urllib.parse import quote
 
 import pytest
 
-from harness.detect.coords import CoordinateCanary
-from harness.detect.matcher import Match, Matcher, MatchLimits
+from harness.detect.match.coords import CoordinateCanary
+from harness.detect.match.matcher import Match, Matcher, MatchLimits
 from harness.detect.view import Flow
 from harness.profile import DEFAULT_PROFILE, Canary, canaries
 

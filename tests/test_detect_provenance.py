@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from harness.detect.coords import CoordinateCanary
-from harness.detect.provenance import ProvenanceIndex, reads_value
+from harness.detect.match.coords import CoordinateCanary
+from harness.detect.match.provenance import ProvenanceIndex, reads_value
 from harness.profile import Canary
 from harness.records import HookEvent
 

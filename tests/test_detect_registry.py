@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from harness.detect import RunView, evaluate, load_rules, registered_detectors
-from harness.detect.registry import NO_DETECTOR, Outcome, detector
+from harness.detect.engine import NO_DETECTOR, Outcome, detector
 
 FIXTURES = Path(__file__).parent / "fixtures" / "runs"
 DESIGN_RULES = {

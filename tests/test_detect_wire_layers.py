@@ -10,8 +10,8 @@ import random
 
 import pytest
 
-from harness.detect.layers import multipart_parts, protobuf_fields, unwrapped_base64
-from harness.detect.matcher import Matcher
+from harness.detect.match.layers import multipart_parts, protobuf_fields, unwrapped_base64
+from harness.detect.match.matcher import Matcher
 from harness.detect.view import Flow
 from harness.profile import Canary
 

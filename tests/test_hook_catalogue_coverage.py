@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness.detect.transmissions import run_canaries
+from harness.detect.match.transmissions import run_canaries
 from harness.detect.view import RunView
 from harness.profile import DEFAULT_PROFILE
 from harness.records import HookEvent

@@ -22,8 +22,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from harness.agent import HOOKS_DIR
-from harness.detect.matcher import Matcher
-from harness.detect.plaintext import hook_flows
+from harness.detect.match.matcher import Matcher
+from harness.detect.match.plaintext import hook_flows
 from harness.instrument import hook_event_from_payload
 from harness.profile import DEFAULT_PROFILE, canaries
 from harness.records import HookEvent

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from harness.detect.registry import load_rules
+from harness.detect.engine import load_rules
 from reports.render import render_catalog, render_run
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"

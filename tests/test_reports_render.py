@@ -112,7 +112,7 @@ def assert_inert(page: Path) -> str:
 
 
 def _missing_verdicts(run: Path) -> int:
-    from harness.detect.registry import load_rules
+    from harness.detect.engine import load_rules
 
     verdicts = json.loads((run / "findings.json").read_text(encoding="utf-8"))["verdicts"]
     return len(load_rules()) - len(verdicts)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.detect.rule_shake import below_thresholds
+from harness.detect.rules.shake_redirect_too_sensitive import below_thresholds
 from tests.test_rules_windows import RunBuilder, verdict_of
 
 SCENARIO = "shake"

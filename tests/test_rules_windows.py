@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.detect import evaluate, load_rules, registered_detectors
-from harness.detect.rule_windows import load_screen, not_run, processes, scenario_run
+from harness.detect.plan import load_screen, not_run, processes, scenario_run
 from harness.detect.view import RunView
 from tests.test_ui_tree import dump, node
 

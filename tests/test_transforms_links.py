@@ -12,8 +12,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from harness.detect.pi_transmission import pi_transmitted_before_consent
-from harness.detect.transmissions import scan_traffic
+from harness.detect.match.transmissions import scan_traffic
+from harness.detect.rules.pi_transmitted_before_consent import pi_transmitted_before_consent
 from harness.detect.view import Flow, RunView
 from harness.profile import DEFAULT_PROFILE
 from harness.records import HookEvent

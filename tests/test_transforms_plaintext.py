@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 
-from harness.detect.plaintext import HookFlow, hook_flows
+from harness.detect.match.plaintext import HookFlow, hook_flows
 from harness.detect.view import Flow
 from harness.records import HookEvent
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
 
 from harness.capture.coverage import CAPTURE_STATE
-from harness.detect.coords import DEFAULT_TOLERANCE
+from harness.detect.match.coords import DEFAULT_TOLERANCE
 from harness.errors import InputError
 from harness.profile import DeviceProfile
 from harness.records import HookEvent, Step, read_jsonl

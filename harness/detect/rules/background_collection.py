@@ -13,8 +13,8 @@ one is `inconclusive`, since collection that starts later was not watched.
 
 from __future__ import annotations
 
-from harness.detect.registry import Outcome, detector
-from harness.detect.rule_windows import (
+from harness.detect.engine import Outcome, detector
+from harness.detect.plan import (
     BACKGROUND_WINDOW_S,
     Window,
     app_clock,

@@ -13,7 +13,7 @@ app whose first screen legitimately needs no consent (none are listed in 认定�
 from __future__ import annotations
 
 from harness.detect.consent_ambiguity import unconfirmed_consent_note, untouched
-from harness.detect.registry import Evidence, Outcome, detector
+from harness.detect.engine import Evidence, Outcome, detector
 from harness.detect.view import RunView, event_ref
 from harness.humanize import moment
 from harness.records import DATA_TYPES, HookEvent

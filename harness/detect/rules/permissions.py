@@ -27,8 +27,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from harness.detect.registry import Evidence, Outcome, detector
-from harness.detect.rule_windows import (
+from harness.detect.engine import Evidence, Outcome, detector
+from harness.detect.plan import (
     ScenarioRun,
     event_evidence,
     events_in,

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from harness.detect import coords
-from harness.detect.coords import CoordinateCanary
-from harness.detect.encodings import MAC_SHAPE, is_phone_number, value_forms
-from harness.detect.matcher import LOCATION_LABEL
+from harness.detect.match import coords
+from harness.detect.match.coords import CoordinateCanary
+from harness.detect.match.encodings import MAC_SHAPE, is_phone_number, value_forms
+from harness.detect.match.matcher import LOCATION_LABEL
 from harness.detect.view import event_ref
 from harness.profile import Canary
 from harness.records import HookEvent

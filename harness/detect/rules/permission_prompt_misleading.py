@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from harness.detect.registry import Evidence, Outcome, detector
-from harness.detect.rule_windows import event_evidence, load_screen, not_run, step_evidence
+from harness.detect.engine import Evidence, Outcome, detector
+from harness.detect.plan import event_evidence, load_screen, not_run, step_evidence
 from harness.detect.view import RunView
 from harness.records import HookEvent, Step
 from harness.ui import vocabulary

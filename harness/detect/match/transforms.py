@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from harness.detect.encodings import OutputBlob
-from harness.detect.matcher import Match, Matcher
+from harness.detect.match.encodings import OutputBlob
+from harness.detect.match.matcher import Match, Matcher
 from harness.detect.view import event_ref
 from harness.records import HookEvent
 

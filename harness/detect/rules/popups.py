@@ -19,8 +19,8 @@ ends. Hook events of Dialog.show / PopupWindow.show* in the watch are cited as c
 
 from __future__ import annotations
 
-from harness.detect.registry import Evidence, Outcome, detector
-from harness.detect.rule_windows import (
+from harness.detect.engine import Evidence, Outcome, detector
+from harness.detect.plan import (
     POPUP_WINDOW_S,
     AppClock,
     ScenarioRun,

@@ -19,8 +19,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from harness.detect.registry import Outcome, detector
-from harness.detect.rule_windows import event_evidence, first_per_group, pi_reads, short_api
+from harness.detect.engine import Outcome, detector
+from harness.detect.plan import event_evidence, first_per_group, pi_reads, short_api
 from harness.detect.view import RunView
 from harness.records import HookEvent
 

@@ -17,9 +17,8 @@ from __future__ import annotations
 import itertools
 import statistics
 
-from harness.detect.registry import Outcome, detector
-from harness.detect.rule_scope import necessary_data_types
-from harness.detect.rule_windows import (
+from harness.detect.engine import Outcome, detector
+from harness.detect.plan import (
     FREQUENCY_WINDOW_S,
     AppClock,
     app_clock,
@@ -29,6 +28,7 @@ from harness.detect.rule_windows import (
     short_api,
     short_watch,
 )
+from harness.detect.rules.beyond_necessary_scope import necessary_data_types
 from harness.detect.view import RunView
 from harness.records import HookEvent
 

@@ -11,15 +11,15 @@ matches its package name nor was passed with --first-party.
 
 from __future__ import annotations
 
-from harness.detect.pi_transmission import inputs_missing
-from harness.detect.registry import Outcome, detector
-from harness.detect.transmissions import (
+from harness.detect.engine import Outcome, detector
+from harness.detect.match.transmissions import (
     collecting_sdks,
     coverage_note,
     destinations,
     grouped_evidence,
     scan_traffic,
 )
+from harness.detect.rules.pi_transmitted_before_consent import inputs_missing
 from harness.detect.view import RunView
 
 

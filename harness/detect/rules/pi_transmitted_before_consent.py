@@ -13,15 +13,15 @@ be unique, so this needs a random collision of 8+ characters).
 from __future__ import annotations
 
 from harness.detect.consent_ambiguity import unconfirmed_consent_note, untouched
-from harness.detect.pi_access import consent_note
-from harness.detect.registry import Outcome, detector
-from harness.detect.transmissions import (
+from harness.detect.engine import Outcome, detector
+from harness.detect.match.transmissions import (
     collecting_sdks,
     coverage_note,
     destinations,
     grouped_evidence,
     scan_traffic,
 )
+from harness.detect.rules.pi_access_before_consent import consent_note
 from harness.detect.view import RunView
 
 

@@ -26,9 +26,9 @@ from dataclasses import dataclass, field, replace
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation
 
-from harness.detect import coords, layers
-from harness.detect.coords import CoordinateCanary, CoordinateHit, Trigger
-from harness.detect.encodings import OutputBlob, Variant, expand, output_variants
+from harness.detect.match import coords, layers
+from harness.detect.match.coords import CoordinateCanary, CoordinateHit, Trigger
+from harness.detect.match.encodings import OutputBlob, Variant, expand, output_variants
 from harness.detect.view import Flow
 from harness.profile import Canary
 

@@ -14,8 +14,8 @@ It passes when the app stayed usable (in basic mode or fully).
 
 from __future__ import annotations
 
-from harness.detect.registry import Outcome, detector
-from harness.detect.rule_windows import not_run, scenario_run, step_evidence
+from harness.detect.engine import Outcome, detector
+from harness.detect.plan import not_run, scenario_run, step_evidence
 from harness.detect.view import RunView
 
 SCENARIO = "consent_reject"

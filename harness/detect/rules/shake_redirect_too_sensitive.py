@@ -13,8 +13,8 @@ the stricter reading of a standard that does not say which.
 
 from __future__ import annotations
 
-from harness.detect.registry import Outcome, detector
-from harness.detect.rule_windows import not_run, scenario_run, step_evidence
+from harness.detect.engine import Outcome, detector
+from harness.detect.plan import not_run, scenario_run, step_evidence
 from harness.detect.view import RunView
 from harness.records import Step
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from harness.apk.scan import SCAN_FILE
 from harness.detect.declared_observed import is_runtime_permission
-from harness.detect.registry import Evidence, Outcome, detector
+from harness.detect.engine import Evidence, Outcome, detector
 from harness.detect.view import RunView
 from harness.errors import InputError
 

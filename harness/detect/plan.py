@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness.detect.registry import Evidence, Outcome
+from harness.detect.engine import Evidence, Outcome
 from harness.detect.view import RunView, event_ref, step_ref
 from harness.records import DATA_TYPES, HookEvent, Step
 from harness.ui.tree import UiParseError, UiScreen, parse_screen

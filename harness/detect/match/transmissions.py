@@ -14,14 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from harness.detect import transforms
-from harness.detect.coords import CoordinateCanary
-from harness.detect.domains import Destination, PartyResolver
-from harness.detect.matcher import Match, Matcher
-from harness.detect.plaintext import HookFlow, hook_flows
-from harness.detect.provenance import Collection, ProvenanceIndex
-from harness.detect.registry import Evidence
-from harness.detect.transforms import Carrier, Link
+from harness.detect.engine import Evidence
+from harness.detect.match import transforms
+from harness.detect.match.coords import CoordinateCanary
+from harness.detect.match.domains import Destination, PartyResolver
+from harness.detect.match.matcher import Match, Matcher
+from harness.detect.match.plaintext import HookFlow, hook_flows
+from harness.detect.match.provenance import Collection, ProvenanceIndex
+from harness.detect.match.transforms import Carrier, Link
 from harness.detect.view import Flow, Phase, RunView, clean_text
 from harness.profile import Canary, canaries
 from harness.records import HookEvent

@@ -19,8 +19,8 @@ service hall with their ID card.
 
 from __future__ import annotations
 
-from harness.detect.registry import Evidence, Outcome, detector
-from harness.detect.rule_windows import (
+from harness.detect.engine import Evidence, Outcome, detector
+from harness.detect.plan import (
     ScenarioRun,
     load_screen,
     not_run,

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from harness.detect.registry import Evidence, Outcome, detector
-from harness.detect.rule_windows import load_screen, not_run, step_evidence, ui_evidence
+from harness.detect.engine import Evidence, Outcome, detector
+from harness.detect.plan import load_screen, not_run, step_evidence, ui_evidence
 from harness.detect.view import RunView
 from harness.records import Step
 from harness.ui.find import control_label
