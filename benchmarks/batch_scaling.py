@@ -36,10 +36,13 @@ def write_catalog(folder: Path, apps: int) -> Path:
     return path
 
 
-def timed_batch(catalog: Path, out: Path, settings: BatchSettings, **backend: str) -> float:
+def timed_batch(
+    catalog: Path, out: Path, settings: BatchSettings, devices: str = "sim:1", scheduler: str | None = None
+) -> float:
     started = time.monotonic()
     index = run_batch(
-        BatchRequest(catalog=catalog, out=out, settings=settings, **backend), PlainLog(sys.stderr)
+        BatchRequest(catalog=catalog, out=out, settings=settings, devices=devices, scheduler=scheduler),
+        PlainLog(sys.stderr),
     )
     seconds = time.monotonic() - started
     totals = index["totals"]
@@ -66,7 +69,7 @@ def main() -> None:
         try:
             dask = timed_batch(catalog, folder / "dask-2", settings, scheduler=cluster.scheduler_address)
         finally:
-            client.close()
+            client.close()  # type: ignore[no-untyped-call]
             cluster.close()
     for label, seconds in (("local_sim1", one), ("local_sim2", two), ("dask_2_workers", dask)):
         print(

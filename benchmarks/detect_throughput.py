@@ -74,17 +74,16 @@ class BodyMaker:
     def leak(self) -> str:
         r = self.rng
         value = r.choice(self.secrets).encode()
-        return r.choice(
-            [
-                lambda: value.decode(),
-                lambda: quote(value.decode()),
-                lambda: base64.b64encode(b"k=" + value).decode(),
-                lambda: hashlib.md5(value).hexdigest(),
-                lambda: hashlib.sha256(value).hexdigest().upper(),
-                lambda: value.hex(),
-                lambda: f"{DEFAULT_PROFILE.latitude:.4f},{DEFAULT_PROFILE.longitude:.4f}",
-            ]
-        )()
+        forms: list[Callable[[], str]] = [
+            lambda: value.decode(),
+            lambda: quote(value.decode()),
+            lambda: base64.b64encode(b"k=" + value).decode(),
+            lambda: hashlib.md5(value).hexdigest(),
+            lambda: hashlib.sha256(value).hexdigest().upper(),
+            lambda: value.hex(),
+            lambda: f"{DEFAULT_PROFILE.latitude:.4f},{DEFAULT_PROFILE.longitude:.4f}",
+        ]
+        return r.choice(forms)()
 
     def body(self, leak: bool) -> bytes:
         r = self.rng

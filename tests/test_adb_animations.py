@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fixtures.adb.fake_adb import FakeAdbDevice, recorded
-
 from harness.device.animations import SCALES, AnimationScales
 from harness.device.transport import Adb
+from tests.fixtures.adb.fake_adb import FakeAdbDevice, recorded
 from tests.test_adb_device import PKG, device, emulator
 
 

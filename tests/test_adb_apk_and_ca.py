@@ -6,7 +6,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from fixtures.adb.fake_adb import FIXTURES
 
 from harness.device.apk import read_apk_manifest
 from harness.device.cacert import (
@@ -16,6 +15,7 @@ from harness.device.cacert import (
     trust_check_script,
 )
 from harness.errors import InputError
+from tests.fixtures.adb.fake_adb import FIXTURES
 
 APKS = FIXTURES / "apk"
 CA = FIXTURES / "ca"

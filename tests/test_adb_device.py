@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 from adbutils.errors import AdbError
-from fixtures.adb.fake_adb import FIXTURES, FakeAdbDevice, Reply, recorded
 
 import harness.device.adb as adb_module
 from harness.device.adb import AdbDevice
@@ -19,6 +18,7 @@ from harness.device.base import Device
 from harness.device.transport import Adb
 from harness.errors import DeviceError, InputError, InstrumentationError
 from harness.profile import DEFAULT_PROFILE
+from tests.fixtures.adb.fake_adb import FIXTURES, FakeAdbDevice, Reply, recorded
 
 PKG = "com.example.canarydemo"
 APKS = FIXTURES / "apk"
@@ -314,7 +314,12 @@ def test_screenshot(tmp_path: Path) -> None:
     shot = tmp_path / "ui" / "0001.png"
     device(fake, tmp_path).screenshot(shot)
     assert shot.read_bytes() == png
-    fake.on(r"^screencap", lambda argv: (fake.files.__setitem__(argv[-1], b"")) or Reply(""))
+
+    def empty_screencap(argv: list[str]) -> Reply:
+        fake.files[argv[-1]] = b""
+        return Reply("")
+
+    fake.on(r"^screencap", empty_screencap)
     with pytest.raises(DeviceError, match=r"did not produce a PNG"):
         device(fake, tmp_path).screenshot(shot)
 

@@ -7,12 +7,12 @@ import struct
 from pathlib import Path
 
 import pytest
-from fixtures.adb.fake_adb import FakeAdbDevice, Reply, recorded
 
 from harness.device import frida_server
 from harness.device.root import Root, RootAccess
 from harness.device.transport import Adb
 from harness.errors import EnvironmentProblem, InputError
+from tests.fixtures.adb.fake_adb import FakeAdbDevice, Reply, recorded
 
 CLIENT = frida_server.frida_client_version()
 ROOT = Root(RootAccess.ADBD)

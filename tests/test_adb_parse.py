@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from fixtures.adb.fake_adb import recorded
 
 from harness.device import parse
 from harness.errors import DeviceError
+from tests.fixtures.adb.fake_adb import recorded
 
 
 def test_getprop_reads_every_property_including_empty_values() -> None:

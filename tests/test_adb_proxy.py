@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from adbutils.errors import AdbError
-from fixtures.adb.fake_adb import FakeAdbDevice, Reply
 
 from harness.device.proxy import ProxyGuard, ProxyJournal, journal_path, read_journal, recover
 from harness.device.transport import Adb
 from harness.errors import DeviceError
+from tests.fixtures.adb.fake_adb import FakeAdbDevice, Reply
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fixtures.adb.fake_adb import FIXTURES, FakeAdbClient, FakeAdbDevice, Reply, recorded
 
 from harness.device import transport
 from harness.device.adb import AdbDevice
@@ -14,6 +13,7 @@ from harness.device.frida_server import frida_client_version
 from harness.device.provision import provision
 from harness.device.status import doctor_device, format_device_table, list_devices
 from harness.errors import DeviceError, EnvironmentProblem
+from tests.fixtures.adb.fake_adb import FIXTURES, FakeAdbClient, FakeAdbDevice, Reply, recorded
 
 CLIENT = frida_client_version()
 CA = FIXTURES / "ca" / "mitmproxy-ca-cert.pem"

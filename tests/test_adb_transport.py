@@ -7,12 +7,12 @@ import socket
 
 import pytest
 from adbutils.errors import AdbError, AdbTimeout
-from fixtures.adb.fake_adb import FakeAdbClient, FakeAdbDevice
 
 from harness.device import transport
 from harness.device.select import select_serial
 from harness.device.transport import Adb, attached_devices, open_device
 from harness.errors import DeviceError
+from tests.fixtures.adb.fake_adb import FakeAdbClient, FakeAdbDevice
 
 
 def free_port() -> int:

@@ -36,7 +36,7 @@ def cluster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[L
     try:
         yield cluster, client
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
         cluster.close()
 
 

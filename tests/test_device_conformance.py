@@ -20,7 +20,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from fixtures.adb.fake_adb import FIXTURES, FakeAdbDevice, Reply, recorded
 
 from harness.agent import build_agent
 from harness.device.adb import AdbDevice
@@ -32,6 +31,7 @@ from harness.profile import DEFAULT_PROFILE
 from harness.records import HookEvent, JsonlWriter
 from harness.sim.device import SimDevice, parse_sim_spec
 from tests.conftest import EXAMPLES
+from tests.fixtures.adb.fake_adb import FIXTURES, FakeAdbDevice, Reply, recorded
 
 DEVICE_KINDS = ("sim", "adb-standin")
 STANDIN_PACKAGE = "com.example.canarydemo"  # the recorded APK in tests/fixtures/adb/apk

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from fixtures.adb.fake_adb import FakeAdbDevice, Reply, recorded
 
 import harness.device.adb as adb_module
 import harness.sim.device as sim_module
@@ -24,6 +23,7 @@ from harness.errors import DeviceError
 from harness.sim.device import DEVICE_DUMP_IDLE_MS, SimDevice
 from harness.ui import UiDriver, find
 from harness.ui.recognise import PermissionPrompt, is_permission_package, permission_prompt
+from tests.fixtures.adb.fake_adb import FakeAdbDevice, Reply, recorded
 
 DEVICE_KINDS = ("sim", "adb-standin")
 SIM_APPS = Path(__file__).parent / "fixtures" / "simapps"
@@ -41,7 +41,7 @@ def _standin(tmp_path: Path) -> UiBench:
     fake = FakeAdbDevice(serial="emulator-5554")
     fake.on(r"^getprop$", recorded("getprop_emulator_api34.txt"))
     fake.on(r"^id -u$", "0\n")
-    animating = []
+    animating: list[bool] = []
 
     def dump(argv: list[str]) -> Reply:
         name = "uiautomator_dump_idle_error.txt" if animating else "uiautomator_dump_ok.txt"

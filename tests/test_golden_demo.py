@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from golden import EXPECTED, differences, observe, unpack
+
+from tests.golden import EXPECTED, differences, observe, unpack
 
 
 @pytest.fixture(scope="module")

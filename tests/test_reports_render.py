@@ -95,7 +95,7 @@ def assert_inert(page: Path) -> str:
     assert "default-src 'none'" in csp and "base-uri 'none'" in csp and "form-action 'none'" in csp
     assert f"script-src {sha256(parsed.scripts[0])};" in csp
     assert f"style-src {sha256(parsed.styles[0])};" in csp
-    assert not any(m.get("http-equiv", "").lower() == "refresh" for m in metas)
+    assert not any((m.get("http-equiv") or "").lower() == "refresh" for m in metas)
     for tag, attrs in parsed.tags:
         for name, value in attrs.items():
             assert not name.startswith("on"), (tag, name, value)
