@@ -29,7 +29,7 @@ class StepAction(StrEnum):
     TAP = "tap"
     BACK = "back"
     HOME = "home"
-    # consent (scenarios/flows.py: the consent contract detectors rely on)
+    # consent (harness/interact/consent.py: the consent contract detectors rely on)
     CONSENT = "consent"
     CONSENT_DIALOG_NOT_FOUND = "consent_dialog_not_found"
     CONSENT_DIALOG_PERSISTS = "consent_dialog_persists"

@@ -9,11 +9,11 @@ screen of the flow {index, outcome, ui}.
 
 from __future__ import annotations
 
+from harness.interact.consent import answer_permission, observes_app_death, ready_after_consent
+from harness.interact.explorer import Explorer, Found, Limits
 from harness.scenario import Observation, ScenarioContext
 from harness.ui.find import control_label
 from harness.ui.recognise import cancellation_entries, cancellation_step, permission_prompt
-from scenarios.explorer import Explorer, Found, Limits
-from scenarios.flows import answer_permission, observes_app_death, ready_after_consent
 
 NAME = "account_cancellation"
 DESCRIPTION = "Explore the app breadth-first for account cancellation and follow its flow."

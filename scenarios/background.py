@@ -10,8 +10,8 @@ BACKGROUND_WINDOW_S): on the sim the app's clock is fast-forwarded meanwhile
 from __future__ import annotations
 
 from harness.detect.plan import BACKGROUND_WINDOW_S
+from harness.interact.consent import observes_app_death, ready_after_consent
 from harness.scenario import ScenarioContext
-from scenarios.flows import observes_app_death, ready_after_consent
 
 NAME = "background"
 DESCRIPTION = "After consent, press HOME, wait the rule's window of app time, and bring the app back."

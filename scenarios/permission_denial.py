@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import time
 
+from harness.interact.consent import FoundConsent, accept_consent, answer_permission, observes_app_death
 from harness.scenario import ScenarioContext
 from harness.ui.recognise import consent_dialog, mentions_permission_requirement, permission_prompt
-from scenarios.flows import FoundConsent, accept_consent, answer_permission, observes_app_death
 
 NAME = "permission_denial"
 DESCRIPTION = "Accept consent, deny every permission dialog, relaunch and deny again."

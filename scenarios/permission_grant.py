@@ -5,8 +5,8 @@ Leaves the app running: background, popup_watch, shake and account_cancellation 
 
 from __future__ import annotations
 
+from harness.interact.consent import accept_consent, answer_permissions, observes_app_death
 from harness.scenario import ScenarioContext
-from scenarios.flows import accept_consent, answer_permissions, observes_app_death
 
 NAME = "permission_grant"
 DESCRIPTION = "On fresh data, accept consent, allow every permission dialog, use the app for a while."

@@ -13,12 +13,12 @@ real time while a pop-up is being closed; on a device the watch takes a minute.
 from __future__ import annotations
 
 from harness.detect.plan import POPUP_WINDOW_S
+from harness.interact.consent import FoundConsent, accept_consent, answer_permission, observes_app_death
 from harness.records import read_jsonl
 from harness.scenario import Observation, ScenarioContext, now
 from harness.ui.find import control_label
 from harness.ui.recognise import close_controls, consent_dialog, permission_prompt
 from harness.ui.signature import structure_hash
-from scenarios.flows import FoundConsent, accept_consent, answer_permission, observes_app_death
 
 NAME = "popup_watch"
 DESCRIPTION = "Relaunch after consent, watch for unsolicited pop-ups, try to close each one."

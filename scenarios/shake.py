@@ -11,10 +11,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from harness.interact.consent import observes_app_death, ready_after_consent
+from harness.interact.motion import DEFAULT_TRACES, SENSOR_TYPE_ACCELEROMETER, ShakeTrace, trace_from
 from harness.records import read_jsonl
 from harness.scenario import Observation, ScenarioContext, now
-from scenarios.flows import observes_app_death, ready_after_consent
-from scenarios.motion import DEFAULT_TRACES, SENSOR_TYPE_ACCELEROMETER, ShakeTrace, trace_from
 
 NAME = "shake"
 DESCRIPTION = "After consent, inject walking, pick-up, jolt and near-threshold shakes; watch for jumps."

@@ -1,7 +1,7 @@
 """exit_on_policy_refusal: the app exits, closes or stays blocked when the privacy policy is
 refused — its own finding, distinct from exit_on_permission_denial (a refused permission).
 
-Judged on the consent_reject scenario's `consent_refusal_end` step (scenarios/flows.py
+Judged on the consent_reject scenario's `consent_refusal_end` step (harness/interact/consent.py
 `refusal_end`), after the scenario refused all the way (a second "are you sure" dialog too,
 basic mode where offered). It fails when the refusal ended with the app's process gone
 ("app_exited"), the app no longer in front ("app_closed") or still asking / nothing left to use

@@ -15,13 +15,13 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from harness.interact.consent import answer_permission, settle_after_launch
 from harness.scenario import AppDied, Observation, ScenarioContext
 from harness.ui import vocabulary
 from harness.ui.find import class_matches, control_label
 from harness.ui.recognise import permission_prompt
 from harness.ui.tree import UiNode, UiScreen
 from harness.ui.words import normalise
-from scenarios.flows import answer_permission, settle_after_launch
 
 MAX_ACTIONS_PER_SCREEN = 12
 Level = tuple[tuple["Action", ...], str]  # the path to a screen and its structure hash
