@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from adbutils.errors import AdbError
 
-import harness.device.adb as adb_module
+from harness.device import apps, screen
 from harness.device.adb import AdbDevice
 from harness.device.base import Device
 from harness.device.transport import Adb
@@ -36,7 +36,8 @@ def emulator(getprop: str = "getprop_emulator_api34.txt", serial: str = "emulato
 
 @pytest.fixture(autouse=True)
 def no_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(adb_module, "RETRY_DELAY", 0.0)
+    monkeypatch.setattr(apps, "RETRY_DELAY", 0.0)
+    monkeypatch.setattr(screen, "RETRY_DELAY", 0.0)
 
 
 def device(fake: FakeAdbDevice, tmp_path: Path, frida: Any = None) -> AdbDevice:

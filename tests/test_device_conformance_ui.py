@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-import harness.device.adb as adb_module
 import harness.sim.device as sim_module
+from harness.device import screen
 from harness.device.adb import AdbDevice
 from harness.device.base import Device
 from harness.device.transport import Adb
@@ -79,7 +79,7 @@ def _sim(device: SimDevice) -> UiBench:
 def bench(
     request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[UiBench]:
-    monkeypatch.setattr(adb_module, "RETRY_DELAY", 0.0)
+    monkeypatch.setattr(screen, "RETRY_DELAY", 0.0)
     monkeypatch.setattr(sim_module, "SIM_DUMP_GLOBAL_MS", 2000)  # a device gives up after 10 s
     if request.param == "sim":
         device = SimDevice()
