@@ -332,9 +332,9 @@ def test_sim_storage_of_a_killed_process_goes_at_the_next_start(
 BOMB_RECORD = (
     "import json, sys\n"
     "sys.path.insert(0, 'harness/capture')\n"
-    "import addon\n"
+    "import addon, addon_bodies\n"
     "cap = addon.DEFAULT_BODY_CAP\n"
-    "body, encoding = addon.body_as_text(bytes(cap), True)\n"
+    "body, encoding = addon_bodies.body_as_text(bytes(cap), True)\n"
     "print(encoding, len(json.dumps({'request_body': body})), cap)\n"
 )
 
