@@ -11,10 +11,10 @@ from typing import Any
 
 import scenarios
 from harness import __version__
+from harness.api import RunOptions, analyze_run, exit_code_for, probe_app, run_folder_name
 from harness.arguments import non_empty, seconds
-from harness.errors import InputError, ProbeError
+from harness.errors import ExitCode, ProbeError, one_line, os_error_line
 
-EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 DEMO_DWELL_S = 3.0
 # The example apps spend most of their time waiting on the app (dwell, settle): three sim devices
 # share two cores well (12 apps: 3 min 38 s on sim:3 against 5 min 43 s on sim:2, on 2 cores).
@@ -26,7 +26,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse exits with 2 on bad usage already; keep its message to one line."""
 
     def error(self, message: str) -> Any:
-        self.exit(EXIT_ERROR, f"privacy-probe: error: {message} (see --help)\n")
+        self.exit(ExitCode.ERROR, f"privacy-probe: error: {message} (see --help)\n")
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -109,84 +109,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _make_device(name: str) -> Any:
-    from harness.sim.device import SimDevice, parse_sim_spec
-
-    sim = parse_sim_spec(name)
-    if sim is not None:
-        return SimDevice(serial=sim[0], api_level=sim[1])
-    from harness.device.adb import AdbDevice
-
-    return AdbDevice.open(name)
-
-
-def _analyze(run_dir: Path, first_party: Sequence[str] = ()) -> int:
-    from harness.analysis import analyze_run, exit_code_for
-
-    findings = analyze_run(run_dir, first_party=first_party)
-    failed = [v for v in findings["verdicts"] if v["status"] == "fail"]
-    for verdict in failed:
-        print(f"  FAIL {verdict['rule']}: {verdict['summary']}")
-    code: int = exit_code_for(findings)
+def _print_failures(findings: dict[str, Any]) -> ExitCode:
+    for verdict in findings["verdicts"]:
+        if verdict["status"] == "fail":
+            print(f"  FAIL {verdict['rule']}: {verdict['summary']}")
     incomplete = findings.get("incomplete") or []
     if incomplete:
         print(f"privacy-probe: error: the run is incomplete: {'; '.join(incomplete)}", file=sys.stderr)
-    return code
-
-
-def _run_one(app: Path, out_parent: Path, args: argparse.Namespace) -> int:
-    from harness.detect.user_inputs import load_user_inputs
-    from harness.session import RunConfig, run_app
-
-    inputs = load_user_inputs(getattr(args, "sdk_list", None), getattr(args, "store_listing", None))
-    device = _make_device(getattr(args, "device", "sim"))
-    config_kwargs: dict[str, Any] = {
-        "app": app,
-        "out": out_parent / _run_folder_name(app),
-        "category": getattr(args, "category", None),
-        "first_party": tuple(getattr(args, "first_party", ()) or ()),
-        "capture": not getattr(args, "no_capture", False),
-    }
-    if getattr(args, "scenarios", None):
-        config_kwargs["scenarios"] = tuple(args.scenarios)
-        for scenario in args.scenarios:
-            scenarios.load(scenario)
-    if args.duration is not None:
-        config_kwargs["duration_s"] = args.duration
-    from harness.rundir import run_folder_lock
-    from reports import render_run
-
-    with run_folder_lock(config_kwargs["out"]):  # until the findings and report are written
-        try:
-            result = run_app(RunConfig(**config_kwargs), device)
-        finally:
-            device.close()
-        inputs.save(result.run_dir)
-        print(f"{app}: run folder {result.run_dir} ({result.status})")
-        if result.error is not None:
-            render_run(result.run_dir)
-            raise result.error
-        code = _analyze(result.run_dir)
-        render_run(result.run_dir)
-    return code
-
-
-def _run_folder_name(app: Path) -> str:
-    """The run folder's name under --out: the app's own name, made a plain file name.
-
-    Resolved first, so `..` or a trailing slash names the folder itself, never a path that
-    climbs out of --out.
-    """
-    from harness.batch.catalog import app_id_for
-
-    return app_id_for(app.resolve().name.removesuffix(".jar").removesuffix(".apk") or "app")
+    return exit_code_for(findings)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    options = RunOptions(
+        scenarios=tuple(args.scenarios) if args.scenarios else None,
+        duration_s=args.duration,
+        category=args.category,
+        first_party=tuple(args.first_party),
+        capture=not args.no_capture,
+        sdk_list=args.sdk_list,
+        store_listing=args.store_listing,
+    )
     app = Path(args.app)
-    if not app.exists():
-        raise InputError(f"{args.app}: no such file or directory")
-    return _run_one(app, args.out, args)
+    result = probe_app(app, args.out / run_folder_name(app), args.device, options)
+    print(f"{app}: run folder {result.run_dir} ({result.status})")
+    if result.error is not None:
+        raise result.error
+    return _print_failures(result.findings or {})
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -204,7 +152,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         raise RunBusy(
             f"{args.run_dir}: the run is still in progress ({holder}); analyse it once it has ended"
         )
-    return _analyze(args.run_dir, args.first_party)
+    return _print_failures(analyze_run(args.run_dir, first_party=args.first_party))
 
 
 def _print_check(mark: str, name: str, detail: str, fix: str) -> None:
@@ -228,14 +176,14 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
             mark = {"ok": "ok  ", "warn": "warn"}.get(device_check.status, "MISS")
             _print_check(mark, device_check.name, device_check.detail, device_check.fix)
             healthy = healthy and device_check.ok
-    return EXIT_OK if healthy else EXIT_ERROR
+    return ExitCode.OK if healthy else ExitCode.ERROR
 
 
 def _cmd_devices(_args: argparse.Namespace) -> int:
     from harness.device.status import format_device_table, list_devices
 
     print(format_device_table(list_devices()))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _cmd_scan(args: argparse.Namespace) -> int:
@@ -248,7 +196,7 @@ def _cmd_scan(args: argparse.Namespace) -> int:
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         print("\n".join(summary_lines(document)))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _cmd_device(args: argparse.Namespace) -> int:
@@ -257,7 +205,7 @@ def _cmd_device(args: argparse.Namespace) -> int:
     report = setup_device(args.serial, args.frida_server, args.proxy_port, args.ca_cert)
     for step in report.steps:
         print(f"{report.serial}: {step}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 Handler = Callable[[argparse.Namespace], int]
@@ -277,41 +225,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except ProbeError as exc:
-        print(f"privacy-probe: error: {_one_line(str(exc))}", file=sys.stderr)
-        return EXIT_ERROR
+        print(f"privacy-probe: error: {one_line(str(exc))}", file=sys.stderr)
+        return ExitCode.ERROR
     except KeyboardInterrupt:
         print("privacy-probe: interrupted", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     except OSError as exc:  # the file system refused: full, read-only, a file where a folder goes…
-        print(f"privacy-probe: error: {_os_error(exc)}", file=sys.stderr)
-        return EXIT_ERROR
+        print(f"privacy-probe: error: {os_error_line(exc)}", file=sys.stderr)
+        return ExitCode.ERROR
     except RecursionError:
         print("privacy-probe: error: input nested too deeply to read", file=sys.stderr)
-        return EXIT_ERROR
+        return ExitCode.ERROR
     except Exception as exc:  # a bug: still one line and exit 2, never read as "a rule failed"
         if os.environ.get(DEBUG_ENV):
             raise
-        detail = _one_line(f"{type(exc).__name__}: {exc}")
+        detail = one_line(f"{type(exc).__name__}: {exc}")
         print(
             f"privacy-probe: error: internal error: {detail} (set {DEBUG_ENV}=1 for the traceback)",
             file=sys.stderr,
         )
-        return EXIT_ERROR
-
-
-def _one_line(text: str, limit: int = 2000) -> str:
-    line = " | ".join(part.strip() for part in text.splitlines() if part.strip())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def _os_error(exc: OSError) -> str:
-    """'PATH: No space left on device' from any OSError, shutil.Error's list of failures included."""
-    import shutil
-
-    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
-        first = exc.args[0][0]
-        more = len(exc.args[0]) - 1
-        return _one_line(f"copying {first[0]} failed: {first[-1]}" + (f" (and {more} more)" if more else ""))
-    names = [str(n) for n in (exc.filename, exc.filename2) if n is not None]
-    reason = exc.strerror or str(exc) or type(exc).__name__
-    return _one_line(f"{' -> '.join(names)}: {reason}" if names else reason)
+        return ExitCode.ERROR

@@ -12,14 +12,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from harness.errors import InputError
+from harness.errors import ExitCode, InputError
 from harness.humanize import clock_time, duration
 from harness.paths import PROJECT_ROOT
 
 CATALOG = PROJECT_ROOT / "examples" / "catalog.csv"
 # An example runs its whole plan in well under a minute; one that hangs must not hold the demo.
 APP_TIMEOUT_S = 240.0
-EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def app_line(app: dict[str, Any]) -> str:
@@ -44,7 +43,7 @@ def app_line(app: dict[str, Any]) -> str:
 
 def _incomplete(app: dict[str, Any]) -> bool:
     """Tested, but part of the run was not observed (its analysis exited 2)."""
-    return app.get("status") == "done" and app.get("exit_code") == EXIT_ERROR
+    return app.get("status") == "done" and app.get("exit_code") == ExitCode.ERROR
 
 
 def run_demo(
@@ -53,7 +52,7 @@ def run_demo(
     dwell_s: float,
     catalog: Path = CATALOG,
     scenarios: tuple[str, ...] | None = None,  # None: the full plan
-) -> int:
+) -> ExitCode:
     from harness.batch.devices import parse_devices
     from harness.batch.driver import BatchRequest, run_batch
     from harness.batch.job import BatchSettings
@@ -92,5 +91,5 @@ def run_demo(
             f"privacy-probe: error: {len(untested)} of {len(apps)} example apps could not be tested: {names}",
             file=sys.stderr,
         )
-        return EXIT_ERROR
-    return EXIT_OK
+        return ExitCode.ERROR
+    return ExitCode.OK

@@ -8,11 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from harness.errors import InputError
+from harness.errors import ExitCode, InputError
+from reports.build import BuiltRun
 from reports.load import is_run_dir
 from reports.render import Rendered, render_catalog_outcome, render_run_outcome
-
-EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -29,13 +28,27 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> dict[str, Handler]:
     return {"report": _cmd_report}
 
 
-def exit_code(rendered: Rendered) -> int:
-    """2 when a run could not be reported or was never analysed, else 1 if a rule failed, else 0."""
-    unanalysed = [r for r in rendered.reports if not r.verdicts]
-    if rendered.errors or unanalysed:
-        return EXIT_ERROR
+def exit_code(rendered: Rendered) -> ExitCode:
+    """2 when a run could not be reported, was never analysed or is incomplete (as `analyze`
+    says: part of it was not observed, or a detector crashed), else 1 if a rule failed, else 0."""
+    if rendered.errors or any(_untrusted(run) for run in rendered.built):
+        return ExitCode.ERROR
     failed = any(v.status == "fail" for r in rendered.reports for v in r.verdicts)
-    return EXIT_FAIL if failed else EXIT_OK
+    return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _untrusted(run: BuiltRun) -> str | None:
+    """Why the run's verdicts cannot stand as they are, or None when they can."""
+    from harness.analysis import exit_code_for
+
+    if run.findings is None or not run.report.verdicts:
+        return "no verdicts (not analysed)"
+    if exit_code_for(dict(run.findings)) != ExitCode.ERROR:
+        return None
+    reasons = [str(r) for r in run.findings.get("incomplete") or []]
+    if reasons:
+        return f"the run is incomplete: {'; '.join(reasons)}"
+    return "a detector crashed (see the report's problems)"
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -45,11 +58,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     rendered = render_run_outcome(path) if is_run_dir(path) else render_catalog_outcome(path)
     for error in rendered.errors:
         print(f"privacy-probe: error: {error}", file=sys.stderr)
-    for report in rendered.reports:
-        if not report.verdicts:
-            print(
-                f"privacy-probe: error: {report.header.package}: no verdicts (not analysed)",
-                file=sys.stderr,
-            )
+    for run in rendered.built:
+        why = _untrusted(run)
+        if why is not None:
+            print(f"privacy-probe: error: {run.report.header.package}: {why}", file=sys.stderr)
     print(f"report: {rendered.path.resolve()}")
     return exit_code(rendered)

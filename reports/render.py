@@ -43,6 +43,7 @@ class Rendered:
     path: Path  # report.html or index.html
     reports: tuple[RunReport, ...]
     errors: tuple[str, ...]  # one line per run that could not be reported
+    built: tuple[BuiltRun, ...] = ()  # the report and findings of each run reported
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +116,7 @@ def render_catalog(out_dir: Path) -> Path:
 
 def render_run_outcome(run_dir: Path) -> Rendered:
     built = build_run(run_dir)
-    return Rendered(_render_built(run_dir, built), (built.report,), ())
+    return Rendered(_render_built(run_dir, built), (built.report,), (), (built,))
 
 
 def render_catalog_outcome(out_dir: Path) -> Rendered:
@@ -144,6 +145,7 @@ def render_catalog_outcome(out_dir: Path) -> Rendered:
         page,
         tuple(e.built.report for e in entries if e.built),
         tuple(f"{e.name}: {e.error}" for e in entries if e.built is None),
+        tuple(e.built for e in entries if e.built),
     )
 
 

@@ -218,14 +218,14 @@ def test_batch_and_worker_give_up_on_an_unreachable_scheduler(tmp_path: Path) ->
 
 
 def test_app_folder_named_dot_dot_stays_inside_out(tmp_path: Path) -> None:
-    from harness.cli import _run_folder_name
+    from harness.api import run_folder_name
 
     app = tmp_path / "weather" / "sub" / ".."
     (tmp_path / "weather" / "sub").mkdir(parents=True)
-    assert _run_folder_name(app) == "weather"
-    assert _run_folder_name(Path("..")) not in ("..", ".", "")
-    assert _run_folder_name(Path("/")) == "app"
-    assert "/" not in _run_folder_name(tmp_path / "天气 app.apk")
+    assert run_folder_name(app) == "weather"
+    assert run_folder_name(Path("..")) not in ("..", ".", "")
+    assert run_folder_name(Path("/")) == "app"
+    assert "/" not in run_folder_name(tmp_path / "天气 app.apk")
 
 
 def test_unexpected_errors_are_one_line(

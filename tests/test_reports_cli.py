@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from harness.errors import InputError
+from harness.analysis import exit_code_for
+from harness.errors import ExitCode, InputError
 from reports.cli import register
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"
@@ -53,6 +55,31 @@ def test_report_of_an_unanalysed_run_exits_two(tmp_path: Path, capsys: pytest.Ca
     assert _run(["report", str(run)]) == 2
     assert capsys.readouterr().err == "privacy-probe: error: com.ppdemo.killed: no verdicts (not analysed)\n"
     assert (run / "report.html").is_file()
+
+
+def test_report_of_an_incomplete_run_exits_two_as_analyze_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run = shutil.copytree(FIXTURES / "clean", tmp_path / "clean")
+    findings = json.loads((run / "findings.json").read_text(encoding="utf-8"))
+    findings["incomplete"] = ["the traffic capture died at 12 s, so later traffic was not recorded"]
+    (run / "findings.json").write_text(json.dumps(findings), encoding="utf-8")
+    assert exit_code_for(findings) == ExitCode.ERROR
+    assert _run(["report", str(run)]) == ExitCode.ERROR
+    error = capsys.readouterr().err
+    assert (
+        error.startswith("privacy-probe: error: ")
+        and "the run is incomplete: the traffic capture died" in error
+    )
+    assert len(error.splitlines()) == 1 and (run / "report.html").is_file()
+
+
+def test_report_of_a_run_whose_detector_crashed_exits_two(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run = shutil.copytree(FIXTURES / "broken", tmp_path / "broken")
+    assert _run(["report", str(run)]) == ExitCode.ERROR
+    assert "a detector crashed" in capsys.readouterr().err
 
 
 def test_report_of_a_missing_path_is_input_error(tmp_path: Path) -> None:

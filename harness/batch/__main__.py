@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from harness.batch.cli import EXIT_ERROR, register
-from harness.errors import ProbeError
+from harness.batch.cli import register
+from harness.errors import ExitCode, ProbeError, one_line
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,8 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except ProbeError as exc:
-        print(f"privacy-probe: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        print(f"privacy-probe: error: {one_line(str(exc))}", file=sys.stderr)
+        return ExitCode.ERROR
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from harness.api import RunOptions
 from harness.batch.devices import DeviceSlot
 from harness.batch.job import AppJob
 from harness.batch.store import BatchStore, write_json_durably
@@ -70,27 +71,25 @@ def _exit_status(device: Device, package: str) -> int | None:
 
 
 def _analyse(run_dir: Path, first_party: Sequence[str]) -> dict[str, Any]:
-    from harness.analysis import analyze_run, exit_code_for
+    from harness.api import analyze_run, exit_code_for
 
     findings = analyze_run(run_dir, first_party=first_party)
     rules = {str(v["rule"]): str(v["status"]) for v in findings.get("verdicts") or []}
     return {"exit_code": int(exit_code_for(findings)), "rules": rules}
 
 
-def _run_config(job: AppJob, run_dir: Path) -> Any:
-    from harness.session import RunConfig
-
-    options: dict[str, Any] = {"category": job.category, "first_party": job.first_party}
-    if job.settings.scenarios is not None:
-        options["scenarios"] = job.settings.scenarios
-    if job.settings.duration_s is not None:
-        options["duration_s"] = job.settings.duration_s
-    return RunConfig(app=Path(job.source or job.package or job.app), out=run_dir, **options)
+def run_options(job: AppJob) -> RunOptions:
+    return RunOptions(
+        scenarios=job.settings.scenarios,
+        duration_s=job.settings.duration_s,
+        category=job.category,
+        first_party=job.first_party,
+    )
 
 
 def execute(job: AppJob, slot: DeviceSlot, report: dict[str, Any], save: Callable[[], None]) -> None:
     """Run the app into its run folder; everything that writes there happens under the app's lock."""
-    from harness.session import run_app
+    from harness.api import record_run
 
     store = BatchStore(Path(job.out))
     with store.app_lock(job.app_id, APP_LOCK_WAIT_S):
@@ -104,7 +103,7 @@ def execute(job: AppJob, slot: DeviceSlot, report: dict[str, Any], save: Callabl
             return
         run_dir = store.run_dir(job.app_id)
         try:
-            result = run_app(_run_config(job, run_dir), device)
+            result = record_run(job.source or job.package or job.app, run_dir, device, run_options(job))
             report["run_id"] = result.manifest.get("run_id")
             package = (result.manifest.get("app") or {}).get("package")
             if package and died_on_launch(run_dir, result.manifest):

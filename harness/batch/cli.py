@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from harness.arguments import positive_seconds, seconds
-from harness.errors import InputError
+from harness.errors import ExitCode, InputError
 
-EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 Command = Callable[[argparse.Namespace], int]
 
 
@@ -95,9 +94,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
     problem = untested_summary(index)
     if problem is not None:
         print(f"privacy-probe: {problem}", file=sys.stderr)
-        return EXIT_ERROR
+        return ExitCode.ERROR
     totals = index["totals"]
-    return EXIT_FAIL if totals["with_findings"] else EXIT_OK
+    return ExitCode.FINDINGS if totals["with_findings"] else ExitCode.OK
 
 
 def untested_summary(index: dict[str, Any]) -> str | None:
@@ -105,7 +104,11 @@ def untested_summary(index: dict[str, Any]) -> str | None:
     totals = index["totals"]
     untested = totals["failed"] + totals["pending"]
     # tested, but part of the run was not observed (a scenario could not run…): a pass may be false
-    partial = [a["app_id"] for a in index["apps"] if a.get("status") == "done" and a.get("exit_code") == 2]
+    partial = [
+        a["app_id"]
+        for a in index["apps"]
+        if a.get("status") == "done" and a.get("exit_code") == ExitCode.ERROR
+    ]
     parts = (
         [f"{untested} of {totals['apps']} apps could not be tested (see the triage column)"]
         if untested
@@ -121,4 +124,4 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
     home = str(args.device_home.resolve()) if args.device_home else None
     serve_worker(args.scheduler, args.devices, args.name, home, args.connect_timeout)
-    return EXIT_OK
+    return ExitCode.OK
