@@ -9,24 +9,21 @@ from pathlib import Path
 from typing import Any
 
 from harness import __version__
-from harness.capture import capture_coverage
-from harness.detect.engine import load_rules
-from harness.detect.match.domains import registrable_domain
+from harness.analysis.report_inputs import current, report_inputs
+from harness.analysis.rules import rule_catalogue
 from harness.rundir import EVENTS, FINDINGS, FLOWS, FLOWS_HAR, LOGCAT, MANIFEST, PROFILE, STEPS
 from reports import images
 from reports.clauses import group_clauses
 from reports.coverage import CoverageInput, build_coverage, problems_and_health
-from reports.dataflow import Transmission, dataflow_rows, transmissions
+from reports.dataflow import dataflow_rows
 from reports.declared import declared_section
-from reports.evidence import EvidenceSources, collected_refs, evidence_groups, observed_values, wanted_refs
-from reports.excerpts import Spot, flow_detail, spot_of
+from reports.evidence import EvidenceSources, collected_refs, evidence_groups, wanted_refs
+from reports.excerpts import Marks, Spot, flow_detail, spot_of
 from reports.exports import CSV_NAME, JUNIT_NAME, XLSX_NAME
 from reports.load import STATUSES, Scan, number, parse_ref, read_findings, read_manifest, scan_jsonl
-from reports.locate import read_book
 from reports.model import Header, Image, Link, RunReport, Screenshot, StatusCount, VerdictRow
 from reports.records import (
     StepSummary,
-    consent_time,
     event_detail,
     summarize_event,
     summarize_flow,
@@ -89,7 +86,7 @@ def _header(manifest: Mapping[str, Any], findings: Mapping[str, Any] | None) -> 
 
 
 def _verdict_rows(verdicts: Sequence[Mapping[str, Any]]) -> tuple[tuple[VerdictRow, ...], list[str | None]]:
-    titles = {rule.id: rule for rule in load_rules()}
+    titles = {rule.id: rule for rule in rule_catalogue()}
     rows, anchors = [], []
     for index, verdict in enumerate(verdicts):
         rule = str(verdict["rule"])
@@ -132,8 +129,20 @@ def _wanted(verdicts: Sequence[Mapping[str, Any]]) -> tuple[set[int], dict[int, 
     return events, flows, steps
 
 
-def _pi_flows(verdicts: Sequence[Mapping[str, Any]], sent: Sequence[Transmission]) -> frozenset[int]:
-    refs = {t.flow for t in sent}
+def _sent_flows(findings: Mapping[str, Any] | None) -> set[str]:
+    """The flows findings list a transmission in (or, in findings without that list, flow evidence)."""
+    listed = (findings or {}).get("transmissions")
+    if not isinstance(listed, list):
+        return set()  # the flow evidence of the verdicts is counted by _pi_flows
+    return {
+        str(t.get("ref") or t.get("flow"))
+        for t in listed
+        if isinstance(t, dict) and isinstance(t.get("data_type"), str)
+    }
+
+
+def _pi_flows(verdicts: Sequence[Mapping[str, Any]], findings: Mapping[str, Any] | None) -> frozenset[int]:
+    refs = _sent_flows(findings)
     refs |= {
         str(e.get("ref"))
         for v in verdicts
@@ -184,32 +193,28 @@ def raw_files(run_dir: Path) -> tuple[Link, ...]:
     return tuple(Link(name, name) for name in names if (run_dir / name).is_file())
 
 
+def _consent_step(inputs: Mapping[str, Any], steps: Sequence[StepSummary]) -> StepSummary | None:
+    """The step the analysis took as the user's consent (findings' consent), if any."""
+    seq = parse_ref(_dict(inputs.get("consent")).get("ref")).seq
+    return next((s for s in steps if s.seq == seq), None) if seq is not None else None
+
+
 def build_run(run_dir: Path) -> BuiltRun:
     manifest = read_manifest(run_dir)
     findings = read_findings(run_dir)
     verdicts: list[Mapping[str, Any]] = list(findings["verdicts"]) if findings else []
     header = _header(manifest, findings)
-    package = str(
-        _dict(manifest.get("app")).get("package") or _dict((findings or {}).get("app")).get("package") or ""
-    )
-    first_party = [str(d) for d in manifest.get("first_party_domains") or []]
 
+    inputs = current(findings) or report_inputs(run_dir, manifest, findings)
     want_events, want_flows, want_steps = _wanted(verdicts)
-    observed = observed_values(verdicts)
-    want_events |= collected_refs(verdicts) | set(observed.values())
+    want_events |= collected_refs(verdicts)
     events = scan_jsonl(run_dir / EVENTS, summarize_event, event_detail, want_events)
-    book = read_book(
-        run_dir,
-        {
-            label: detail.value.text
-            for label, seq in observed.items()
-            if (detail := events.details.get(seq)) is not None and not detail.value.truncated
-        },
-    )
-    flows = scan_jsonl(run_dir / FLOWS, summarize_flow, flow_detail(want_flows, book), set(want_flows))
+    marks = Marks.from_json(inputs.get("marks"))
+    flows = scan_jsonl(run_dir / FLOWS, summarize_flow, flow_detail(want_flows, marks), set(want_flows))
     steps: Scan[StepSummary, None] = scan_jsonl(run_dir / STEPS, summarize_step)
     steps.summaries.sort(key=lambda s: (s.ts, s.seq))
-    consent = consent_time(steps.summaries)
+    consent = _consent_step(inputs, steps.summaries)
+    flow_domains = _dict(inputs.get("flow_domains"))
 
     start, end = _time_span(
         manifest,
@@ -218,7 +223,6 @@ def build_run(run_dir: Path) -> BuiltRun:
         [s.ts for s in steps.summaries],
     )
 
-    sent = transmissions(findings, package, first_party)
     rows, anchors = _verdict_rows(verdicts)
     sources = EvidenceSources(
         run_dir=run_dir,
@@ -227,7 +231,7 @@ def build_run(run_dir: Path) -> BuiltRun:
         events=events.details,
         flows=flows.details,
         steps={s.seq: s for s in steps.summaries if s.seq in want_steps},
-        book=book,
+        marks=marks,
     )
     timeline = build_timeline(
         TimelineInput(
@@ -237,12 +241,12 @@ def build_run(run_dir: Path) -> BuiltRun:
             flows=flows.summaries,
             steps=steps.summaries,
             consent=consent,
-            flow_domain=registrable_domain,
-            pi_flows=_pi_flows(verdicts, sent),
+            flow_domain=lambda host: str(flow_domains.get(host) or host),
+            pi_flows=_pi_flows(verdicts, findings),
         )
     )
     files = [events.stats, steps.stats, flows.stats]
-    coverage_input = CoverageInput(manifest, findings, capture_coverage(run_dir), files)
+    coverage_input = CoverageInput(manifest, findings, _dict(inputs.get("capture")), files)
     coverage = build_coverage(coverage_input)
     problems, health = problems_and_health(coverage_input, coverage)
     screenshots, screenshots_not_shown = _screenshots(run_dir, steps.summaries, start)
@@ -258,7 +262,7 @@ def build_run(run_dir: Path) -> BuiltRun:
         evidence=evidence_groups(verdicts, anchors, sources),
         screenshots=screenshots,
         screenshots_not_shown=screenshots_not_shown,
-        dataflow=dataflow_rows(events.summaries, sent, start, consent.ts if consent else None),
+        dataflow=dataflow_rows(inputs.get("dataflow"), start),
         coverage=coverage,
         raw_files=raw_files(run_dir),
         generated=f"{when(datetime.now(UTC).timestamp())} by privacy-probe {__version__}",

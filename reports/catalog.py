@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from harness import __version__
-from harness.detect.engine import load_rules
+from harness.analysis.rules import rule_catalogue
 from harness.errors import InputError
 from reports.batch_index import BatchApp, BatchIndex, read_batch_index
 from reports.build import BuiltRun, when
@@ -98,7 +98,7 @@ def unreported(found: Found) -> str:
 
 
 def _rule_ids(entries: Sequence[CatalogEntry]) -> list[str]:
-    rules = [rule.id for rule in load_rules()]
+    rules = [rule.id for rule in rule_catalogue()]
     for entry in entries:
         if entry.built is not None:
             rules += [v.rule for v in entry.built.report.verdicts if v.rule not in rules]
@@ -137,7 +137,7 @@ def _row(entry: CatalogEntry, rules: Sequence[str]) -> CatalogRow:
 
 
 def _rule_columns(rows: Sequence[CatalogRow], rules: Sequence[str]) -> tuple[RuleColumn, ...]:
-    titles = {rule.id: rule.title for rule in load_rules()}
+    titles = {rule.id: rule.title for rule in rule_catalogue()}
     columns = []
     for index, rule in enumerate(rules):
         statuses = [row.cells[index].status for row in rows]

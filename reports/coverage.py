@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from harness.detect.engine import load_rules
+from harness.analysis.rules import rule_catalogue
 from reports.load import FileStats
 from reports.model import Coverage, Pair, Problem
 from reports.text import LINE, SHORT, count, safe
@@ -24,7 +24,7 @@ MAX_LISTED = 200
 class CoverageInput:
     manifest: Mapping[str, Any]
     findings: Mapping[str, Any] | None
-    capture: Mapping[str, Any]  # harness.capture.capture_coverage of the run folder
+    capture: Mapping[str, Any]  # the capture's coverage (findings' report_inputs)
     files: Sequence[FileStats]
 
 
@@ -169,7 +169,7 @@ def _findings_problems(findings: Mapping[str, Any] | None) -> list[Problem]:
     problems = []
     verdicts = [v for v in _list(findings.get("verdicts")) if isinstance(v, dict)]
     present = {v.get("rule") for v in verdicts}
-    missing = [rule.id for rule in load_rules() if rule.id not in present]
+    missing = [rule.id for rule in rule_catalogue() if rule.id not in present]
     if missing:
         problems.append(
             Problem(

@@ -15,9 +15,8 @@ from typing import Any
 
 from harness.rundir import EVENTS, FLOWS, STEPS
 from reports import images
-from reports.excerpts import FlowDetail, decoded_excerpt, spot_of
+from reports.excerpts import FlowDetail, Marks, decoded_excerpt, spot_of
 from reports.load import Ref, number, parse_ref
-from reports.locate import CanaryBook, spans_in_excerpt
 from reports.model import EvidenceGroup, EvidenceItem, Excerpt, Field, Frame, Image
 from reports.records import EventDetail, StepSummary
 from reports.text import LINE, LONG, SHORT, clip, safe
@@ -44,7 +43,7 @@ class EvidenceSources:
     events: Mapping[int, EventDetail]
     flows: Mapping[int, FlowDetail]
     steps: Mapping[int, StepSummary]
-    book: CanaryBook
+    marks: Marks
 
 
 def wanted_refs(verdicts: Sequence[Mapping[str, Any]]) -> list[tuple[Ref, Mapping[str, Any]]]:
@@ -71,21 +70,6 @@ def _collected_by(evidence: Mapping[str, Any], start: float) -> list[Field]:
             link = "same value" if item.get("link") == "value" else "same data type"
             lines.append(f"{item.get('api')} by {who}{at} ({item.get('ref')}, {link})")
     return [Field("read by", clip("\n".join(lines), LONG))] if lines else []
-
-
-def observed_values(verdicts: Sequence[Mapping[str, Any]]) -> dict[str, int]:
-    """label → seq of the event whose value the analysis searched for as an observed canary."""
-    found: dict[str, int] = {}
-    for _ref, evidence in wanted_refs(verdicts):
-        label = str(evidence.get("canary") or "")
-        if not label.startswith("observed:"):
-            continue
-        for item in evidence.get("collected_by") or []:
-            ref = parse_ref(item.get("ref")) if isinstance(item, dict) else None
-            if ref and ref.file == EVENTS and ref.seq is not None and item.get("link") == "value":
-                found.setdefault(label, ref.seq)
-                break
-    return found
 
 
 def collected_refs(verdicts: Sequence[Mapping[str, Any]]) -> set[int]:
@@ -182,11 +166,11 @@ def _resolve_flow(seq: int, evidence: Mapping[str, Any], sources: EvidenceSource
     decoded = evidence.get("excerpt")
     located = bool(resolved.excerpts) and any(seg.mark for seg in resolved.excerpts[0].segments)
     if isinstance(decoded, str) and decoded and not (located and set(spot.encoding) <= AS_RECORDED):
-        shown = clip(decoded, LONG, one_line=True).text
-        resolved.excerpts.append(decoded_excerpt(shown, spans_in_excerpt(sources.book, spot.canary, shown)))
-    canary = sources.book.by_label.get(spot.canary)
-    if canary is not None:
-        resolved.blocks.append(Field("canary value", clip(canary.value, LINE, one_line=True)))
+        spans = sources.marks.excerpts.get((spot.canary, decoded), ())
+        resolved.excerpts.append(decoded_excerpt(decoded, spans))
+    value = sources.marks.canary_values.get(spot.canary)
+    if value is not None:
+        resolved.blocks.append(Field("canary value", clip(value, LINE, one_line=True)))
     resolved.blocks += _collected_by(evidence, sources.start)
     return resolved
 

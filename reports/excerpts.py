@@ -2,19 +2,19 @@
 
 The wire excerpt is the part of the request (URL, one header, or the body) as recorded, with
 the span holding the transmitted value marked; the second excerpt is the text the matcher
-searched (outer decoding layers undone) with the value's encoded form marked.
+searched (outer decoding layers undone) with the value's encoded form marked. The spans are the
+analysis's (findings' report_inputs.marks, harness.analysis.marks).
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from harness.analysis.marks import location_bytes
 from harness.humanize import size
-from reports.locate import CanaryBook, locate
+from reports.load import parse_ref
 from reports.model import Excerpt, Segment
 from reports.text import LINE, LONG, SHORT, Clip, clip, safe
 
@@ -29,6 +29,44 @@ class Spot:
     location: str  # "url" | "header:NAME" | "body"
     canary: str  # the canary's label ("imei", "location", "observed:…")
     encoding: tuple[str, ...]
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Where the analysis found each value: in the request part, in the matcher's excerpt."""
+
+    canary_values: Mapping[str, str]
+    wire: Mapping[tuple[int, Spot], Span]  # (flow seq, spot) → byte span; absent: not located
+    excerpts: Mapping[tuple[str, str], Sequence[Span]]  # (canary, excerpt) → character spans
+
+    @classmethod
+    def from_json(cls, data: Any) -> Marks:
+        data = data if isinstance(data, dict) else {}
+        values = data.get("canary_values")
+        wire: dict[tuple[int, Spot], Span] = {}
+        excerpts: dict[tuple[str, str], Sequence[Span]] = {}
+        for entry in data.get("spots") or []:
+            if not isinstance(entry, dict):
+                continue
+            spot = spot_of(entry)
+            seq = parse_ref(entry.get("ref")).seq
+            span = _span(entry.get("wire"))
+            if seq is not None and span is not None:
+                wire[(seq, spot)] = span
+            spans = [s for s in map(_span, entry.get("excerpt_spans") or []) if s is not None]
+            excerpts[(spot.canary, str(entry.get("excerpt") or ""))] = spans
+        canary_values = {str(k): str(v) for k, v in values.items()} if isinstance(values, dict) else {}
+        return cls(canary_values, wire, excerpts)
+
+
+def _span(value: Any) -> Span | None:
+    if isinstance(value, list) and len(value) == 2 and all(type(v) is int and v >= 0 for v in value):
+        start, end = value
+        return (start, end) if start <= end else None
+    return None
 
 
 @dataclass(frozen=True)
@@ -71,63 +109,49 @@ def _window(data: bytes, start: int, end: int) -> tuple[tuple[Segment, ...], str
     return segments, "; ".join(notes)
 
 
-def _location_bytes(record: Mapping[str, Any], location: str) -> bytes | None:
-    if location == "url":
-        url = record.get("url")
-        return url.encode("utf-8", errors="surrogatepass") if isinstance(url, str) else None
-    if location.startswith("header:"):
-        name = location.removeprefix("header:")
-        for pair in record.get("request_headers") or []:
-            if isinstance(pair, list | tuple) and len(pair) == 2 and pair[0] == name:
-                return str(pair[1]).encode("utf-8", errors="surrogatepass")
-        return None
-    if location == "body":
-        body = record.get("request_body")
-        if not isinstance(body, str):
-            return None
-        if record.get("request_body_encoding") == "base64":
-            try:
-                return base64.b64decode(body, validate=True)
-            except binascii.Error:
-                pass
-        return body.encode("utf-8", errors="surrogatepass")
-    return None
-
-
-def _wire_excerpt(record: Mapping[str, Any], spot: Spot, book: CanaryBook) -> Excerpt:
+def _wire_excerpt(record: Mapping[str, Any], seq: int, spot: Spot, marks: Marks) -> Excerpt:
     label = f"request {safe(spot.location, SHORT)} as recorded"
-    data = _location_bytes(record, spot.location)
+    data = location_bytes(record, spot.location)
     if data is None:
         return Excerpt(label, (), f"the flow has no {safe(spot.location, SHORT)} to show")
-    span = locate(book, spot.canary, data, spot.encoding)
-    if span is None:
+    span = marks.wire.get((seq, spot))
+    if span is None or span[1] > len(data):
         segments, note = _window(data, 0, 0)
         return Excerpt(label, segments, "the value could not be located again here; " + note)
     segments, note = _window(data, *span)
     return Excerpt(label, segments, note)
 
 
-def decoded_excerpt(text: str, spans: Sequence[tuple[int, int]]) -> Excerpt:
-    """The matcher's excerpt (the text it searched, outer layers undone) with the canary's form marked."""
+def decoded_excerpt(excerpt: str, spans: Sequence[Span]) -> Excerpt:
+    """The matcher's excerpt (the text it searched, outer layers undone) with the canary's form
+    marked; `spans` index `excerpt` as recorded, each part is made safe on its own."""
+    text = excerpt[:LONG]
+    spans = [(start, end) for start, end in spans if end <= len(text)]
     parts: list[tuple[str, bool]] = []
     position = 0
     for start, end in spans:
-        parts += [(text[position:start], False), (text[start:end], True)]
+        if start < position:
+            continue
+        parts += [(_shown(text[position:start]), False), (_shown(text[start:end]), True)]
         position = end
-    parts.append((text[position:], False))
+    parts.append((_shown(text[position:]), False))
     note = "" if spans else "the value's form could not be marked here"
     return Excerpt("as the matcher searched it (outer layers undone)", _segments(*parts), note)
 
 
+def _shown(text: str) -> str:
+    return clip(text, LONG, one_line=True).text
+
+
 def flow_detail(
-    spots_by_seq: Mapping[int, set[Spot]], book: CanaryBook
+    spots_by_seq: Mapping[int, set[Spot]], marks: Marks
 ) -> Callable[[int, dict[str, Any]], FlowDetail]:
     def detail(seq: int, record: dict[str, Any]) -> FlowDetail:
         request = f"{record.get('method') or 'CONNECT'} {record.get('url') or record.get('host') or ''}"
         return FlowDetail(
             request=clip(request, LINE, one_line=True),
             error=clip(record.get("error"), LINE, one_line=True),
-            excerpts={spot: _wire_excerpt(record, spot, book) for spot in spots_by_seq.get(seq, set())},
+            excerpts={spot: _wire_excerpt(record, seq, spot, marks) for spot in spots_by_seq.get(seq, set())},
         )
 
     return detail

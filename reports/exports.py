@@ -22,9 +22,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from harness.capture.har import write_har
-from harness.detect.engine import load_rules
-from harness.rundir import FLOWS, FLOWS_HAR
+from harness.analysis.har import ensure_har
+from harness.analysis.rules import rule_catalogue
 from reports.model import RunReport
 from reports.text import clip
 
@@ -79,7 +78,7 @@ def _verdicts(run: ExportRun) -> list[Mapping[str, Any]]:
     missing = [
         {"rule": rule.id, "title": rule.title, "status": "missing", "severity": rule.severity,
          "clauses": list(rule.clauses), "summary": why}
-        for rule in load_rules()
+        for rule in rule_catalogue()
         if rule.id not in present
     ]  # fmt: skip
     return [*verdicts, *missing]
@@ -245,16 +244,6 @@ def write_junit(path: Path, runs: Sequence[ExportRun]) -> Path:
     ET.indent(root)
     _atomic_write(path, ET.tostring(root, encoding="utf-8", xml_declaration=True))
     return path
-
-
-def ensure_har(run_dir: Path) -> Path | None:
-    """The run's flows.har, rebuilt from flows.jsonl when it is missing or older."""
-    flows, har = run_dir / FLOWS, run_dir / FLOWS_HAR
-    if not flows.is_file():
-        return har if har.is_file() else None
-    if not har.is_file() or har.stat().st_mtime < flows.stat().st_mtime:
-        write_har(flows, har)
-    return har
 
 
 def write_run_exports(run_dir: Path, run: ExportRun) -> list[Path]:

@@ -132,8 +132,3 @@ def summarize_step(seq: int, record: dict[str, Any]) -> StepSummary | None:
         screenshot=screenshot if isinstance(screenshot, str) else "",
         detail=clip(json.dumps(detail, ensure_ascii=False, default=str), LINE, one_line=True),
     )
-
-
-def consent_time(steps: list[StepSummary]) -> StepSummary | None:
-    """The step where the user accepted the privacy policy (the findings contract's T_consent)."""
-    return next((s for s in steps if s.action == "consent" and s.choice == "accept"), None)
