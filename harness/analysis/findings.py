@@ -27,6 +27,8 @@ findings.json (DESIGN.md "Findings contract", plus the fields below):
                   url}] (requests only hooks saw), flows_opaque [{ref, host}] (undecrypted,
                   and no hook read them), scenarios, consent_ambiguous [{scenario, ui,
                   reason}] (privacy dialogs left unanswered: controls ambiguous), detector_errors
+    report_inputs what a report shows that is derived from the run: consent, capture coverage,
+                  flow domains, data-flow rows, marks of each value sent (analysis.report_inputs)
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from harness.analysis.report_inputs import report_inputs
 from harness.detect import evaluate
 from harness.detect.consent_ambiguity import ambiguous_consent_screens
 from harness.detect.declared_observed import declared_vs_observed
@@ -79,6 +82,7 @@ def analyze_run(
         "declared_vs_observed": declared_vs_observed(view),
         "coverage": _coverage(view, scan, evaluation.detector_errors),
     }
+    findings["report_inputs"] = report_inputs(run_dir, view.manifest, findings)
     write_json_atomic(run_dir / FINDINGS, findings)
     return findings
 
