@@ -25,6 +25,7 @@ from harness.profile import DEFAULT_PROFILE, DeviceProfile
 from harness.records import JsonlWriter
 from harness.rundir import EVENTS, LOGCAT, PROFILE, STEPS, RunDir, new_manifest, run_folder_lock
 from harness.scenario import ScenarioContext
+from harness.steps import StepAction
 
 DEFAULT_DURATION_S = 8.0
 
@@ -231,13 +232,13 @@ def _run_scenario(stages: _Stages, module: Any, ctx: ScenarioContext) -> str:
         with stages.stage(f"scenario:{module.NAME}"):
             module.run(ctx)
     except (InstrumentationError, DeviceError) as exc:
-        ctx.step("scenario_error", error=str(exc))
+        ctx.step(StepAction.SCENARIO_ERROR, error=str(exc))
         raise
     except ProbeError as exc:
-        ctx.step("scenario_error", error=str(exc))
+        ctx.step(StepAction.SCENARIO_ERROR, error=str(exc))
         return f"error: {exc}"
     except Exception as exc:  # a broken scenario must not lose the run; the manifest has the traceback
-        ctx.step("scenario_error", error=repr(exc))
+        ctx.step(StepAction.SCENARIO_ERROR, error=repr(exc))
         return f"error: internal error in scenario: {exc!r}"
     return "ran"
 

@@ -9,9 +9,11 @@ screen of the flow {index, outcome, ui}.
 
 from __future__ import annotations
 
-from harness.interact.consent import answer_permission, observes_app_death, ready_after_consent
 from harness.interact.explorer import Explorer, Found, Limits
-from harness.scenario import Observation, ScenarioContext
+from harness.interact.permissions import answer_permission
+from harness.interact.ready import ready_after_consent
+from harness.scenario import Observation, ScenarioContext, observes_app_death
+from harness.steps import StepAction
 from harness.ui.find import control_label
 from harness.ui.recognise import cancellation_entries, cancellation_step, permission_prompt
 
@@ -31,11 +33,14 @@ def run(ctx: ScenarioContext) -> None:
         max_screens=int(ctx.option("explore_screens", Limits.max_screens)),
     )
     ctx.step(
-        "explore_start", max_depth=limits.max_depth, budget_s=limits.budget_s, max_screens=limits.max_screens
+        StepAction.EXPLORE_START,
+        max_depth=limits.max_depth,
+        budget_s=limits.budget_s,
+        max_screens=limits.max_screens,
     )
     result = Explorer(ctx, root, limits).run(cancellation_entries)
     ctx.step(
-        "explore_end",
+        StepAction.EXPLORE_END,
         screens=result.screens,
         taps=result.taps,
         complete=result.complete,
@@ -49,7 +54,7 @@ def run(ctx: ScenarioContext) -> None:
 def _follow(ctx: ScenarioContext, found: Found) -> None:
     labels = [action.label for action in found.path]
     ctx.step(
-        "cancellation_entry",
+        StepAction.CANCELLATION_ENTRY,
         ops=len(found.path) + 1,
         path=[*labels, control_label(found.control)],
         ui=found.observation.ui,
@@ -64,7 +69,7 @@ def _follow(ctx: ScenarioContext, found: Found) -> None:
             answer_permission(ctx, allow=False)
             screen = ctx.observe(f"cancellation step {index}")
         outcome = _outcome(ctx, screen)
-        ctx.step("cancellation_flow", index=index, outcome=outcome, ui=screen.ui)
+        ctx.step(StepAction.CANCELLATION_FLOW, index=index, outcome=outcome, ui=screen.ui)
         if outcome != "proceed":
             return
         step = cancellation_step(screen.screen)

@@ -10,8 +10,9 @@ BACKGROUND_WINDOW_S): on the sim the app's clock is fast-forwarded meanwhile
 from __future__ import annotations
 
 from harness.detect.plan import BACKGROUND_WINDOW_S
-from harness.interact.consent import observes_app_death, ready_after_consent
-from harness.scenario import ScenarioContext
+from harness.interact.ready import ready_after_consent
+from harness.scenario import ScenarioContext, observes_app_death
+from harness.steps import StepAction
 
 NAME = "background"
 DESCRIPTION = "After consent, press HOME, wait the rule's window of app time, and bring the app back."
@@ -24,9 +25,9 @@ def run(ctx: ScenarioContext) -> None:
         return
     seconds = ctx.option("background_dwell", BACKGROUND_WINDOW_S)
     started = ctx.home("send the app to the background")
-    ctx.step_at(started, "background_start", seconds=round(seconds, 3))
+    ctx.step_at(started, StepAction.BACKGROUND_START, seconds=round(seconds, 3))
     watched = ctx.watch_app_time(seconds, rate=ctx.option("background_clock_rate", CLOCK_RATE))
-    ctx.step("background_end", app_seconds=round(watched, 3), dumps=ctx.ui.dumps)
+    ctx.step(StepAction.BACKGROUND_END, app_seconds=round(watched, 3), dumps=ctx.ui.dumps)
     if not ctx.running():
         ctx.record_exit("in the background")
         return

@@ -4,8 +4,8 @@ gone? The end is recorded as `consent_refusal_end` after the watch."""
 
 from __future__ import annotations
 
-from harness.interact.consent import Refusal, find_consent, observes_app_death, refusal_end, refuse_consent
-from harness.scenario import ScenarioContext
+from harness.interact.consent import Refusal, find_consent, refusal_end, refuse_consent
+from harness.scenario import ScenarioContext, observes_app_death
 
 NAME = "consent_reject"
 DESCRIPTION = "On fresh data, refuse the privacy dialog (again while it keeps asking), then watch."

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from harness.interact.consent import observes_app_death
-from harness.scenario import ScenarioContext
+from harness.scenario import ScenarioContext, observes_app_death
 
 NAME = "first_launch"
 DESCRIPTION = "Launch on fresh app data and leave it untouched for the dwell time."

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import time
 
-from harness.interact.consent import FoundConsent, accept_consent, answer_permission, observes_app_death
-from harness.scenario import ScenarioContext
+from harness.interact.consent import FoundConsent, accept_consent
+from harness.interact.permissions import answer_permission
+from harness.scenario import ScenarioContext, observes_app_death
+from harness.steps import StepAction
 from harness.ui.recognise import consent_dialog, mentions_permission_requirement, permission_prompt
 
 NAME = "permission_denial"
@@ -51,7 +53,7 @@ def _watch(ctx: ScenarioContext, session: str) -> bool:
         screen = ctx.ui.dump()
         if not ctx.in_front(screen):
             observation = ctx.observe("left the app")
-            ctx.step("app_left", package=observation.package, during=session, ui=observation.ui)
+            ctx.step(StepAction.APP_LEFT, package=observation.package, during=session, ui=observation.ui)
             return False
         if permission_prompt(screen) is not None and denials < MAX_DENIALS:
             if answer_permission(ctx, allow=False):
@@ -76,9 +78,11 @@ def _check_main_ui(ctx: ScenarioContext, session: str) -> None:
             ctx.record_exit(f"dismissing a dialog after permission denial ({session})")
             return
         if not ctx.in_front(after.screen):
-            ctx.step("app_left", package=after.package, during=session, ui=after.ui)
+            ctx.step(StepAction.APP_LEFT, package=after.package, during=session, ui=after.ui)
             return
         if ctx.ui.is_overlay(after.screen) and mentions_permission_requirement(after.screen):
             blocked = "a dialog demanding the permission cannot be dismissed"
         observation = after
-    ctx.step("main_ui", session=session, reachable=blocked is None, reason=blocked, ui=observation.ui)
+    ctx.step(
+        StepAction.MAIN_UI, session=session, reachable=blocked is None, reason=blocked, ui=observation.ui
+    )

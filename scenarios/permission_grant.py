@@ -5,8 +5,10 @@ Leaves the app running: background, popup_watch, shake and account_cancellation 
 
 from __future__ import annotations
 
-from harness.interact.consent import accept_consent, answer_permissions, observes_app_death
-from harness.scenario import ScenarioContext
+from harness.interact.consent import accept_consent
+from harness.interact.permissions import answer_permissions
+from harness.scenario import ScenarioContext, observes_app_death
+from harness.steps import StepAction
 
 NAME = "permission_grant"
 DESCRIPTION = "On fresh data, accept consent, allow every permission dialog, use the app for a while."
@@ -20,7 +22,7 @@ def run(ctx: ScenarioContext) -> None:
     accept_consent(ctx)
     answer_permissions(ctx, allow=True)
     seconds = ctx.option("grant_dwell", ctx.dwell_s / 4)
-    ctx.step("dwell", seconds=round(seconds, 3), why="using the app with consent and permissions")
+    ctx.step(StepAction.DWELL, seconds=round(seconds, 3), why="using the app with consent and permissions")
     answer_permissions(ctx, allow=True, quiet_s=seconds)
     if ctx.running():
         ctx.observe("main screen")

@@ -13,9 +13,11 @@ real time while a pop-up is being closed; on a device the watch takes a minute.
 from __future__ import annotations
 
 from harness.detect.plan import POPUP_WINDOW_S
-from harness.interact.consent import FoundConsent, accept_consent, answer_permission, observes_app_death
+from harness.interact.consent import FoundConsent, accept_consent
+from harness.interact.permissions import answer_permission
 from harness.records import read_jsonl
-from harness.scenario import Observation, ScenarioContext, now
+from harness.scenario import Observation, ScenarioContext, now, observes_app_death
+from harness.steps import StepAction
 from harness.ui.find import control_label
 from harness.ui.recognise import close_controls, consent_dialog, permission_prompt
 from harness.ui.signature import structure_hash
@@ -34,7 +36,7 @@ def run(ctx: ScenarioContext) -> None:
     ctx.launch(fresh=False)
     seconds = ctx.option("popup_watch", POPUP_WINDOW_S)
     ctx.step(
-        "watch_start",
+        StepAction.WATCH_START,
         seconds=round(seconds, 3),
         max_per_minute=ctx.option("popup_max_per_minute", DEFAULT_MAX_PER_MINUTE),
     )
@@ -42,7 +44,7 @@ def run(ctx: ScenarioContext) -> None:
     watched = 0.0
     if watcher.tick():  # the first screen (a splash ad) is looked at in real time
         watched = ctx.watch_app_time(seconds, rate=watcher.rate, tick=watcher.tick)
-    ctx.step("watch_end", app_seconds=round(watched, 3), dumps=ctx.ui.dumps)
+    ctx.step(StepAction.WATCH_END, app_seconds=round(watched, 3), dumps=ctx.ui.dumps)
 
 
 class _Watcher:
@@ -66,7 +68,9 @@ class _Watcher:
         screen = ctx.ui.dump()
         if not ctx.in_front(screen):
             observation = ctx.observe("left the app")
-            ctx.step("app_left", package=observation.package, during="pop-up watch", ui=observation.ui)
+            ctx.step(
+                StepAction.APP_LEFT, package=observation.package, during="pop-up watch", ui=observation.ui
+            )
             ctx.resume()
         elif permission_prompt(screen) is not None:
             answer_permission(ctx, allow=True)
@@ -128,7 +132,7 @@ def _handle(ctx: ScenarioContext, popup: Observation, closed: set[str], stacked:
         if _gone(ctx, popup, after, stacked):
             closed_by = "close control"
         elif not ctx.in_front(after.screen) and ctx.running():
-            ctx.step("app_left", package=after.package, during="closing a pop-up", ui=after.ui)
+            ctx.step(StepAction.APP_LEFT, package=after.package, during="closing a pop-up", ui=after.ui)
             ctx.back("return from where the close control led")
             after = ctx.observe("after returning")
     if closed_by is None and ctx.running():
@@ -137,10 +141,10 @@ def _handle(ctx: ScenarioContext, popup: Observation, closed: set[str], stacked:
         if _gone(ctx, popup, after, stacked):
             closed_by = "back"
         elif not ctx.in_front(after.screen) and ctx.running():
-            ctx.step("app_left", package=after.package, during="BACK on a pop-up", ui=after.ui)
+            ctx.step(StepAction.APP_LEFT, package=after.package, during="BACK on a pop-up", ui=after.ui)
             ctx.resume()
     ctx.step(
-        "popup",
+        StepAction.POPUP,
         ui=popup.ui,
         hash=popup.hash,
         close_control=control_label(controls[0]) if controls else None,

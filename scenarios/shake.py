@@ -11,10 +11,11 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from harness.interact.consent import observes_app_death, ready_after_consent
 from harness.interact.motion import DEFAULT_TRACES, SENSOR_TYPE_ACCELEROMETER, ShakeTrace, trace_from
+from harness.interact.ready import ready_after_consent
 from harness.records import read_jsonl
-from harness.scenario import Observation, ScenarioContext, now
+from harness.scenario import Observation, ScenarioContext, now, observes_app_death
+from harness.steps import StepAction
 
 NAME = "shake"
 DESCRIPTION = "After consent, inject walking, pick-up, jolt and near-threshold shakes; watch for jumps."
@@ -27,7 +28,7 @@ def run(ctx: ScenarioContext) -> None:
     if ready is None:
         return
     if not _listens_to_accelerometer(ctx):
-        ctx.step("shake_skipped", reason="the app registered no accelerometer listener")
+        ctx.step(StepAction.SHAKE_SKIPPED, reason="the app registered no accelerometer listener")
         return
     for trace in _traces(ctx):
         before = ctx.observe(f"before {trace.name}")
@@ -40,7 +41,7 @@ def run(ctx: ScenarioContext) -> None:
         redirected = not ctx.in_front(after.screen) or after.hash != before.hash
         ctx.step_at(
             started,
-            "shake_trace",
+            StepAction.SHAKE_TRACE,
             **trace.describe(),
             samples=delivered,
             before=_where(before),

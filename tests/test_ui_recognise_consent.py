@@ -5,7 +5,7 @@ buttons found by their words; ads' unlabeled corner close images."""
 from __future__ import annotations
 
 from harness.ui import parse_screen
-from harness.ui.consent import is_prose
+from harness.ui.controls import is_prose
 from harness.ui.find import control_label
 from harness.ui.recognise import close_controls, consent_dialog, permission_prompt
 from tests.test_ui_tree import dump, node

@@ -38,7 +38,7 @@ from typing import Any, Literal
 
 from harness.records import read_jsonl
 from harness.rundir import STEPS
-from harness.scenario import PASSIVE_ACTIONS
+from harness.steps import PASSIVE_ACTIONS, StepAction
 
 INSTALL_FAILED = "install_failed"
 CRASHED_ON_LAUNCH = "crashed_on_launch"
@@ -55,10 +55,8 @@ LABELS = (
     NO_CONSENT_DIALOG_FOUND, CONSENT_AMBIGUOUS, INCOMPLETE, TIMEOUT, DEVICE_LOST, HARNESS_ERROR,
 )  # fmt: skip
 
-APP_EXITED = "app_exited"
-CONSENT_DIALOG_NOT_FOUND = "consent_dialog_not_found"
 # steps of a dialog left unanswered; `refuse_not_offered` only when it carries an ambiguity
-_AMBIGUOUS_STEPS = ("consent_ambiguous", "refuse_not_offered")
+_AMBIGUOUS_STEPS = (StepAction.CONSENT_AMBIGUOUS, StepAction.REFUSE_NOT_OFFERED)
 
 _DEVICE_ERRORS = ("DeviceError", "AppCrashed")  # AppCrashed: the process died while starting
 # Signals a process sends itself or gets from outside when told to quit; any other signal
@@ -94,10 +92,11 @@ class Triage:
 def died_on_launch(run_dir: Path, manifest: dict[str, Any]) -> bool:
     """Did the app's first process end on its own before the harness interacted with it?"""
     actions = [step.get("action") for step in read_jsonl(run_dir / STEPS)]
-    if manifest.get("error_kind") in _DEVICE_ERRORS and "launch" in actions and "launched" not in actions:
+    started = StepAction.LAUNCH in actions and StepAction.LAUNCHED not in actions
+    if manifest.get("error_kind") in _DEVICE_ERRORS and started:
         return True
     for action in actions:
-        if action == APP_EXITED:
+        if action == StepAction.APP_EXITED:
             return True
         if action not in PASSIVE_ACTIONS:  # the harness touched the app: an exit now is behaviour
             return False
@@ -127,7 +126,7 @@ def classify(run_dir: Path | None, manifest: dict[str, Any] | None, facts: Attem
         ui, why = unanswered
         detail = f"the consent dialog ({ui}) was left unanswered: its controls are ambiguous ({why})"
         return Triage(CONSENT_AMBIGUOUS, False, detail)
-    if any(step.get("action") == CONSENT_DIALOG_NOT_FOUND for step in steps):
+    if any(step.get("action") == StepAction.CONSENT_DIALOG_NOT_FOUND for step in steps):
         return Triage(NO_CONSENT_DIALOG_FOUND, False, "no consent dialog was found to act on")
     return Triage(None, False, "")
 

@@ -1,9 +1,9 @@
-"""Sequences several scenarios share: answering the privacy dialog, answering runtime-permission
-dialogs, and getting the app to its main screen after consent.
+"""Answering the app's privacy dialog: finding it, accepting it, refusing it all the way, and
+where a refusal left the app.
 
 Consent contract (detectors rely on it): accepting records a step `consent` with
-`choice="accept"` whose `ts` is the moment just before the tap; refusing records
-`choice="reject"` (`via`: "refuse" or "basic_mode"); each carries the `reason` the control was
+`choice=accept` whose `ts` is the moment just before the tap; refusing records
+`choice=reject` (`via`: "refuse" or "basic_mode"); each carries the `reason` the control was
 chosen (node, words, score). Looking for the dialog in vain records `consent_dialog_not_found`;
 a dialog whose controls cannot be told apart records `consent_ambiguous` and is not answered.
 Where a refusal ended is `consent_refusal_end` (see `refusal_end`).
@@ -12,34 +12,16 @@ Where a refusal ended is `consent_refusal_end` (see `refusal_end`).
 from __future__ import annotations
 
 import contextlib
-import functools
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from harness.scenario import AppDied, Observation, ScenarioContext, now
+from harness.steps import ConsentChoice, StepAction
 from harness.ui.find import control_label
-from harness.ui.recognise import ConsentDialog, PermissionPrompt, consent_dialog, permission_prompt
+from harness.ui.recognise import ConsentDialog, consent_dialog, permission_prompt
 from harness.ui.tree import UiNode, UiScreen
 
 CONSENT_WAIT_S = 3.0
-PERMISSION_QUIET_S = 1.0
-MAX_PERMISSION_DIALOGS = 8
 REFUSAL_ROUNDS = 3
-
-
-def observes_app_death(run: Callable[[ScenarioContext], None]) -> Callable[[ScenarioContext], None]:
-    """For a scenario's `run`: the app's process ending under it is an observation (recorded as
-    `app_exited`, which the detectors judge), not a failure of the scenario."""
-
-    @functools.wraps(run)
-    def guarded(ctx: ScenarioContext) -> None:
-        try:
-            run(ctx)
-        except AppDied:
-            ctx.record_exit("the scenario")
-
-    return guarded
 
 
 @dataclass(frozen=True)
@@ -63,7 +45,7 @@ def find_consent(ctx: ScenarioContext, timeout_s: float | None = None) -> FoundC
     observation = ctx.observe("privacy dialog")
     dialog = consent_dialog(observation.screen)
     if dialog is None:
-        ctx.step("consent_dialog_not_found", ui=observation.ui, waited_s=round(wait, 3))
+        ctx.step(StepAction.CONSENT_DIALOG_NOT_FOUND, ui=observation.ui, waited_s=round(wait, 3))
         return None
     return FoundConsent(observation, dialog)
 
@@ -81,7 +63,7 @@ def accept_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> b
         return False
     observation, dialog = found.observation, found.dialog
     if dialog.ambiguity is not None:
-        ctx.step("consent_ambiguous", reason=dialog.ambiguity, ui=observation.ui)
+        ctx.step(StepAction.CONSENT_AMBIGUOUS, reason=dialog.ambiguity, ui=observation.ui)
         return False
     unticked = [box for box in dialog.checkboxes if not box.checked]
     for box in unticked:
@@ -95,8 +77,8 @@ def accept_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> b
     ts = ctx.tap(control, "accept the privacy policy", on=observation)
     ctx.step_at(
         ts,
-        "consent",
-        choice="accept",
+        StepAction.CONSENT,
+        choice=ConsentChoice.ACCEPT,
         control=control_label(control),
         acknowledgement_only=dialog.accept is None,
         form=dialog.kind,
@@ -105,7 +87,7 @@ def accept_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> b
     )
     after = ctx.observe("after consent")
     if ctx.running() and consent_dialog(after.screen) is not None and after.hash == observation.hash:
-        ctx.step("consent_dialog_persists", ui=after.ui)
+        ctx.step(StepAction.CONSENT_DIALOG_PERSISTS, ui=after.ui)
     return True
 
 
@@ -130,7 +112,7 @@ def refuse_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> R
         dialog = current.dialog
         control = dialog.refusal
         if control is None:
-            ctx.step("refuse_not_offered", ui=current.observation.ui, ambiguity=dialog.ambiguity)
+            ctx.step(StepAction.REFUSE_NOT_OFFERED, ui=current.observation.ui, ambiguity=dialog.ambiguity)
             ctx.back("refuse the privacy dialog with BACK (no refuse control)")
             return Refusal(refusals, basic, still_asked=False)
         basic = control is dialog.basic_mode
@@ -143,8 +125,8 @@ def refuse_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> R
         refusals += 1
         ctx.step_at(
             ts,
-            "consent",
-            choice="reject",
+            StepAction.CONSENT,
+            choice=ConsentChoice.REJECT,
             control=control_label(control),
             round=refusals,
             via="basic_mode" if basic else "refuse",
@@ -162,7 +144,7 @@ def refuse_consent(ctx: ScenarioContext, found: FoundConsent | None = None) -> R
         again = consent_dialog(after.screen)
         current = FoundConsent(after, again) if again is not None and ctx.in_front(after.screen) else None
     if current is not None:
-        ctx.step("consent_still_asked", ui=current.observation.ui, refusals=refusals)
+        ctx.step(StepAction.CONSENT_STILL_ASKED, ui=current.observation.ui, refusals=refusals)
     return Refusal(refusals, basic, still_asked=current is not None)
 
 
@@ -190,93 +172,5 @@ def refusal_end(ctx: ScenarioContext, refusal: Refusal) -> str:
             outcome = "blocked"
         else:
             outcome = "basic_mode" if refusal.basic_mode else "usable"
-    ctx.step("consent_refusal_end", outcome=outcome, refusals=refusal.refusals, ui=ui)
+    ctx.step(StepAction.CONSENT_REFUSAL_END, outcome=outcome, refusals=refusal.refusals, ui=ui)
     return outcome
-
-
-def answer_permissions(
-    ctx: ScenarioContext,
-    *,
-    allow: bool,
-    quiet_s: float = PERMISSION_QUIET_S,
-    limit: int = MAX_PERMISSION_DIALOGS,
-) -> int:
-    """Answer every runtime-permission dialog until none has come for `quiet_s` (a dialog on
-    screen now is always answered); returns how many were answered."""
-    answered = 0
-    quiet_until = time.monotonic() + ctx.ui.budget(quiet_s)
-    while answered < limit:
-        if not ctx.running():
-            ctx.record_exit("answering permission dialogs")
-            break
-        if permission_prompt(ctx.ui.dump()) is not None:
-            if answer_permission(ctx, allow=allow):
-                answered += 1
-            quiet_until = time.monotonic() + ctx.ui.budget(quiet_s)
-            continue
-        if time.monotonic() >= quiet_until:
-            break
-        time.sleep(ctx.ui.settings.interval_s)
-    return answered
-
-
-def answer_permission(ctx: ScenarioContext, *, allow: bool) -> bool:
-    """Answer the permission dialog (or the app's permission page in Settings) in front,
-    recording `permission_dialog` and `permission_answer`.
-
-    `permission_answer` says what was really pressed: `choice` is "allow" or "deny" only when
-    such a button was tapped (`button`: its id), "dismiss" when there was none and BACK was
-    pressed — BACK cancels the dialog without denying (GrantPermissionsViewModel CANCELED), and
-    on the Settings page BACK only returns to the app, keeping whatever the page shows.
-    """
-    observation = ctx.observe("permission dialog")
-    prompt = permission_prompt(observation.screen)
-    if prompt is None:
-        return False
-    page = "settings" if prompt.settings_page else "dialog"
-    ctx.step("permission_dialog", message=prompt.message, ui=observation.ui, page=page)
-    button = prompt.allow if allow else prompt.deny
-    wanted = "allow" if allow else "deny"
-    if button is None:
-        ts = now()
-        ctx.back(f"leave the permission {page} (no {wanted} button found)")
-        ctx.step_at(ts, "permission_answer", choice="dismiss", button=None, page=page, message=prompt.message)
-        return True
-    ts = ctx.tap(button, f"{wanted} the permission", on=observation)
-    ctx.step_at(
-        ts,
-        "permission_answer",
-        choice=wanted,
-        button=PermissionPrompt.button_name(button),
-        page=page,
-        message=prompt.message,
-    )
-    if prompt.settings_page:
-        ctx.back("return to the app from the permission settings page")
-    return True
-
-
-def ready_after_consent(ctx: ScenarioContext, *, allow_permissions: bool = True) -> Observation | None:
-    """The app on its main screen with consent given: the running process when there is one
-    (brought to the front if needed), else a launch on its kept data; None when the app is gone."""
-    if ctx.running():
-        if not ctx.in_front(ctx.ui.dump()):
-            ctx.resume()
-        return settle_after_launch(ctx, allow_permissions=allow_permissions, quiet_s=0.0)
-    ctx.launch(fresh=False)
-    return settle_after_launch(ctx, allow_permissions=allow_permissions)
-
-
-def settle_after_launch(
-    ctx: ScenarioContext, *, allow_permissions: bool, quiet_s: float = PERMISSION_QUIET_S
-) -> Observation | None:
-    """Accept the privacy dialog if one is shown, answer permission dialogs, then observe."""
-    screen = ctx.ui.settle()
-    dialog = consent_dialog(screen)
-    if dialog is not None:
-        accept_consent(ctx, FoundConsent(ctx.observe("privacy dialog"), dialog))
-    answer_permissions(ctx, allow=allow_permissions, quiet_s=quiet_s)
-    if not ctx.running():
-        ctx.record_exit("getting ready")
-        return None
-    return ctx.observe("ready")

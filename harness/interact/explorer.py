@@ -15,8 +15,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from harness.interact.consent import answer_permission, settle_after_launch
+from harness.interact.permissions import answer_permission
+from harness.interact.ready import settle_after_launch
 from harness.scenario import AppDied, Observation, ScenarioContext
+from harness.steps import StepAction
 from harness.ui import vocabulary
 from harness.ui.find import class_matches, control_label
 from harness.ui.recognise import permission_prompt
@@ -140,7 +142,7 @@ class Explorer:
                 continue
             self.visited.add(after.hash)
             labels = [a.label for a in (*path, action)]
-            self.ctx.step("explore_screen", depth=depth, path=labels, hash=after.hash, ui=after.ui)
+            self.ctx.step(StepAction.EXPLORE_SCREEN, depth=depth, path=labels, hash=after.hash, ui=after.ui)
             if entries := self.targets(after.screen):
                 return self._end(Found(after, entries[0], (*path, action)))
             next_level.append(((*path, action), after.hash))
@@ -158,7 +160,7 @@ class Explorer:
             after = self._observe("explore")
         if self.ctx.in_front(after.screen):
             return after
-        self.ctx.step("app_left", package=after.package, during="exploration", ui=after.ui)
+        self.ctx.step(StepAction.APP_LEFT, package=after.package, during="exploration", ui=after.ui)
         self.ctx.back("explore: return to the app")
         back = self._observe("explore: after returning")
         if not self.ctx.in_front(back.screen):

@@ -1,39 +1,28 @@
-"""What a scenario gets to work with: the device, the app, and a recorder for every action.
+"""`ScenarioContext`: the device, the app, and a recorder for every action a scenario takes.
 
-A scenario is a module in `scenarios/` with `NAME`, `DESCRIPTION` and `run(ctx)`. It drives the
-app only through `ScenarioContext`, which records each action to steps.jsonl, saves the screen
+It records each action to steps.jsonl (`harness.steps.StepAction` names them), saves the screen
 (uiautomator XML and a screenshot) after each one, and attaches the Frida agent to every app
 process it starts.
-
-Steps a scenario records (detectors and the batch triage read them):
-
-    clear_data, launch {fresh}, launched {pid, attach_s, hooks}, resume, stop
-    screen {label, ui, screenshot, hash, package, overlay, dumps, dump_s}
-    tap {purpose, target, label, resource_id, x, y, screen, feature}, back {purpose}, home {purpose}
-    dwell {seconds, why}
-    clock {rate, dumps}                   the app's clock now runs at rate × wall time (sim only;
-                                          a new process starts at 1)
-    app_exited {reason, crash, during}   the app's process ended by itself
-    app_killed {signal, during}          its process was killed from outside (not by the app, not
-                                          by the harness): the run ends with a DeviceError
-    app_left {package, during}           another app (or the launcher) came to the front
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import signal
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from harness.device.base import AppInfo, ClockControl, Device, ProcessHook
+from harness.device.base import AppInfo, ClockControl, Device
 from harness.errors import AppCrashed, DeviceError, InstrumentationError, ProbeError
 from harness.instrument import Instrumentation
-from harness.records import JsonlWriter, Step, read_jsonl
+from harness.records import JsonlWriter, Step
 from harness.rundir import LOGCAT, RunDir
+from harness.scenario.clock import AppClock
+from harness.scenario.exits import AppDied, exit_details, killed_from_outside
+from harness.scenario.history import ProcessState, had_launched, recorded_process_state
+from harness.scenario.screens import Observation, ScreenFiles
+from harness.steps import StepAction
 from harness.ui.driver import SettleSettings, UiDriver
 from harness.ui.find import control_label
 from harness.ui.recognise import is_permission_package
@@ -44,48 +33,12 @@ POLL_S = 0.2
 # How long a process whose device action failed may take to be seen gone (being torn down, it
 # still counts as running for a moment)
 EXIT_GRACE_S = 2.0
-# Signals that end a process from outside; a crash is logged as FATAL EXCEPTION first (what
-# Android's RuntimeInit logs: frameworks/base/core/java/com/android/internal/os/RuntimeInit.java)
-_OUTSIDE_SIGNALS = frozenset({signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
-FATAL_EXCEPTION = b"E/AndroidRuntime: FATAL EXCEPTION"
-OUT_OF_MEMORY = b"java.lang.OutOfMemoryError"
 
 
 def now() -> float:
     """Wall-clock time at the agent's resolution (whole milliseconds, Date.now() / 1000), so
     that an event caused by an action never sorts before the step that records the action."""
     return int(time.time() * 1000) / 1000
-
-
-# Steps that leave the app as it was: a process with only these since launch is untouched.
-PASSIVE_ACTIONS = frozenset({"clear_data", "launch", "launched", "screen", "dwell", "stop", "resume"})
-
-
-class AppDied(ProbeError):
-    """The app process ended while a scenario expected it to run."""
-
-
-@dataclass(frozen=True)
-class Observation:
-    """A screen as a scenario saw it, and where its dump and screenshot were saved."""
-
-    screen: UiScreen
-    hash: str
-    ui: str  # "ui/0003-privacy_dialog.xml"
-    screenshot: str
-
-    @property
-    def package(self) -> str:
-        return self.screen.package
-
-
-@dataclass(frozen=True)
-class ProcessState:
-    """What steps.jsonl says about the app's current process."""
-
-    launched: bool  # a process was started in this run and not stopped since
-    fresh: bool  # it was started on cleared data
-    interacted: bool  # something other than passive steps happened since
 
 
 @dataclass
@@ -99,20 +52,20 @@ class ScenarioContext:
     scenario: str = ""
     instrumentations: list[Instrumentation] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
-    _shot: int = 0
     _ui: UiDriver | None = None
-    _saved: dict[str, tuple[str, str]] = field(default_factory=dict)  # xml digest -> (ui, screenshot)
     _exit_recorded: bool = False
-    _clock_rate: float = 1.0
-    _clock_base_app: float = 0.0  # app seconds at the last rate change
-    _clock_base_wall: float = 0.0  # time.monotonic() at the last rate change
+    _clock: AppClock = field(default_factory=AppClock)
+    _screens: ScreenFiles = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._screens = ScreenFiles(self.run, self.scenario)
 
     # -- recording ----------------------------------------------------------------------------
 
-    def step(self, action: str, **detail: Any) -> Step:
+    def step(self, action: StepAction, **detail: Any) -> Step:
         return self.step_at(now(), action, **detail)
 
-    def step_at(self, ts: float, action: str, **detail: Any) -> Step:
+    def step_at(self, ts: float, action: StepAction, **detail: Any) -> Step:
         """Record a step that happened at `ts` (taken before the action, e.g. a consent tap)."""
         record = Step(ts=ts, scenario=self.scenario, action=action, detail=detail)
         self.steps.write(record)
@@ -138,22 +91,17 @@ class ScenarioContext:
         """
         if fresh:
             self.device.clear_data(self.app.package)
-            self.step("clear_data")
-        canary = self.options.get("clipboard_canary")
-        clipboard_canary = canary if isinstance(canary, str) else None
-        instrumentation = Instrumentation(
-            self.device.frida_device(), self.agent_bundle, self.events, self.app.package,
-            clipboard_canary=clipboard_canary,
-        )  # fmt: skip
-        self.device.set_process_hook(self._secondary_process_hook(clipboard_canary))
-        earlier_launch = self._had_launched()
-        self.step("launch", fresh=fresh)
+            self.step(StepAction.CLEAR_DATA)
+        instrumentation = self._instrumentation()
+        self.device.set_process_hook(self._instrument_secondary)
+        earlier_launch = had_launched(self.steps.path)
+        self.step(StepAction.LAUNCH, fresh=fresh)
         try:
             pid = self.device.launch(self.app.package, before_start=instrumentation.attach)
         except AppCrashed as exc:
             if not earlier_launch:
                 raise
-            self.step("app_exited", reason="crashed while starting", during="launch", error=str(exc))
+            self.step(StepAction.APP_EXITED, reason="crashed while starting", during="launch", error=str(exc))
             self._exit_recorded = True
             raise AppDied(f"the app crashed while starting: {exc}") from None
         self.instrumentations.append(instrumentation)
@@ -165,29 +113,30 @@ class ScenarioContext:
             raise
         self._exit_recorded = False
         self.step(
-            "launched",
+            StepAction.LAUNCHED,
             pid=pid,
             attach_s=round(instrumentation.report.attach_s, 3),
             hooks=len(instrumentation.report.hooks_installed),
         )
         return pid
 
-    def _secondary_process_hook(self, clipboard_canary: str | None) -> ProcessHook:
-        """Loads the agent into the app's other processes (android:process) while they are held."""
+    def _instrumentation(self, process: str | None = None) -> Instrumentation:
+        canary = self.options.get("clipboard_canary")
+        return Instrumentation(
+            self.device.frida_device(), self.agent_bundle, self.events, self.app.package,
+            clipboard_canary=canary if isinstance(canary, str) else None, process=process,
+        )  # fmt: skip
 
-        def instrument(pid: int, process: str) -> None:
-            instrumentation = Instrumentation(
-                self.device.frida_device(), self.agent_bundle, self.events, self.app.package,
-                clipboard_canary=clipboard_canary, process=process,
-            )  # fmt: skip
-            instrumentation.attach(pid)
-            self.instrumentations.append(instrumentation)
-
-        return instrument
+    def _instrument_secondary(self, pid: int, process: str) -> None:
+        """The device's process hook: loads the agent into the app's other processes
+        (android:process) while they are held."""
+        instrumentation = self._instrumentation(process)
+        instrumentation.attach(pid)
+        self.instrumentations.append(instrumentation)
 
     def resume(self) -> None:
         """Bring the running app to the front (as tapping its icon does), without a new process."""
-        self.step("resume")
+        self.step(StepAction.RESUME)
         self._guard(lambda: self.device.launch(self.app.package), "resume")
 
     def running(self) -> bool:
@@ -195,21 +144,8 @@ class ScenarioContext:
 
     def process_state(self) -> ProcessState:
         """Read back what happened to the current process, also in earlier scenarios of the run."""
-        launched = fresh = interacted = False
-        for record in read_jsonl(self.steps.path):
-            action = record.get("action")
-            if action == "launch":
-                detail = record.get("detail")
-                launched, interacted = True, False
-                fresh = isinstance(detail, dict) and detail.get("fresh") is True
-            elif action in ("stop", "app_exited"):
-                launched = False
-            elif action not in PASSIVE_ACTIONS:
-                interacted = True
-        return ProcessState(launched and self.running(), fresh, interacted)
-
-    def _had_launched(self) -> bool:
-        return any(r.get("action") == "launched" for r in read_jsonl(self.steps.path))
+        recorded = recorded_process_state(self.steps.path)
+        return replace(recorded, launched=recorded.launched and self.running())
 
     def wait(self, seconds: float, *, until: Callable[[], bool] | None = None) -> bool:
         """Let the app run; True when `until` became true, False when the time ran out or it died."""
@@ -224,7 +160,7 @@ class ScenarioContext:
 
     def dwell(self, seconds: float, why: str) -> bool:
         """Leave the app alone for `seconds` (recorded); False if it died meanwhile."""
-        self.step("dwell", seconds=round(seconds, 3), why=why)
+        self.step(StepAction.DWELL, seconds=round(seconds, 3), why=why)
         self.wait(seconds)
         return self.running()
 
@@ -233,7 +169,7 @@ class ScenarioContext:
     def app_clock(self) -> float:
         """Seconds of app time (SystemClock) as far as the harness set the rate; on a real
         device, wall time."""
-        return self._clock_base_app + (time.monotonic() - self._clock_base_wall) * self._clock_rate
+        return self._clock.now()
 
     def set_clock_rate(self, rate: float) -> float:
         """Fast-forward the app's clock to `rate` × wall time while the harness only watches (the
@@ -248,8 +184,8 @@ class ScenarioContext:
             lambda: device.set_clock_rate(max(1.0, rate)), "setting the app clock"
         )
         effective = reply[0]
-        self._clock_rate, self._clock_base_app, self._clock_base_wall = effective, app_now, time.monotonic()
-        self.step_at(ts, "clock", rate=effective, dumps=self.ui.dumps)
+        self._clock.rated(effective, app_now)
+        self.step_at(ts, StepAction.CLOCK, rate=effective, dumps=self.ui.dumps)
         return effective
 
     def watch_app_time(self, seconds: float, *, rate: float, tick: Callable[[], bool] | None = None) -> float:
@@ -262,21 +198,11 @@ class ScenarioContext:
             while (left := seconds - (self.app_clock() - start)) > 0:
                 if not self.running() or (tick is not None and not tick()):
                     break
-                time.sleep(min(POLL_S, max(0.001, left / self._clock_rate)))
+                time.sleep(min(POLL_S, max(0.001, left / self._clock.rate)))
         finally:
-            if self._clock_rate != 1.0 and self.running():
+            if self._clock.rate != 1.0 and self.running():
                 self.set_clock_rate(1.0)
         return self.app_clock() - start
-
-    def exit_details(self) -> dict[str, Any]:
-        """Why the last app process ended, as far as Frida saw it."""
-        if not self.instrumentations:
-            return {}
-        report = self.instrumentations[-1].report
-        crash = report.crash
-        if crash is None and OUT_OF_MEMORY in self._logcat_tail()[-4096:]:  # the JVM's last words
-            crash = "out of memory: the app's Java heap limit was reached"
-        return {"reason": report.detached_reason, "crash": crash}
 
     def record_exit(self, during: str) -> None:
         """Record once per process that the app's process ended by itself.
@@ -287,38 +213,22 @@ class ScenarioContext:
         """
         if not self._exit_recorded:
             self._exit_recorded = True
-            killer = self._killed_from_outside()
+            logcat = self.run.file(LOGCAT)
+            killer = killed_from_outside(self.device, self.app.package, logcat)
             if killer is not None:
-                self.step("app_killed", during=during, signal=killer)
+                self.step(StepAction.APP_KILLED, during=during, signal=killer)
                 raise DeviceError(
                     f"the app's process was killed from outside ({killer}) during {during}: "
                     "not something the app did, so the run is incomplete"
                 )
-            self.step("app_exited", during=during, **self.exit_details())
-
-    def _killed_from_outside(self) -> str | None:
-        """The signal that killed the app's process from outside, on backends that report exit
-        statuses (the sim); None when it exited or crashed by itself."""
-        exit_code = getattr(self.device, "exit_code", None)
-        status = exit_code(self.app.package) if callable(exit_code) else None
-        if not isinstance(status, int) or -status not in _OUTSIDE_SIGNALS:
-            return None
-        if FATAL_EXCEPTION in self._logcat_tail():  # crashed; the system reaped it, as Android does
-            return None
-        return signal.Signals(-status).name
-
-    def _logcat_tail(self) -> bytes:
-        logcat = self.run.file(LOGCAT)
-        with contextlib.suppress(OSError), logcat.open("rb") as log:
-            log.seek(max(0, logcat.stat().st_size - 65536))
-            return log.read()
-        return b""
+            report = self.instrumentations[-1].report if self.instrumentations else None
+            self.step(StepAction.APP_EXITED, during=during, **exit_details(report, logcat))
 
     def stop_app(self) -> None:
         for instrumentation in self.instrumentations:
             instrumentation.flush()
         self.device.stop(self.app.package)
-        self.step("stop")
+        self.step(StepAction.STOP)
 
     def _guard(self, action: Callable[[], Any], during: str) -> Any:
         """Run a device action; the app dying under it becomes AppDied (recorded), not a device failure."""
@@ -360,21 +270,12 @@ class ScenarioContext:
         return observation.ui.removeprefix("ui/").removesuffix(".xml")
 
     def _save(self, screen: UiScreen, label: str) -> Observation:
-        # A dump seen before is not saved twice: the step points at the earlier files.
-        key = hashlib.sha256(screen.xml.encode("utf-8", "surrogatepass")).hexdigest()
-        if key in self._saved:
-            ui, shot = self._saved[key]
-        else:
-            self._shot += 1
-            safe = "".join(c if c.isalnum() else "_" for c in label)[:40]
-            stem = f"{self._shot:04d}-{self.scenario}-{safe}" if self.scenario else f"{self._shot:04d}-{safe}"
-            ui, shot = f"ui/{stem}.xml", f"ui/{stem}.png"
-            (self.run.ui_dir / f"{stem}.xml").write_text(screen.xml, encoding="utf-8")
-            self._guard(lambda: self.device.screenshot(self.run.ui_dir / f"{stem}.png"), "screenshot")
-            self._saved[key] = (ui, shot)
+        ui, shot = self._screens.save(
+            screen, label, lambda path: self._guard(lambda: self.device.screenshot(path), "screenshot")
+        )
         digest = structure_hash(screen)
         self.step(
-            "screen",
+            StepAction.SCREEN,
             label=label,
             ui=ui,
             screenshot=shot,
@@ -397,7 +298,7 @@ class ScenarioContext:
         x, y = self._guard(lambda: self.ui.tap(node), f"tap ({purpose})")
         self.step_at(
             ts,
-            "tap",
+            StepAction.TAP,
             purpose=purpose,
             target=node.describe(),
             label=control_label(node),
@@ -412,12 +313,12 @@ class ScenarioContext:
     def back(self, purpose: str) -> None:
         ts = now()
         self._guard(self.device.back, f"back ({purpose})")
-        self.step_at(ts, "back", purpose=purpose)
+        self.step_at(ts, StepAction.BACK, purpose=purpose)
 
     def home(self, purpose: str) -> float:
         ts = now()
         self._guard(self.device.home, f"home ({purpose})")
-        self.step_at(ts, "home", purpose=purpose)
+        self.step_at(ts, StepAction.HOME, purpose=purpose)
         return ts
 
     def inject_sensor(self, sensor_type: int, values: tuple[float, float, float]) -> None:
