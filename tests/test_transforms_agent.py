@@ -16,6 +16,8 @@ from typing import Any
 
 import frida
 import pytest
+from cryptography.hazmat.primitives import padding
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from harness.agent import build_agent
 
@@ -130,3 +132,42 @@ def test_cipher_update_then_do_final_is_one_operation_and_base64_follows(driver:
     assert base64.b64decode(cipher["input"]) == f"imei={IMEI}".encode()
     assert cipher["output_size"] == 32 and cipher["calls"] == 2
     assert base64.b64decode(encoder["input"]) == bytes.fromhex(cipher["output_head"])  # the ciphertext
+
+
+_HEAD = f"imei={IMEI};".encode()
+STREAM = _HEAD + bytes(ord("a") + i % 26 for i in range(len(_HEAD), 200 * 1024))  # CryptoDriver.streamed
+INPUT_CAP = 64 * 1024  # hooks/src/transforms.ts
+
+
+def aes_ecb_zero_key(plain: bytes) -> bytes:
+    padder = padding.PKCS7(128).padder()
+    encryptor = Cipher(algorithms.AES(bytes(16)), modes.ECB()).encryptor()
+    return encryptor.update(padder.update(plain) + padder.finalize()) + encryptor.finalize()
+
+
+def test_a_stream_past_the_input_cap_is_recorded_as_if_every_call_were_seen(driver: Driver) -> None:
+    # Past the cap, update() calls take the native fast path: counted, not sampled out.
+    events = driver.run("stream")
+    assert [e["api"] for e in events] == [
+        "javax.crypto.Cipher.doFinal",  # the small operation made between two of the stream's updates
+        "javax.crypto.Cipher.doFinal",
+        "java.security.MessageDigest.digest",
+        "javax.crypto.Mac.doFinal",
+    ]
+    other, cipher, digest, mac = (value(e) for e in events)
+    assert base64.b64decode(other["input"]) == f"imei={IMEI}".encode() and other["calls"] == 2
+    for recorded in (cipher, digest, mac):
+        assert base64.b64decode(recorded["input"]) == STREAM[:INPUT_CAP]
+        assert recorded["input_size"] == len(STREAM)
+    ciphertext = aes_ecb_zero_key(STREAM)
+    assert (cipher["calls"], cipher["output_size"]) == (51, len(ciphertext))
+    assert cipher["output_head"] == ciphertext[:48].hex()
+    assert (digest["calls"], digest["output_head"]) == (101, hashlib.sha256(STREAM).hexdigest())
+    assert (mac["calls"], mac["output_head"]) == (51, hmac.new(b"k", STREAM, "sha256").hexdigest())
+
+
+def test_an_update_that_throws_on_the_fast_path_ends_its_operation(driver: Driver) -> None:
+    [event] = driver.run("stream-then-short-buffer")
+    recorded = value(event)
+    assert base64.b64decode(recorded["input"]) == f"imei={IMEI}".encode()
+    assert (recorded["calls"], recorded["input_size"]) == (1, len(f"imei={IMEI}"))

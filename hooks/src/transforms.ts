@@ -15,6 +15,7 @@ import { record, reportAgentError } from "./emit.js";
 import type { FailedHook } from "./emit.js";
 import { callerContext } from "./jni.js";
 import { parseStack } from "./stack.js";
+import { installFastPath, markSaturated, offerFastPath, takeUnrecorded } from "./transform_fastpath.js";
 
 const INPUT_CAP = 64 * 1024;
 const OUTPUT_HEAD = 48;
@@ -73,6 +74,7 @@ interface Operation {
   outputKept: number;
   outputSize: number;
   calls: number;
+  fastEntry: number | null; // marked saturated: its update() calls are counted natively (transform_fastpath.ts)
 }
 
 interface Method {
@@ -133,12 +135,17 @@ function operationFor(family: Family, self: Java.Wrapper): Operation {
     outputKept: 0,
     outputSize: 0,
     calls: 0,
+    fastEntry: null,
   };
   open.push(operation);
   return operation;
 }
 
 function closeOperation(family: Family, operation: Operation): void {
+  if (operation.fastEntry !== null) {
+    takeUnrecorded(operation.fastEntry);
+    operation.fastEntry = null;
+  }
   const key = `${family}:${Process.getCurrentThreadId()}`;
   const open = operations.get(key);
   if (open !== undefined) {
@@ -306,6 +313,10 @@ function recordInput(method: Method, operation: Operation, args: readonly unknow
     addInput(operation, array, offset, length);
   } else if (types[0] === "byte") {
     operation.inputSize += 1;
+    if (operation.inputKept < INPUT_CAP) {
+      operation.input.push(Uint8Array.of(Number(args[0]) & 0xff));
+      operation.inputKept += 1;
+    }
   }
 }
 
@@ -344,6 +355,33 @@ function isFinal(method: Method, self: Java.Wrapper): boolean {
   return !method.api.endsWith(".update") && !method.api.endsWith(".setInput");
 }
 
+// The calls the native fast path counted since the operation was marked saturated, taken back before any
+// call it makes through here (so that a doFinal's own inner update() calls are not counted twice). If one
+// of them threw, the operation ended there, as it does below.
+function withUnrecordedCalls(family: Family, self: Java.Wrapper, operation: Operation): Operation {
+  if (operation.fastEntry === null) {
+    return operation;
+  }
+  const unrecorded = takeUnrecorded(operation.fastEntry);
+  operation.fastEntry = null;
+  if (unrecorded.failed) {
+    closeOperation(family, operation);
+    return operationFor(family, self);
+  }
+  operation.calls += unrecorded.calls;
+  operation.inputSize += unrecorded.inputSize;
+  operation.outputSize += unrecorded.outputSize;
+  return operation;
+}
+
+// Whether further update() calls can only add to the operation's counts.
+function holdsAllItRecords(family: Family, operation: Operation): boolean {
+  if (operation.inputKept < INPUT_CAP) {
+    return false;
+  }
+  return family === "mac" || family === "digest" || (family === "cipher" && operation.outputKept >= OUTPUT_HEAD);
+}
+
 function intercept(method: Method, self: Java.Wrapper, args: unknown[]): unknown {
   const tid = Process.getCurrentThreadId();
   if (busyThreads.has(tid)) {
@@ -353,7 +391,7 @@ function intercept(method: Method, self: Java.Wrapper, args: unknown[]): unknown
   try {
     let operation: Operation | null = null;
     try {
-      operation = operationFor(method.family, self);
+      operation = withUnrecordedCalls(method.family, self, operationFor(method.family, self));
       operation.calls++;
       recordInput(method, operation, args);
     } catch (error) {
@@ -374,6 +412,8 @@ function intercept(method: Method, self: Java.Wrapper, args: unknown[]): unknown
         if (isFinal(method, self)) {
           closeOperation(method.family, operation);
           emit(method, self, operation);
+        } else if (operation.fastEntry === null && holdsAllItRecords(method.family, operation)) {
+          operation.fastEntry = markSaturated(operation.instance);
         }
       } catch (error) {
         reportAgentError(error);
@@ -402,6 +442,7 @@ function interceptOneShot(method: Method, self: Java.Wrapper, args: unknown[]): 
       outputKept: 0,
       outputSize: 0,
       calls: 1,
+      fastEntry: null,
     };
     try {
       recordInput(method, operation, args);
@@ -488,6 +529,9 @@ export function installTransformHooks(): TransformInstallReport {
           original.implementation = function (this: Java.Wrapper, ...args: unknown[]): unknown {
             return handler(method, this, args);
           };
+          if (name === "update" && spec.family !== "deflate") {
+            offerFastPath(original, spec.className, argTypes);
+          }
           hooked++;
         }
         if (hooked > 0) {
@@ -497,6 +541,11 @@ export function installTransformHooks(): TransformInstallReport {
         failed.push({ hook: api, error: error instanceof Error ? error.message : String(error) });
       }
     }
+  }
+  try {
+    installFastPath();
+  } catch (error) {
+    failed.push({ hook: "transform fast path", error: error instanceof Error ? error.message : String(error) });
   }
   return { installed, failed };
 }

@@ -1,0 +1,219 @@
+// A native fast path for the per-buffer update() calls of Cipher, Mac and MessageDigest on HotSpot.
+//
+// frida-java-bridge runs every call of a replaced method through JavaScript, ~20-30 µs a call (the
+// crossing, wrapping `this` and each argument, calling the original back through JNI): eight times
+// what hashing and encrypting a 4 KiB buffer costs. Once an operation holds all it records (the input
+// cap and the output head, transforms.ts), its further update() calls only add to its counts. A small
+// C function (CModule), installed as the replaced method's native code, counts those calls and bytes
+// and calls the original directly; every other call goes on to the bridge's JavaScript replacement.
+// Nothing is sampled out: the operation takes the counts back at its next JavaScript call (doFinal),
+// so its event is the one the JavaScript path alone would have recorded.
+//
+// This relies on two internals of frida-java-bridge 7.0.x on HotSpot (lib/jvm.js): the replacement's
+// mangler (`method._r._m`) installs `mangler.impl` as the native function of the replaced method when
+// the scheduled replacement runs (Script.nextTick), and `mangler.resolveTarget` gives a jmethodID of
+// the original, made non-virtual, callable with CallNonvirtual<Type>MethodA. On ART (lib/android.js)
+// the original is reached another way; there every call takes the JavaScript path, as before.
+
+import Java from "frida-java-bridge";
+
+// An operation marked saturated: which thread (its JNIEnv) and object, what its unrecorded calls added.
+const ENTRIES = 128;
+const ENTRY_SIZE = 48; // env, ref, calls, input bytes, output bytes, failed
+const SLOT_SIZE = 24; // bridge replacement, original jmethodID, declaring class
+// JNI function table indices (the JNI specification's "Interface Function Table").
+const JNI = { isSameObject: 24, callObjectA: 66, callIntA: 81, callVoidA: 93, getArrayLength: 171, exceptionCheck: 228 };
+
+export interface Unrecorded {
+  readonly calls: number;
+  readonly inputSize: number;
+  readonly outputSize: number;
+  readonly failed: boolean; // the original threw: the operation ended there
+}
+
+interface Mangler {
+  impl: NativePointer;
+  resolveTarget(wrapper: unknown, isInstanceMethod: boolean, env: unknown, api: unknown): NativePointer;
+}
+
+interface Replaced {
+  readonly _r?: NativePointer & { readonly _m?: Mangler };
+}
+
+interface Overload {
+  readonly original: Java.Method;
+  readonly className: string;
+  readonly argTypes: readonly string[];
+  readonly returnType: string;
+}
+
+const pending: Overload[] = [];
+let entries: NativePointer = NULL;
+// Kept for the life of the script: the JVM calls into it.
+let module: CModule | null = null;
+
+function isHotSpot(): boolean {
+  return (Java as unknown as { api?: { flavor?: string } }).api?.flavor === "jvm";
+}
+
+function cType(type: string): string {
+  return type === "int" || type === "byte" ? "gint" : "gpointer";
+}
+
+// The bytes one call adds to the operation's input and output, as transforms.ts counts them.
+function inputExpr(argTypes: readonly string[]): string {
+  if (argTypes[0] === "byte") {
+    return "1";
+  }
+  if (argTypes.length >= 3) {
+    return "(a2 > 0 ? a2 : 0)";
+  }
+  return "(a0 != NULL ? ((GetLen) jni(env)[JNI_LEN])(env, a0) : 0)";
+}
+
+function outputExpr(returnType: string): string {
+  if (returnType === "int") {
+    return "(r > 0 ? r : 0)";
+  }
+  if (returnType === "[B") {
+    return "(r != NULL ? ((GetLen) jni(env)[JNI_LEN])(env, r) : 0)";
+  }
+  return "0";
+}
+
+function functionSource(index: number, overload: Overload): string {
+  const { argTypes, returnType } = overload;
+  const ret = returnType === "void" ? "void" : cType(returnType);
+  const params = argTypes.map((type, i) => `${cType(type)} a${i}`);
+  const forward = ["env", "self", ...argTypes.map((_, i) => `a${i}`)].join(", ");
+  const signature = ["gpointer", "gpointer", ...argTypes.map(cType)].join(", ");
+  const values = argTypes.map((type, i) => (cType(type) === "gint" ? `(guint64) (gint64) a${i}` : `(guint64) a${i}`));
+  const call = returnType === "void" ? "callVoidA" : returnType === "int" ? "callIntA" : "callObjectA";
+  const result = returnType === "void" ? "" : `${ret} r = `;
+  return `
+${ret} fast_${index} (${["gpointer env", "gpointer self", ...params].join(", ")}) {
+  Slot * s = &slots[${index}];
+  Entry * e = (s->mid != NULL) ? saturated (env, self) : NULL;
+  if (e == NULL)
+    return ((${ret} (*) (${signature})) s->js) (${forward});
+  guint64 v[${Math.max(1, argTypes.length)}] = { ${values.join(", ") || "0"} };
+  ${result}((${ret} (*) (gpointer, gpointer, gpointer, gpointer, guint64 *)) jni (env)[JNI_${call}]) (env, self, s->clazz, s->mid, v);
+  if (((Check) jni (env)[JNI_CHECK]) (env))
+    e->failed = 1;
+  else
+    counted (e, ${inputExpr(argTypes)}, ${outputExpr(returnType)});
+  ${returnType === "void" ? "" : "return r;"}
+}`;
+}
+
+function moduleSource(overloads: readonly Overload[]): string {
+  return `#include <glib.h>
+typedef struct { gpointer js; gpointer mid; gpointer clazz; } Slot;
+typedef struct { gpointer env; gpointer ref; gint64 calls; gint64 in_bytes; gint64 out_bytes; gint64 failed; } Entry;
+typedef guint8 (*Same) (gpointer, gpointer, gpointer);
+typedef gint (*GetLen) (gpointer, gpointer);
+typedef guint8 (*Check) (gpointer);
+extern Slot slots[];
+extern Entry entries[];
+#define JNI_SAME ${JNI.isSameObject}
+#define JNI_callObjectA ${JNI.callObjectA}
+#define JNI_callIntA ${JNI.callIntA}
+#define JNI_callVoidA ${JNI.callVoidA}
+#define JNI_LEN ${JNI.getArrayLength}
+#define JNI_CHECK ${JNI.exceptionCheck}
+static gpointer * jni (gpointer env) { return *(gpointer **) env; }
+/* Entries of a thread are written only by that thread (here, or by the agent's JavaScript running on it). */
+static Entry * saturated (gpointer env, gpointer self) {
+  for (int i = 0; i != ${ENTRIES}; i++) {
+    Entry * e = &entries[i];
+    if (e->env == env && !e->failed && ((Same) jni (env)[JNI_SAME]) (env, e->ref, self))
+      return e;
+  }
+  return NULL;
+}
+static void counted (Entry * e, gint64 in, gint64 out) {
+  e->calls++;
+  e->in_bytes += in;
+  e->out_bytes += out;
+}
+${overloads.map((overload, i) => functionSource(i, overload)).join("\n")}
+`;
+}
+
+function replacementOf(original: Java.Method): (NativePointer & { readonly _m?: Mangler }) | null {
+  const replacement = (original as unknown as Replaced)._r;
+  return replacement instanceof NativePointer && replacement._m !== undefined ? replacement : null;
+}
+
+// Called right after `original.implementation` was set, in the same tick (before the bridge installs it).
+export function offerFastPath(original: Java.Method, className: string, argTypes: readonly string[]): void {
+  if (!isHotSpot() || replacementOf(original) === null) {
+    return;
+  }
+  const returnType = original.returnType.className ?? original.returnType.name;
+  if (!["void", "int", "[B"].includes(returnType) || !argTypes.every((t) => ["[B", "int", "byte"].includes(t))) {
+    return;
+  }
+  pending.push({ original, className, argTypes, returnType });
+}
+
+// Compiles the offered overloads into one module and has the bridge install its functions instead.
+export function installFastPath(): number {
+  const overloads = pending.splice(0);
+  if (overloads.length === 0) {
+    return 0;
+  }
+  const slots = Memory.alloc(SLOT_SIZE * overloads.length);
+  entries = Memory.alloc(ENTRY_SIZE * ENTRIES);
+  module = new CModule(moduleSource(overloads), { slots, entries });
+  const compiled = module;
+  overloads.forEach((overload, i) => {
+    const replacement = replacementOf(overload.original) as NativePointer & { readonly _m: Mangler };
+    slots.add(i * SLOT_SIZE).writePointer(replacement);
+    replacement._m.impl = compiled[`fast_${i}`] as NativePointer;
+  });
+  // After the bridge's own tick has replaced the methods: until then `mid` is NULL and calls go to it.
+  Script.nextTick(() => {
+    const env = Java.vm.getEnv();
+    overloads.forEach((overload, i) => {
+      const replacement = replacementOf(overload.original) as NativePointer & { readonly _m: Mangler };
+      const slot = slots.add(i * SLOT_SIZE);
+      const declaring = Java.use(overload.className).class as Java.Wrapper;
+      slot.add(16).writePointer(env.newGlobalRef(declaring.$h as NativePointer) as NativePointer);
+      slot.add(8).writePointer(replacement._m.resolveTarget(null, true, env, null));
+    });
+  });
+  return overloads.length;
+}
+
+// Marks an operation whose further update() calls record nothing; false when the table is full.
+export function markSaturated(instance: NativePointer): number | null {
+  if (entries.isNull()) {
+    return null;
+  }
+  for (let i = 0; i !== ENTRIES; i++) {
+    const entry = entries.add(i * ENTRY_SIZE);
+    if (entry.readPointer().isNull()) {
+      entry.add(8).writePointer(instance);
+      for (let field = 16; field !== ENTRY_SIZE; field += 8) {
+        entry.add(field).writeS64(0);
+      }
+      entry.writePointer(Java.vm.getEnv().handle); // last: the C side matches on it
+      return i;
+    }
+  }
+  return null;
+}
+
+// What the operation's calls on the fast path added since it was marked; the mark is removed.
+export function takeUnrecorded(index: number): Unrecorded {
+  const entry = entries.add(index * ENTRY_SIZE);
+  const unrecorded = {
+    calls: entry.add(16).readS64().toNumber(),
+    inputSize: entry.add(24).readS64().toNumber(),
+    outputSize: entry.add(32).readS64().toNumber(),
+    failed: entry.add(40).readS64().toNumber() !== 0,
+  };
+  entry.writePointer(NULL);
+  return unrecorded;
+}
