@@ -14,7 +14,7 @@ from harness.analysis.rules import rule_catalogue
 from harness.rundir import EVENTS, FINDINGS, FLOWS, FLOWS_HAR, LOGCAT, MANIFEST, PROFILE, STEPS
 from reports import images
 from reports.clauses import group_clauses
-from reports.coverage import CoverageInput, build_coverage, problems_and_health
+from reports.coverage import CoverageInput, build_coverage
 from reports.dataflow import dataflow_rows
 from reports.declared import declared_section
 from reports.evidence import EvidenceSources, collected_refs, evidence_groups, wanted_refs
@@ -22,6 +22,7 @@ from reports.excerpts import Marks, Spot, flow_detail, spot_of
 from reports.exports import CSV_NAME, JUNIT_NAME, XLSX_NAME
 from reports.load import STATUSES, Scan, number, parse_ref, read_findings, read_manifest, scan_jsonl
 from reports.model import Header, Image, Link, RunReport, Screenshot, StatusCount, VerdictRow
+from reports.problems import problems_and_health
 from reports.records import (
     StepSummary,
     event_detail,

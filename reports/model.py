@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from reports.clauses import ClauseCell
 from reports.declared import DeclaredSection
 from reports.text import Clip
+from reports.timeline_model import Timeline
 
 STATUS_LABELS = {
     "fail": "FAIL",
@@ -86,65 +87,6 @@ class StatusCount:
     @property
     def status_label(self) -> str:
         return status_label(self.status)
-
-
-# -- timeline ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Mark:
-    x: float
-    y: float
-    width: float
-    height: float
-    css: str
-    tip: str
-
-
-@dataclass(frozen=True)
-class Lane:
-    label: str
-    group: str  # "steps" | "data" | "flows"
-    y: float
-    mid: float
-    text_y: float
-    marks: tuple[Mark, ...]
-
-
-@dataclass(frozen=True)
-class Tick:
-    x: float
-    label: str
-
-
-@dataclass(frozen=True)
-class Band:
-    x: float
-    width: float
-    label: str
-    text_x: float
-
-
-@dataclass(frozen=True)
-class Timeline:
-    width: int
-    height: int
-    plot_left: float
-    plot_right: float
-    plot_top: float
-    plot_bottom: float
-    plot_height: float
-    label_x: float
-    tick_label_y: float
-    lanes: tuple[Lane, ...]
-    ticks: tuple[Tick, ...]
-    scenarios: tuple[Band, ...]
-    before_consent: Band | None
-    consent_x: float | None
-    consent_label: str
-    consent_label_x: float
-    consent_label_y: float
-    notes: tuple[str, ...]
 
 
 # -- evidence ------------------------------------------------------------------------------

@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from harness.records import DATA_TYPES
-from reports.model import Band, Lane, Mark, Tick, Timeline
 from reports.records import EventSummary, FlowSummary, StepSummary
 from reports.text import safe
+from reports.timeline_model import Band, Lane, Mark, Tick, Timeline
 
 WIDTH = 1100
 LEFT = 190

@@ -9,7 +9,8 @@ from harness.detect.match.transmissions import run_canaries
 from harness.detect.view import RunView
 from harness.profile import DEFAULT_PROFILE
 from harness.records import HookEvent
-from reports.coverage import CoverageInput, build_coverage, problems_and_health, unwatched_data_types
+from reports.coverage import CoverageInput, build_coverage, unwatched_data_types
+from reports.problems import problems_and_health
 
 FAILED = [
     {
