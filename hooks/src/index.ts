@@ -19,6 +19,7 @@ import { installPostingHooks } from "./posting.js";
 import { sensorHooks } from "./sensors.js";
 import { installNativeTlsHooks } from "./native_tls.js";
 import { installPlaintextHooks } from "./plaintext.js";
+import { switchFastPath } from "./transform_fastpath.js";
 import { installTransformHooks } from "./transforms.js";
 import { uiHooks } from "./ui.js";
 
@@ -43,6 +44,10 @@ rpc.exports = {
   },
   ping(): string {
     return "pong";
+  },
+  // Whether saturated transform operations skip JavaScript (on by default; benchmarks compare both).
+  transformFastPath(on: boolean): void {
+    switchFastPath(on);
   },
 };
 

@@ -49,6 +49,8 @@ interface Overload {
 
 const pending: Overload[] = [];
 let entries: NativePointer = NULL;
+// 1 while the fast path is used; 0 sends every call through JavaScript (benchmarks/transform_overhead.py).
+const switchedOn = Memory.alloc(4).writeS32(1);
 // Kept for the life of the script: the JVM calls into it.
 let module: CModule | null = null;
 
@@ -115,6 +117,7 @@ typedef gint (*GetLen) (gpointer, gpointer);
 typedef guint8 (*Check) (gpointer);
 extern Slot slots[];
 extern Entry entries[];
+extern gint switched_on;
 #define JNI_SAME ${JNI.isSameObject}
 #define JNI_callObjectA ${JNI.callObjectA}
 #define JNI_callIntA ${JNI.callIntA}
@@ -124,6 +127,8 @@ extern Entry entries[];
 static gpointer * jni (gpointer env) { return *(gpointer **) env; }
 /* Entries of a thread are written only by that thread (here, or by the agent's JavaScript running on it). */
 static Entry * saturated (gpointer env, gpointer self) {
+  if (!switched_on)
+    return NULL;
   for (int i = 0; i != ${ENTRIES}; i++) {
     Entry * e = &entries[i];
     if (e->env == env && !e->failed && ((Same) jni (env)[JNI_SAME]) (env, e->ref, self))
@@ -165,7 +170,7 @@ export function installFastPath(): number {
   }
   const slots = Memory.alloc(SLOT_SIZE * overloads.length);
   entries = Memory.alloc(ENTRY_SIZE * ENTRIES);
-  module = new CModule(moduleSource(overloads), { slots, entries });
+  module = new CModule(moduleSource(overloads), { slots, entries, switched_on: switchedOn });
   const compiled = module;
   overloads.forEach((overload, i) => {
     const replacement = replacementOf(overload.original) as NativePointer & { readonly _m: Mangler };
@@ -184,6 +189,10 @@ export function installFastPath(): number {
     });
   });
   return overloads.length;
+}
+
+export function switchFastPath(on: boolean): void {
+  switchedOn.writeS32(on ? 1 : 0);
 }
 
 // Marks an operation whose further update() calls record nothing; false when the table is full.
