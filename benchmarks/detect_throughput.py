@@ -34,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from harness.detect.match import layers
+from harness.detect.match import layers, wire_layers
 from harness.detect.match.coords import CoordinateCanary
 from harness.detect.match.encodings import OutputBlob
 from harness.detect.match.matcher import Matcher
@@ -127,7 +127,11 @@ def scanned_bytes(flow: Flow) -> bytes:
     return b"\n".join([*parts, flow.request_body or b""]) + b"\n"
 
 
-NEW_LAYERS = ("unwrapped_base64", "protobuf_fields", "multipart_parts")
+NEW_LAYERS = (
+    (layers, "unwrapped_base64"),
+    (wire_layers, "protobuf_fields"),
+    (wire_layers, "multipart_parts"),
+)
 
 
 def _nothing(data: bytes) -> tuple[()]:
@@ -165,16 +169,16 @@ def main() -> None:
         detected.update(f.seq for f in flows if matcher.scan_flow(f).matches)
 
     def before() -> None:
-        new_layers = {name: getattr(layers, name) for name in NEW_LAYERS}
-        for name in NEW_LAYERS:
-            setattr(layers, name, _nothing)
+        new_layers = {(module, name): getattr(module, name) for module, name in NEW_LAYERS}
+        for module, name in NEW_LAYERS:
+            setattr(module, name, _nothing)
         try:
             plain = Matcher(canaries(profile), location)
             for flow in flows:
                 plain.scan_flow(flow)
         finally:
-            for name, function in new_layers.items():
-                setattr(layers, name, function)
+            for (module, name), function in new_layers.items():
+                setattr(module, name, function)
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus, patterns = Path(tmp) / "corpus.bin", Path(tmp) / "patterns.txt"

@@ -10,8 +10,9 @@ import random
 
 import pytest
 
-from harness.detect.match.layers import multipart_parts, protobuf_fields, unwrapped_base64
+from harness.detect.match.layers import unwrapped_base64
 from harness.detect.match.matcher import Matcher
+from harness.detect.match.wire_layers import multipart_parts, protobuf_fields
 from harness.detect.view import Flow
 from harness.profile import Canary
 

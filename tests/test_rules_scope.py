@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.detect.rules.beyond_necessary_scope import find_category
+from harness.detect.app_categories import find_category
 from harness.records import DATA_TYPES
 from tests.test_rules_windows import RunBuilder, verdict_of
 

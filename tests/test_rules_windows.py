@@ -1,4 +1,4 @@
-"""Reading a run's scenario plan back (rule_windows), and the synthetic run folders the other
+"""Reading a run's scenario plan back (harness/detect/plan.py), and the synthetic run folders the other
 test_rules_* modules build: a manifest, steps, hook events and UI dumps written by hand, then
 loaded with RunView exactly as `privacy-probe analyze` does."""
 

@@ -13,7 +13,7 @@ from harness.apk.code import code_facts, privacy_policy_link
 from harness.apk.manifest import protection_level_name
 from harness.detect.declared_observed import declared_vs_observed, sdk_mentioned
 from harness.detect.engine import evaluate, registered_detectors
-from harness.detect.rules.store_listing_incomplete import read_listing
+from harness.detect.store_listing import read_listing
 from harness.detect.user_inputs import load_user_inputs
 from harness.detect.view import RunView
 from harness.errors import InputError

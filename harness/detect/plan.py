@@ -17,6 +17,7 @@ from pathlib import Path
 from harness.detect.engine import Evidence, Outcome
 from harness.detect.view import RunView, event_ref, step_ref
 from harness.records import DATA_TYPES, HookEvent, Step
+from harness.steps import StepAction
 from harness.ui.tree import UiParseError, UiScreen, parse_screen
 
 PI_DATA_TYPES = frozenset(DATA_TYPES) - {"sensor"}
@@ -49,10 +50,10 @@ class ScenarioRun:
     window: Window
     steps: tuple[Step, ...]
 
-    def actions(self, *names: str) -> list[Step]:
+    def actions(self, *names: StepAction) -> list[Step]:
         return [s for s in self.steps if s.action in names]
 
-    def first(self, name: str) -> Step | None:
+    def first(self, name: StepAction) -> Step | None:
         return next((s for s in self.steps if s.action == name), None)
 
 
@@ -99,12 +100,12 @@ def _app_clock(view: RunView) -> AppClock:
     changes: list[tuple[float, float]] = []
     for step in view.steps:
         rate = 1.0
-        if step.action == "clock":
+        if step.action == StepAction.CLOCK:
             value = step.detail.get("rate")
             if not isinstance(value, int | float) or not 1.0 <= value <= MAX_CLOCK_RATE:
                 continue  # a hostile or broken record changes nothing
             rate = float(value)
-        elif step.action not in ("launch", "stop", "app_exited"):
+        elif step.action not in (StepAction.LAUNCH, StepAction.STOP, StepAction.APP_EXITED):
             continue
         changes.append((step.ts, rate))
     return AppClock(tuple(changes))
@@ -148,7 +149,7 @@ def pi_reads(events: Iterable[HookEvent]) -> list[HookEvent]:
 
 def processes(view: RunView) -> list[Window]:
     """One window per app process the run started, from its `launch` step to the next."""
-    starts = [s.ts for s in view.steps if s.action == "launch"]
+    starts = [s.ts for s in view.steps if s.action == StepAction.LAUNCH]
     return [
         Window(start, starts[i + 1] if i + 1 < len(starts) else math.inf) for i, start in enumerate(starts)
     ]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.detect.declared_observed import MAX_INPUT_BYTES, SDK_LIST_FILE
-from harness.detect.rules.store_listing_incomplete import LISTING_FILE, read_listing
+from harness.detect.store_listing import LISTING_FILE, read_listing
 from harness.errors import InputError
 from harness.records import write_json_atomic
 

@@ -5,6 +5,7 @@ of the decoded bytes, the span of the source text it came from (the percent-enco
 of a form body are decoded into one layer, one line per token, so that a form with fifty
 fields costs one more search, not fifty). The matcher searches every layer again (nested
 chains such as gzip → base64 → JSON) until its depth and byte budget run out.
+The layers of binary bodies (protobuf, multipart) are in wire_layers.py.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ _COMPRESSED_PREFIXES = (b"H4sI", b"eA", b"eF", b"eJ", b"eN")
 _REVEALING_ESCAPE = re.compile(rb"%(?:2[bBfF5]|5[cC])")
 _HEX_AND_DASH = b"0123456789abcdefABCDEF-"
 _URL_SAFE_TO_STANDARD = bytes.maketrans(b"-_", b"+/")
-_TEXT_BYTES = bytes([9, 10, 13, *range(32, 256)])
+TEXT_BYTES = bytes([9, 10, 13, *range(32, 256)])
+BINARY_HINT = 64  # bytes looked at to tell binary from text before trying to parse
 _TOKEN_DELIMITERS = b"&=?;, \t\r\n\"'<>{}[]"
 _TOKEN_TABLE = bytes(0 if c in _TOKEN_DELIMITERS else 1 for c in range(256))
 _JSON_ESCAPE = re.compile(
@@ -68,7 +70,7 @@ class Layer:
 
 def inflate(data: bytes, max_bytes: int) -> Layer | None:
     """A gzip or zlib stream at the start of `data`, inflated up to `max_bytes`."""
-    compression = _compression(data)
+    compression = compression_kind(data)
     if compression is None:
         return None
     name, wbits = compression
@@ -79,7 +81,7 @@ def inflate(data: bytes, max_bytes: int) -> Layer | None:
     return Layer.of(inflated, name, 0, len(data)) if inflated else None
 
 
-def _compression(data: bytes) -> tuple[str, int] | None:
+def compression_kind(data: bytes) -> tuple[str, int] | None:
     """("gzip"|"zlib", zlib wbits) when `data` starts with such a stream's header."""
     if data[:2] == b"\x1f\x8b":
         return "gzip", 31
@@ -118,7 +120,7 @@ def base64_runs(data: bytes, min_chars: int) -> Iterator[Layer]:
                 continue  # two alphabets mixed: not base64
             text = text.translate(_URL_SAFE_TO_STANDARD)
         decoded = _decode_base64(text)
-        if _compression(decoded) is not None or (decoded and _is_text(decoded)):
+        if compression_kind(decoded) is not None or (decoded and is_text(decoded)):
             yield Layer.of(decoded, "base64url" if url_safe else "base64", run_start, end)
 
 
@@ -131,8 +133,8 @@ def _decode_base64(text: bytes) -> bytes:
         return b""
 
 
-def _is_text(data: bytes) -> bool:
-    if len(data.translate(None, _TEXT_BYTES)) * 50 > len(data):
+def is_text(data: bytes) -> bool:
+    if len(data.translate(None, TEXT_BYTES)) * 50 > len(data):
         return False  # control characters: binary
     try:
         data.decode("utf-8")
@@ -176,7 +178,7 @@ def _percent_decode(token: bytes) -> bytes:
 
 def json_unescaped(data: bytes) -> Layer | None:
     """The text with JSON \\uXXXX and \\/ escapes resolved, when it is text and has any."""
-    if b"\\" not in data or not _JSON_ESCAPE.search(data) or not _is_text(data):
+    if b"\\" not in data or not _JSON_ESCAPE.search(data) or not is_text(data):
         return None
     return Layer.of(_JSON_ESCAPE.sub(_unescape, data), "json_escape", 0, len(data))
 
@@ -208,7 +210,7 @@ _LINE_TABLE = bytes(1 if c in _BASE64_LINE_CHARS else 0 for c in range(256))
 def unwrapped_base64(data: bytes) -> Layer | None:
     """Base64 text wrapped into lines of 76 (or 64) characters, with the line breaks removed, so
     that a value whose encoding straddles a break is found like any other base64."""
-    if data[:_BINARY_HINT].translate(None, _TEXT_BYTES):
+    if data[:BINARY_HINT].translate(None, TEXT_BYTES):
         return None  # binary: wrapped base64 is text
     breaks = _line_breaks(data)
     if not breaks:
@@ -279,149 +281,3 @@ def _break_at(data: bytes, end: int) -> int | None:
         if data.startswith(brk, end):
             return end + len(brk)
     return None
-
-
-# Protocol Buffers wire format without a schema: https://protobuf.dev/programming-guides/encoding/
-_VARINT, _FIXED64, _LENGTH_DELIMITED, _FIXED32 = 0, 1, 2, 5
-_DIGEST_SIZES = frozenset({16, 20, 32})  # MD5, SHA-1, SHA-256: shown as hex
-_BINARY_HINT = 64  # bytes looked at to tell binary from text before trying to parse
-
-
-@dataclass(frozen=True)
-class ProtobufLimits:
-    max_depth: int = 4
-    max_fields: int = 4096
-    max_bytes: int = 4 * 1024 * 1024
-
-
-class _NotProtobuf(Exception):
-    pass
-
-
-def protobuf_fields(data: bytes, limits: ProtobufLimits | None = None) -> Layer | None:
-    """A binary body that parses completely as a protobuf message: its strings, its numbers in
-    decimal and digest-sized byte strings in hex, one per line, each mapped to its field."""
-    limits = limits or ProtobufLimits()
-    if len(data) < 2 or len(data) > limits.max_bytes or not data[:_BINARY_HINT].translate(None, _TEXT_BYTES):
-        return None
-    values: list[tuple[bytes, int, int]] = []
-    try:
-        _parse_message(data, 0, len(data), 0, limits, values, [limits.max_fields])
-    except _NotProtobuf:
-        return None
-    if not values:
-        return None
-    parts: list[bytes] = []
-    segments: list[Segment] = []
-    size = 0
-    for text, start, end in values:
-        segments.append(Segment(size, start, end))
-        parts.append(text)
-        size += len(text) + 1
-    return Layer(b"\n".join(parts), "protobuf", tuple(segments))
-
-
-def _parse_message(
-    data: bytes,
-    start: int,
-    end: int,
-    depth: int,
-    limits: ProtobufLimits,
-    values: list[tuple[bytes, int, int]],
-    fields_left: list[int],
-) -> None:
-    position = start
-    while position < end:
-        fields_left[0] -= 1
-        if fields_left[0] < 0:
-            raise _NotProtobuf
-        tag, position = _varint(data, position, end)
-        wire_type, number = tag & 7, tag >> 3
-        if number == 0:
-            raise _NotProtobuf
-        value_start = position
-        if wire_type == _VARINT:
-            number_value, position = _varint(data, position, end)
-            values.append((str(number_value).encode(), value_start, position))
-        elif wire_type in (_FIXED64, _FIXED32):
-            position += 8 if wire_type == _FIXED64 else 4
-            if position > end:
-                raise _NotProtobuf
-        elif wire_type == _LENGTH_DELIMITED:
-            length, value_start = _varint(data, position, end)
-            position = value_start + length
-            if position > end:
-                raise _NotProtobuf
-            _length_delimited(data, value_start, position, depth, limits, values, fields_left)
-        else:
-            raise _NotProtobuf  # groups (3, 4) are deprecated; 6 and 7 do not exist
-
-
-def _length_delimited(
-    data: bytes,
-    start: int,
-    end: int,
-    depth: int,
-    limits: ProtobufLimits,
-    values: list[tuple[bytes, int, int]],
-    fields_left: list[int],
-) -> None:
-    """A string, a nested message or opaque bytes: whichever the bytes are."""
-    chunk = data[start:end]
-    if not chunk:
-        return
-    if _is_text(chunk):
-        values.append((chunk, start, end))
-        return
-    if depth + 1 < limits.max_depth:
-        nested: list[tuple[bytes, int, int]] = []
-        budget = [fields_left[0]]
-        try:
-            _parse_message(data, start, end, depth + 1, limits, nested, budget)
-        except _NotProtobuf:
-            pass
-        else:
-            values.extend(nested)
-            fields_left[0] = budget[0]
-            return
-    if len(chunk) in _DIGEST_SIZES:
-        values.append((chunk.hex().encode(), start, end))
-
-
-def _varint(data: bytes, position: int, end: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        if position >= end or shift > 63:
-            raise _NotProtobuf
-        byte = data[position]
-        position += 1
-        value |= (byte & 0x7F) << shift
-        if byte < 0x80:
-            return value, position
-        shift += 7
-
-
-def multipart_parts(data: bytes, max_parts: int = 64) -> Iterator[Layer]:
-    """The bodies of a multipart body's parts (RFC 2046: "--boundary" lines), one layer each."""
-    if not data.startswith(b"--"):
-        return
-    line_end = data.find(b"\r\n")
-    if line_end <= 2 or line_end > 72:  # RFC 2046 boundaries are at most 70 characters
-        return
-    delimiter = b"\r\n" + data[:line_end]
-    position = line_end + 2
-    for _ in range(max_parts):
-        headers_end = data.find(b"\r\n\r\n", position)
-        if headers_end == -1:
-            return
-        body_start = headers_end + 4
-        body_end = data.find(delimiter, body_start)
-        if body_end == -1:
-            return
-        body = data[body_start:body_end]
-        if body and (_compression(body) is not None or not _is_text(body[:_BINARY_HINT])):
-            yield Layer.of(body, "multipart", body_start, body_end)
-        position = body_end + len(delimiter)
-        if data.startswith(b"--", position):
-            return
-        position += 2

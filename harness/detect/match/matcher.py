@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation
 
-from harness.detect.match import coords, layers
+from harness.detect.match import coords, layers, wire_layers
 from harness.detect.match.coords import CoordinateCanary, CoordinateHit, Trigger
 from harness.detect.match.encodings import OutputBlob, Variant, expand, output_variants
 from harness.detect.view import Flow
@@ -150,8 +150,8 @@ class Matcher:
         inflated = layers.inflate(data, min(self.limits.max_inflated_bytes, budget.decoded_bytes))
         if inflated:
             yield inflated
-        yield from layers.multipart_parts(data)
-        message = layers.protobuf_fields(data)
+        yield from wire_layers.multipart_parts(data)
+        message = wire_layers.protobuf_fields(data)
         if message:
             yield message
         yield from layers.base64_runs(data, self.limits.min_base64_chars)

@@ -121,6 +121,15 @@ def _short_api(api: str) -> str:
     return ".".join(api.split(".")[-2:])
 
 
+def traffic_inputs_missing(view: RunView) -> str | None:
+    """Why the traffic of `view` cannot be searched (no flows, no canary values), or None."""
+    if view.flows_missing_reason:
+        return view.flows_missing_reason
+    if view.profile is None:
+        return "no profile.json in the run folder: the canary values are unknown"
+    return None
+
+
 def scan_traffic(view: RunView) -> TrafficScan:
     hooked = hook_flows(view.events, view.flows or ())
     flows = (*(view.flows or ()), *hooked)

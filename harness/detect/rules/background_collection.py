@@ -29,6 +29,7 @@ from harness.detect.plan import (
     step_evidence,
 )
 from harness.detect.view import RunView
+from harness.steps import StepAction
 
 SCENARIO = "background"
 GRACE_S = 0.5
@@ -40,9 +41,9 @@ def background_collection(view: RunView) -> Outcome:
         return skipped
     run = scenario_run(view, SCENARIO)
     assert run is not None
-    start, end = run.first("background_start"), run.first("background_end")
+    start, end = run.first(StepAction.BACKGROUND_START), run.first(StepAction.BACKGROUND_END)
     if start is None or end is None:
-        exits = run.actions("app_exited")
+        exits = run.actions(StepAction.APP_EXITED)
         why = "the app's process ended" if exits else "the app never reached the background"
         return Outcome("inconclusive", f"{why}, so nothing was observed in the background")
     if missing := view.events_missing_reason:

@@ -12,77 +12,18 @@ device ID and the installed-app list.
 
 from __future__ import annotations
 
-import json
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any
-
+from harness.detect.app_categories import find_category
 from harness.detect.engine import Outcome, detector
 from harness.detect.plan import event_evidence, first_per_group, pi_reads, short_api
 from harness.detect.view import RunView
 from harness.records import HookEvent
+from harness.steps import StepAction
 
 USER_ACTION_S = 3.0
 
 
-@dataclass(frozen=True)
-class Category:
-    id: int
-    key: str
-    zh: str
-    en: str
-    necessary_pi: tuple[str, ...]
-    data_types: frozenset[str]
-
-
-def _token(text: str) -> str:
-    return re.sub(r"[\s\-&/]+", "_", text.strip().casefold()).strip("_")
-
-
-@lru_cache(maxsize=1)
-def _table() -> tuple[tuple[Category, ...], dict[str, Category]]:
-    raw: dict[str, Any] = json.loads(
-        resources.files("harness.data").joinpath("necessary_pi.json").read_text("utf-8")
-    )
-    categories = []
-    names: dict[str, Category] = {}
-    for row in raw["categories"]:
-        category = Category(
-            id=int(row["id"]),
-            key=str(row["key"]),
-            zh=str(row["zh"]),
-            en=str(row["en"]),
-            necessary_pi=tuple(row["necessary_pi"]),
-            data_types=frozenset(row["data_types"]),
-        )
-        categories.append(category)
-        for name in (
-            str(category.id),
-            category.key,
-            category.zh,
-            category.zh.removesuffix("类"),
-            category.en,
-            *row["aliases"],
-        ):
-            names.setdefault(_token(name), category)
-    return tuple(categories), names
-
-
-def find_category(name: str) -> Category | None:
-    return _table()[1].get(_token(name).removesuffix("类"), None) or _table()[1].get(_token(name))
-
-
-def necessary_data_types(view: RunView) -> frozenset[str]:
-    """The data types the run's category needs; empty when it needs none or is unknown."""
-    name = view.app.get("category")
-    category = find_category(name) if isinstance(name, str) else None
-    return category.data_types if category is not None else frozenset()
-
-
 def _user_initiated(view: RunView) -> list[float]:
-    return [s.ts for s in view.steps if s.action == "tap" and s.detail.get("feature") is True]
+    return [s.ts for s in view.steps if s.action == StepAction.TAP and s.detail.get("feature") is True]
 
 
 def _counted(view: RunView) -> list[HookEvent]:

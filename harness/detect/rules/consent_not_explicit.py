@@ -20,22 +20,23 @@ from harness.detect.engine import Evidence, Outcome, detector
 from harness.detect.plan import load_screen, not_run, step_evidence, ui_evidence
 from harness.detect.view import RunView
 from harness.records import Step
+from harness.steps import StepAction
 from harness.ui.find import control_label
 from harness.ui.recognise import ConsentDialog, consent_dialog
 
 CONSENT_SCENARIOS = ("first_launch", "consent_reject", "permission_denial", "permission_grant")
-INTERACTIONS = frozenset({"tap", "back", "home", "consent"})
+INTERACTIONS = frozenset({StepAction.TAP, StepAction.BACK, StepAction.HOME, StepAction.CONSENT})
 
 
 def _untouched_screens(view: RunView) -> Iterator[Step]:
     """`screen` steps recorded after a fresh launch and before any input."""
     untouched = False
     for step in view.steps:
-        if step.action == "launch":
+        if step.action == StepAction.LAUNCH:
             untouched = step.detail.get("fresh") is True
         elif step.action in INTERACTIONS:
             untouched = False
-        elif step.action == "screen" and untouched:
+        elif step.action == StepAction.SCREEN and untouched:
             yield step
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from harness.detect.engine import Outcome, detector
 from harness.detect.plan import not_run, scenario_run, step_evidence
 from harness.detect.view import RunView
+from harness.steps import ConsentChoice, StepAction
 
 SCENARIO = "consent_reject"
 FAILING_ENDS = {
@@ -32,10 +33,10 @@ def exit_on_policy_refusal(view: RunView) -> Outcome:
         return skipped
     run = scenario_run(view, SCENARIO)
     assert run is not None
-    end = run.first("consent_refusal_end")
-    refusals = [s for s in run.actions("consent") if s.detail.get("choice") == "reject"]
+    end = run.first(StepAction.CONSENT_REFUSAL_END)
+    refusals = [s for s in run.actions(StepAction.CONSENT) if s.detail.get("choice") == ConsentChoice.REJECT]
     if end is None:
-        if run.first("consent_dialog_not_found") is not None or not refusals:
+        if run.first(StepAction.CONSENT_DIALOG_NOT_FOUND) is not None or not refusals:
             return Outcome("inconclusive", "no privacy dialog was refused, so refusal could not be tested")
         return Outcome("inconclusive", "the privacy policy was refused but where it ended was not recorded")
     outcome = str(end.detail.get("outcome"))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import statistics
 
+from harness.detect.app_categories import necessary_data_types
 from harness.detect.engine import Outcome, detector
 from harness.detect.plan import (
     FREQUENCY_WINDOW_S,
@@ -28,9 +29,9 @@ from harness.detect.plan import (
     short_api,
     short_watch,
 )
-from harness.detect.rules.beyond_necessary_scope import necessary_data_types
 from harness.detect.view import RunView
 from harness.records import HookEvent
+from harness.steps import StepAction
 
 MIN_READS = 3
 MAX_PERIOD_S = 30.0
@@ -52,7 +53,9 @@ def _longest_process_s(view: RunView, clock: AppClock) -> float:
     """App seconds of the longest-watched process: from its launch to its stop, its exit, the
     next launch, or the run's last record."""
     last = max([s.ts for s in view.steps] + [e.ts for e in view.events], default=0.0)
-    ends = [s.ts for s in view.steps if s.action in ("stop", "app_exited", "launch")]
+    ends = [
+        s.ts for s in view.steps if s.action in (StepAction.STOP, StepAction.APP_EXITED, StepAction.LAUNCH)
+    ]
     longest = 0.0
     for process in processes(view):
         end = min([t for t in ends if t > process.start] + [last])
@@ -64,7 +67,7 @@ def _longest_process_s(view: RunView, clock: AppClock) -> float:
 def high_frequency_collection(view: RunView) -> Outcome:
     if missing := view.events_missing_reason:
         return Outcome("not_tested", missing)
-    if not any(step.action == "launched" for step in view.steps):
+    if not any(step.action == StepAction.LAUNCHED for step in view.steps):
         return Outcome("not_tested", "the app never started in this run")
     exempt = necessary_data_types(view) & {"location"}
     clock = app_clock(view)

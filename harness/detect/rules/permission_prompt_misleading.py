@@ -26,149 +26,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from harness.detect.engine import Evidence, Outcome, detector
+from harness.detect.permission_words import (
+    GENERIC_CONTROLS,
+    PERMISSION_WORDS,
+    REFUSE_WORDS,
+    USER_ASKED_SETTINGS,
+    groups_of,
+    named_groups,
+)
 from harness.detect.plan import event_evidence, load_screen, not_run, step_evidence
 from harness.detect.view import RunView
 from harness.records import HookEvent, Step
+from harness.steps import PermissionChoice, StepAction
 from harness.ui import vocabulary
 from harness.ui.find import control_label
 from harness.ui.recognise import close_controls, consent_dialog, is_permission_package
-from harness.ui.tree import UiScreen
-from harness.ui.words import Words
 
 SCENARIOS = ("permission_denial", "permission_grant", "account_cancellation", "popup_watch")
 REQUEST_API = "android.app.Activity.requestPermissions"
 START_ACTIVITY_API = "android.app.Activity.startActivity"
 DETAILS_SETTINGS = "android.settings.APPLICATION_DETAILS_SETTINGS"
 TRIGGER_WINDOW_S = 2.0
-
-# What a screen says for each permission group (its name or a purpose that needs it), and the
-# manifest permissions of the group (developer.android.com/reference/android/Manifest.permission).
-GROUPS: dict[str, tuple[Words, frozenset[str]]] = {
-    "location": (
-        Words(
-            "location",
-            contains=(
-                "位置",
-                "定位",
-                "天气",
-                "附近",
-                "地图",
-                "导航",
-                "location",
-                "weather",
-                "nearby",
-                "map",
-                "navigation",
-                "gps",
-            ),
-        ),
-        frozenset({"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION", "ACCESS_BACKGROUND_LOCATION"}),
-    ),
-    "contacts": (
-        Words(
-            "contacts",
-            contains=("通讯录", "联系人", "通訊錄", "聯絡人", "找朋友", "contacts", "address book"),
-        ),
-        frozenset({"READ_CONTACTS", "WRITE_CONTACTS", "GET_ACCOUNTS"}),
-    ),
-    "camera": (
-        Words(
-            "camera",
-            contains=(
-                "相机",
-                "摄像头",
-                "拍照",
-                "拍摄",
-                "扫码",
-                "扫一扫",
-                "相機",
-                "camera",
-                "take photos",
-                "scan",
-            ),
-        ),
-        frozenset({"CAMERA"}),
-    ),
-    "microphone": (
-        Words(
-            "microphone", contains=("麦克风", "录音", "语音", "麥克風", "microphone", "record audio", "voice")
-        ),
-        frozenset({"RECORD_AUDIO"}),
-    ),
-    "storage": (
-        Words(
-            "storage",
-            contains=(
-                "存储",
-                "相册",
-                "照片",
-                "文件",
-                "儲存",
-                "相簿",
-                "storage",
-                "photos",
-                "files",
-                "gallery",
-                "media",
-            ),
-        ),
-        frozenset(
-            {
-                "READ_EXTERNAL_STORAGE",
-                "WRITE_EXTERNAL_STORAGE",
-                "READ_MEDIA_IMAGES",
-                "READ_MEDIA_VIDEO",
-                "READ_MEDIA_AUDIO",
-                "READ_MEDIA_VISUAL_USER_SELECTED",
-            }
-        ),
-    ),
-    "phone": (
-        Words("phone", contains=("电话", "设备信息", "通话", "電話", "phone", "device id", "calls")),
-        frozenset({"READ_PHONE_STATE", "READ_PHONE_NUMBERS", "CALL_PHONE", "READ_CALL_LOG"}),
-    ),
-    "sms": (
-        Words("sms", contains=("短信", "簡訊", "sms", "text messages")),
-        frozenset({"READ_SMS", "SEND_SMS", "RECEIVE_SMS"}),
-    ),
-    "calendar": (
-        Words("calendar", contains=("日历", "日曆", "calendar")),
-        frozenset({"READ_CALENDAR", "WRITE_CALENDAR"}),
-    ),
-    "notifications": (
-        Words("notifications", contains=("通知", "推送", "notification")),
-        frozenset({"POST_NOTIFICATIONS"}),
-    ),
-}
-PERMISSION_WORDS = Words("permission", contains=("权限", "權限", "授权", "授權", "permission", "access"))
-REFUSE_WORDS = Words(
-    "refuse a permission",
-    contains=(
-        "拒绝",
-        "拒絕",
-        "不允许",
-        "暂不",
-        "以后再说",
-        "下次再说",
-        "取消",
-        "不用了",
-        "deny",
-        "don't allow",
-        "not now",
-        "later",
-        "no thanks",
-        "cancel",
-        "skip",
-    ),
-)
-GENERIC_CONTROLS = Words(
-    "generic",
-    exact=("ok", "okay", "好", "好的", "确定", "確定", "开始", "開始", "继续", "繼續", "下一步", "start",
-           "continue", "next", "go", "立即体验", "立即开始", "进入", "我知道了", "知道了", "got it"),
-)  # fmt: skip
-USER_ASKED_SETTINGS = Words(
-    "settings asked", contains=("去设置", "设置", "前往", "开启", "打开", "settings", "enable", "turn on")
-)
 
 
 @dataclass(frozen=True)
@@ -178,11 +56,6 @@ class Request:
     names: tuple[str, ...]
 
 
-def _groups_of(names: list[str]) -> frozenset[str]:
-    short = {n.rsplit(".", 1)[-1] for n in names}
-    return frozenset(group for group, (_, perms) in GROUPS.items() if short & perms)
-
-
 def _requests(view: RunView) -> list[Request]:
     found = []
     for event in view.events:
@@ -190,18 +63,13 @@ def _requests(view: RunView) -> list[Request]:
             continue
         names = [n.strip() for n in event.args[0].split(",") if n.strip().startswith("android.")]
         if names:
-            found.append(Request(event, _groups_of(names), tuple(n.rsplit(".", 1)[-1] for n in names)))
+            found.append(Request(event, groups_of(names), tuple(n.rsplit(".", 1)[-1] for n in names)))
     return found
-
-
-def _named_groups(screen: UiScreen) -> frozenset[str]:
-    text = " ".join(screen.texts())
-    return frozenset(group for group, (words, _) in GROUPS.items() if words.match(text))
 
 
 def _trigger(view: RunView, ts: float) -> Step | None:
     """The tap that triggered a request: the last tap shortly before it, on an app screen."""
-    taps = [s for s in view.steps if s.action == "tap" and ts - TRIGGER_WINDOW_S <= s.ts <= ts]
+    taps = [s for s in view.steps if s.action == StepAction.TAP and ts - TRIGGER_WINDOW_S <= s.ts <= ts]
     return taps[-1] if taps else None
 
 
@@ -213,7 +81,7 @@ def _judge_triggered(view: RunView, request: Request, tap: Step) -> tuple[str, E
         return None
     label = str(tap.detail.get("label") or "")
     asked = ", ".join(request.names)
-    named = _named_groups(screen)
+    named = named_groups(screen)
     mentions_permission = bool(named) or PERMISSION_WORDS.match(" ".join(screen.texts())) is not None
     evidence = step_evidence(tap, label=label, screen=tap.detail.get("screen"), requested=list(request.names))
     if not named and GENERIC_CONTROLS.match(label):
@@ -241,7 +109,11 @@ def _judge_triggered(view: RunView, request: Request, tap: Step) -> tuple[str, E
 
 def _settings_redirects(view: RunView) -> list[tuple[str, Evidence]]:
     """The app's page in Settings opened after a denial, with no user tap asking for it."""
-    denials = [s for s in view.steps if s.action == "permission_answer" and s.detail.get("choice") == "deny"]
+    denials = [
+        s
+        for s in view.steps
+        if s.action == StepAction.PERMISSION_ANSWER and s.detail.get("choice") == PermissionChoice.DENY
+    ]
     found = []
     for event in view.events:
         if not event.api.startswith(START_ACTIVITY_API) or not any(DETAILS_SETTINGS in a for a in event.args):
@@ -252,7 +124,7 @@ def _settings_redirects(view: RunView) -> list[tuple[str, Evidence]]:
         taps = [
             s
             for s in view.steps
-            if s.action == "tap"
+            if s.action == StepAction.TAP
             and before[-1].ts < s.ts <= event.ts
             and USER_ASKED_SETTINGS.match(str(s.detail.get("label") or ""))
         ]

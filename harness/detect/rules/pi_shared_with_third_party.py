@@ -18,14 +18,14 @@ from harness.detect.match.transmissions import (
     destinations,
     grouped_evidence,
     scan_traffic,
+    traffic_inputs_missing,
 )
-from harness.detect.rules.pi_transmitted_before_consent import inputs_missing
 from harness.detect.view import RunView
 
 
 @detector("pi_shared_with_third_party")
 def pi_shared_with_third_party(view: RunView) -> Outcome:
-    missing = inputs_missing(view)
+    missing = traffic_inputs_missing(view)
     if missing:
         return Outcome("not_tested", missing)
     scan = view.derive(scan_traffic)

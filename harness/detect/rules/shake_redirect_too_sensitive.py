@@ -17,6 +17,7 @@ from harness.detect.engine import Outcome, detector
 from harness.detect.plan import not_run, scenario_run, step_evidence
 from harness.detect.view import RunView
 from harness.records import Step
+from harness.steps import StepAction
 
 SCENARIO = "shake"
 MIN_ACCELERATION_MS2 = 15.0
@@ -59,7 +60,7 @@ def shake_redirect_too_sensitive(view: RunView) -> Outcome:
         return skipped
     run = scenario_run(view, SCENARIO)
     assert run is not None
-    skipped_step = run.first("shake_skipped")
+    skipped_step = run.first(StepAction.SHAKE_SKIPPED)
     if skipped_step is not None:
         if LISTENER_HOOK not in view.hooks_installed:
             return Outcome(
@@ -71,7 +72,7 @@ def shake_redirect_too_sensitive(view: RunView) -> Outcome:
             "the app never registered an accelerometer listener, so no shake can trigger anything",
             evidence=[step_evidence(skipped_step)],
         )
-    traces = run.actions("shake_trace")
+    traces = run.actions(StepAction.SHAKE_TRACE)
     if not traces:
         return Outcome("inconclusive", "no shake trace was played (the app was not usable)")
     jumps = [t for t in traces if t.detail.get("redirected") is True and _under(t)]
