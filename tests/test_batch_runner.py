@@ -66,7 +66,7 @@ def test_an_attempt_over_its_budget_is_killed_with_its_group(held_job: tuple[App
         reply = attempt_app(job, devices.slots[0], store)
     assert 1.5 <= time.monotonic() - started < 10
     assert reply.triage.label == "timeout"
-    assert reply.result is not None and reply.result["status"] == "failed"
+    assert reply.result is not None and reply.result.status == "failed"
     assert store.read_result(job.app_id) == reply.result
     assert runner_pids(job.app_id) == []
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -14,7 +15,9 @@ from typing import Any
 import pytest
 
 from harness.batch.catalog import CatalogRow, parse_catalog
-from harness.batch.store import RESULT_SCHEMA, BatchBusy, BatchStore, plan_resume, write_json_durably
+from harness.batch.index import build_index
+from harness.batch.store import BatchBusy, BatchStore, plan_resume, write_json_durably
+from harness.documents.batch import AppResult, AttemptRecord
 from harness.errors import InputError
 
 
@@ -22,14 +25,73 @@ def rows(tmp_path: Path) -> tuple[CatalogRow, ...]:
     return parse_catalog(tmp_path / "c.csv", "app,category\ncom.a.one,game\ncom.a.two,\ncom.a.three,\n").rows
 
 
-def result_for(row: CatalogRow, status: str = "done", **extra: Any) -> dict[str, Any]:
-    return {
-        "schema": RESULT_SCHEMA,
-        "app_id": row.app_id,
-        "fingerprint": row.fingerprint(),
-        "status": status,
-        **extra,
-    }
+def result_for(row: CatalogRow, status: str = "done", **extra: Any) -> AppResult:
+    return AppResult.from_json({"schema": 1, "app_id": row.app_id, "fingerprint": row.fingerprint(),
+                                "status": status, **extra})  # fmt: skip
+
+
+# A result file as the batch wrote it before results were typed (harness/batch/runner.py at
+# commit f6a3213): the same keys in the same order, one retried attempt, an interrupted one.
+WRITTEN_BEFORE: dict[str, Any] = {
+    "schema": 1, "app_id": "com.a.one", "line": 2, "name": None, "app": "com.a.one", "category": "game",
+    "first_party": ["a.com"], "fingerprint": {"app": "com.a.one", "category": "game"},
+    "batch_id": "b" * 32, "status": "done", "triage": None, "detail": "", "run_dir": "com.a.one",
+    "run_id": "r2", "run_status": "ok", "exit_code": 1,
+    "verdicts": {"fail": 1, "pass": 1, "inconclusive": 0, "not_tested": 0, "not_applicable": 0},
+    "rules": {"pi_access_before_consent": "fail", "popup_harassment": "pass"},
+    "failed_rules": ["pi_access_before_consent"], "analysis_error": None,
+    "attempts": [
+        {"attempt": 1, "device": "sim-0", "worker": None, "started": 1.5, "seconds": 3.25,
+         "triage": "device_lost", "infrastructure": True, "detail": "gone", "run_id": "r1",
+         "run_dir": "_batch/attempts/com.a.one/r1"},
+        {"attempt": None, "device": "sim-1", "worker": None, "started": 2.0, "seconds": None,
+         "triage": "interrupted", "infrastructure": True, "detail": "an earlier run did not finish",
+         "run_id": "r0", "run_dir": "_batch/attempts/com.a.one/r0"},
+        {"attempt": 2, "device": "sim-1", "worker": "tcp://h:1", "started": 9.0, "seconds": 4.0,
+         "triage": None, "infrastructure": False, "detail": "", "run_id": "r2", "run_dir": "com.a.one"},
+    ],
+    "finished": 12.5,
+}  # fmt: skip
+
+
+def test_a_result_written_before_results_were_typed_loads_and_writes_back_identically(tmp_path: Path) -> None:
+    store = BatchStore(tmp_path / "out")
+    store.ensure()
+    store.result_path("com.a.one").write_text(json.dumps(WRITTEN_BEFORE), encoding="utf-8")
+    result = store.read_result("com.a.one")
+    assert result is not None and result.completed and result.exit_code == 1
+    assert [a.triage for a in result.attempts] == ["device_lost", "interrupted", None]
+    assert isinstance(result.attempts[0], AttemptRecord) and result.attempts[2].worker == "tcp://h:1"
+    store.write_result(result)
+    written = store.result_path("com.a.one").read_text(encoding="utf-8")
+    assert written == json.dumps(WRITTEN_BEFORE, ensure_ascii=False, indent=2) + "\n"
+    # batch.json copies the result's fields as it did
+    catalog = parse_catalog(tmp_path / "c.csv", "app,category,first_party\ncom.a.one,game,a.com\n")
+    entry = build_index(catalog, {"com.a.one": result}, {})["apps"][0]
+    copied = ("triage", "detail", "run_dir", "exit_code", "verdicts", "failed_rules", "rules", "attempts")
+    assert {k: entry[k] for k in copied} == {k: WRITTEN_BEFORE[k] for k in copied}
+    assert entry["status"] == "done"
+
+
+def test_unknown_keys_of_a_newer_result_survive_a_round_trip() -> None:
+    newer = {**WRITTEN_BEFORE, "energy_mwh": 12}
+    newer["attempts"] = [{**WRITTEN_BEFORE["attempts"][0], "host": "farm-3"}]
+    assert AppResult.from_json(newer).to_json() == newer
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        ({"schema": 2}, "schema: version 2 is not 1"),
+        ({"status": "maybe"}, "status: 'maybe' is not one of done, failed"),
+        ({"app_id": None}, "app_id: a result without an app id"),
+        ({"verdicts": {"fail": "many"}}, "verdicts: expected a count"),
+        ({"attempts": [{"attempt": "one"}]}, "attempts[0].attempt: expected a whole number"),
+    ],
+)
+def test_a_result_that_is_not_one_is_refused_with_where(change: dict[str, Any], fragment: str) -> None:
+    with pytest.raises(InputError, match=re.escape(fragment)):
+        AppResult.from_json({**WRITTEN_BEFORE, **change}, "r.json")
 
 
 def test_results_round_trip_and_leave_no_temporary_files(tmp_path: Path) -> None:

@@ -45,11 +45,11 @@ from harness.detect.engine import DetectorError
 from harness.detect.match.coords import DEFAULT_TOLERANCE
 from harness.detect.match.transmissions import TrafficScan, scan_traffic
 from harness.detect.view import Flow, RunView
+from harness.errors import ExitCode
 from harness.records import write_json_atomic
 from harness.rundir import FINDINGS
 
 FINDINGS_SCHEMA = 1
-EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
 
 def analyze_run(
@@ -87,14 +87,14 @@ def analyze_run(
     return findings
 
 
-def exit_code_for(findings: dict[str, Any]) -> int:
+def exit_code_for(findings: dict[str, Any]) -> ExitCode:
     """0: no verdict failed; 1: some verdict failed; 2: a detector crashed (errored) or the run
     is incomplete (part of it was not observed, so a pass may be false)."""
     if findings.get("result") == "errored" or findings.get("incomplete"):
-        return EXIT_ERROR
+        return ExitCode.ERROR
     if any(v.get("status") == "fail" for v in findings.get("verdicts", [])):
-        return EXIT_FAIL
-    return EXIT_PASS
+        return ExitCode.FINDINGS
+    return ExitCode.OK
 
 
 def _traffic(view: RunView) -> TrafficScan | None:

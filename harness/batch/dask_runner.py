@@ -45,6 +45,7 @@ from harness.batch.job import AppJob
 from harness.batch.runner import attempt_app, give_up
 from harness.batch.store import BatchStore
 from harness.batch.triage import DEVICE_LOST, HARNESS_ERROR, Triage
+from harness.documents.batch import AppResult, AttemptRecord
 from harness.errors import DeviceError, InputError
 
 PLUGIN_NAME = "privacy-probe-devices"
@@ -126,10 +127,10 @@ def run_job_on_worker(payload: dict[str, Any]) -> dict[str, Any]:
     finally:
         owner.release(slot, lost=lost)
     return {
-        "attempts": list(reply.attempts),
+        "attempts": [a.to_json() for a in reply.attempts],
         "triage": reply.triage.label,
         "detail": reply.triage.detail,
-        "result": reply.result,
+        "result": reply.result.to_json() if reply.result is not None else None,
         "worker": worker.address,
         "lost_device": device if lost else None,
     }
@@ -137,7 +138,7 @@ def run_job_on_worker(payload: dict[str, Any]) -> dict[str, Any]:
 
 def _no_attempt(job: AppJob, worker: Worker, triage: str, detail: str) -> dict[str, Any]:
     return {
-        "attempts": list(job.attempts),
+        "attempts": [a.to_json() for a in job.attempts],
         "triage": triage,
         "detail": detail,
         "result": None,
@@ -217,24 +218,25 @@ class DaskBatch:
         try:
             reply: dict[str, Any] = future.result()
         except KilledWorker as exc:
-            reply = {"attempts": list(job.attempts), "triage": DEVICE_LOST, "result": None,
+            reply = {"attempts": [a.to_json() for a in job.attempts], "triage": DEVICE_LOST, "result": None,
                      "detail": f"the workers running it died ({exc})"}  # fmt: skip
         except Exception as exc:
-            reply = {"attempts": list(job.attempts), "triage": HARNESS_ERROR, "result": None,
+            reply = {"attempts": [a.to_json() for a in job.attempts], "triage": HARNESS_ERROR, "result": None,
                      "detail": f"the task failed: {type(exc).__name__}: {exc}"}  # fmt: skip
         if reply.get("lost_device"):
             self._events.put(DeviceGone(str(reply["lost_device"])))
         if reply["result"] is not None:
-            self._events.put(Finished(reply["result"]))
+            self._events.put(Finished(AppResult.from_json(reply["result"], f"result of {job.app_id}")))
             return None
+        attempts = tuple(AttemptRecord.from_json(a, f"attempts of {job.app_id}") for a in reply["attempts"])
         triage = Triage(reply["triage"], True, str(reply["detail"]))
         failed_on = str(reply.get("worker") or "unknown")
         if job.attempt >= job.max_attempts:
-            final = replace(job, attempts=tuple(reply["attempts"]))
+            final = replace(job, attempts=attempts)
             self._events.put(Finished(give_up(final, self._store, triage)))
             return None
         self._events.put(Retrying(job.app_id, failed_on, triage.label, triage.detail))
-        retry = job.retry(tuple(reply["attempts"]), failed_on)
+        retry = job.retry(attempts, failed_on)
         others = [w for w in client.scheduler_info()["workers"] if w not in retry.avoid]
         return self._submit(client, retry, others or None), retry
 

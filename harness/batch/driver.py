@@ -76,7 +76,7 @@ def run_batch(request: BatchRequest, progress: BatchProgress) -> dict[str, Any]:
             for event in _events(request, store, jobs):
                 progress.handle(event)
                 if isinstance(event, Finished):
-                    results[str(event.result["app_id"])] = event.result
+                    results[event.result.app_id] = event.result
                     index = build_index(catalog, results, settings)
                     store.write_index(index)
         finally:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from harness.documents.batch import AppResult
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class Retrying:
 
 @dataclass(frozen=True)
 class Finished:
-    result: dict[str, Any]
+    result: AppResult
 
 
 @dataclass(frozen=True)

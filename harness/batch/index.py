@@ -25,28 +25,28 @@ from typing import Any
 
 from harness.batch.catalog import Catalog, CatalogRow
 from harness.batch.citations import CitationResult, evaluate_citation, summarise
+from harness.documents.batch import AppResult
 
 INDEX_SCHEMA = 1
 _COPIED = ("triage", "detail", "run_dir", "exit_code", "verdicts", "failed_rules", "rules", "attempts")
 
 
-def app_citations(row: CatalogRow, result: dict[str, Any] | None) -> list[CitationResult]:
+def app_citations(row: CatalogRow, result: AppResult | None) -> list[CitationResult]:
     if result is None:
         return []
-    completed = result.get("status") == "done"
-    why = f"the run did not complete ({result.get('triage')}: {result.get('detail')})"
-    rules = result.get("rules") if isinstance(result.get("rules"), dict) else None
-    return [evaluate_citation(label, rules, completed, why) for label in row.cited]
+    why = f"the run did not complete ({result.triage}: {result.detail})"
+    return [evaluate_citation(label, result.rules, result.completed, why) for label in row.cited]
 
 
 def build_index(
-    catalog: Catalog, results: Mapping[str, dict[str, Any]], settings: dict[str, Any]
+    catalog: Catalog, results: Mapping[str, AppResult], settings: dict[str, Any]
 ) -> dict[str, Any]:
     apps: list[dict[str, Any]] = []
     every_citation: list[CitationResult] = []
     for row in catalog.rows:
-        result = results.get(row.app_id)
-        citations = app_citations(row, result)
+        typed = results.get(row.app_id)
+        result = typed.to_json() if typed is not None else None
+        citations = app_citations(row, typed)
         every_citation.extend(citations)
         entry: dict[str, Any] = {
             "app_id": row.app_id,
@@ -54,7 +54,7 @@ def build_index(
             "name": row.name,
             "app": row.app,
             "category": row.category,
-            "status": result.get("status", "failed") if result else "pending",
+            "status": typed.status if typed is not None else "pending",
         }
         entry.update({key: (result or {}).get(key) for key in _COPIED})
         entry["citations"] = [c.to_json() for c in citations]

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from harness.batch.catalog import CatalogRow
+from harness.documents.batch import AttemptRecord
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class AppJob:
     fingerprint: dict[str, Any]
     settings: BatchSettings
     attempt: int = 1
-    attempts: tuple[dict[str, Any], ...] = ()  # records of the earlier attempts
+    attempts: tuple[AttemptRecord, ...] = ()  # records of the earlier attempts
     avoid: tuple[str, ...] = ()  # device serials an earlier attempt failed on
 
     @classmethod
@@ -55,11 +56,11 @@ class AppJob:
     def max_attempts(self) -> int:
         return 1 + max(0, self.settings.retries)
 
-    def retry(self, attempts: tuple[dict[str, Any], ...], failed_on: str) -> AppJob:
+    def retry(self, attempts: tuple[AttemptRecord, ...], failed_on: str) -> AppJob:
         return replace(self, attempt=self.attempt + 1, attempts=attempts, avoid=(*self.avoid, failed_on))
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "attempts": [a.to_json() for a in self.attempts]}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> AppJob:
@@ -71,7 +72,7 @@ class AppJob:
                 **data,
                 "first_party": tuple(data["first_party"]),
                 "settings": BatchSettings(**settings),
-                "attempts": tuple(data["attempts"]),
+                "attempts": tuple(AttemptRecord.from_json(a, "job attempts") for a in data["attempts"]),
                 "avoid": tuple(data["avoid"]),
             }
         )

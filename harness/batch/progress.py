@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.table import Table
 
 from harness.batch.events import BatchEvent, DeviceGone, Finished, Retrying, Started
+from harness.documents.batch import AppResult
 
 PLAIN_WIDTH = 140
 
@@ -22,10 +23,10 @@ class BatchProgress(Protocol):
     def close(self) -> None: ...
 
 
-def _outcome(result: dict[str, Any]) -> str:
-    if result.get("status") == "failed":
-        return f"{result.get('triage')} ({result.get('detail')})"
-    fails = len(result.get("failed_rules") or [])
+def _outcome(result: AppResult) -> str:
+    if result.status == "failed":
+        return f"{result.triage} ({result.detail})"
+    fails = len(result.failed_rules)
     return f"done: {fails} failed rule{'s' if fails != 1 else ''}" if fails else "done: no fail verdict"
 
 
@@ -41,8 +42,8 @@ class _Counts:
         elif isinstance(event, Retrying):
             self.running.pop(event.app_id, None)
         elif isinstance(event, Finished):
-            self.running.pop(str(event.result["app_id"]), None)
-            if event.result.get("status") == "failed":
+            self.running.pop(event.result.app_id, None)
+            if event.result.status == "failed":
                 self.failed += 1
             else:
                 self.done += 1
@@ -79,8 +80,8 @@ class PlainLog:
             elapsed = time.monotonic() - self._started
             eta = elapsed / finished * (self._to_run - finished)
             self._line(
-                f"{'fail ' if event.result.get('status') == 'failed' else 'done '}  "
-                f"{event.result['app_id']}: {_outcome(event.result)} "
+                f"{'fail ' if event.result.status == 'failed' else 'done '}  "
+                f"{event.result.app_id}: {_outcome(event.result)} "
                 f"[{finished}/{self._to_run}: {counts.done} done, {counts.failed} failed, "
                 f"{len(counts.running)} running, ETA {_duration(eta)}]"
             )
@@ -123,7 +124,7 @@ class LiveBar:
         elif isinstance(event, DeviceGone):
             self._console.print(f"[red]device {event.device} is gone[/]")
         elif isinstance(event, Finished):
-            self._console.print(f"{event.result['app_id']}: {_outcome(event.result)}", markup=False)
+            self._console.print(f"{event.result.app_id}: {_outcome(event.result)}", markup=False)
         if self._task is not None:
             self._progress.update(
                 self._task,

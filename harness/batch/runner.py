@@ -16,25 +16,26 @@ import sys
 import time
 import uuid
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from harness.batch.devices import DeviceSlot
 from harness.batch.job import AppJob
-from harness.batch.store import RESULT_SCHEMA, BatchStore, write_json_durably
+from harness.batch.store import BatchStore, write_json_durably
 from harness.batch.triage import AttemptFacts, Triage, classify
+from harness.documents.batch import AppResult, AttemptRecord
+from harness.documents.verdict import STATUSES
 from harness.rundir import MANIFEST
 
-VERDICT_STATUSES = ("fail", "pass", "inconclusive", "not_tested", "not_applicable")
 INTERRUPTED = "interrupted"
 _LOG_TAIL_BYTES = 4096
 
 
 @dataclass(frozen=True)
 class AttemptReply:
-    attempts: tuple[dict[str, Any], ...]  # every attempt of the app so far, this one last
+    attempts: tuple[AttemptRecord, ...]  # every attempt of the app so far, this one last
     triage: Triage
-    result: dict[str, Any] | None  # the app's final result when this attempt was its last
+    result: AppResult | None  # the app's final result when this attempt was its last
     device_lost: bool
 
 
@@ -47,10 +48,10 @@ class _Process:
 
 def attempt_app(job: AppJob, slot: DeviceSlot, store: BatchStore, worker: str | None = None) -> AttemptReply:
     earlier = store.read_result(job.app_id)
-    if earlier is not None and earlier.get("batch_id") == job.batch_id:
+    if earlier is not None and earlier.batch_id == job.batch_id:
         # A rescheduled task whose first execution finished: its worker died after writing.
-        triage = Triage(earlier.get("triage"), False, str(earlier.get("detail") or ""))
-        return AttemptReply(tuple(earlier.get("attempts") or ()), triage, earlier, False)
+        triage = Triage(earlier.triage, False, earlier.detail or "")
+        return AttemptReply(earlier.attempts, triage, earlier, False)
     started = time.time()
     process = _run(job, slot, store)
     outcome = process.outcome
@@ -66,19 +67,19 @@ def attempt_app(job: AppJob, slot: DeviceSlot, store: BatchStore, worker: str | 
     )
     run_dir = store.run_dir(job.app_id)
     triage = classify(run_dir if manifest else None, manifest, facts)
-    record = {
-        "attempt": job.attempt,
-        "device": slot.serial,
-        "worker": worker,
-        "started": started,
-        "seconds": round(time.time() - started, 3),
-        "triage": triage.label,
-        "infrastructure": triage.infrastructure,
-        "detail": triage.detail,
-        "run_id": (manifest or {}).get("run_id"),
-        "run_dir": store.relative(run_dir) if manifest else None,
-    }
-    earlier_run = earlier.get("run_id") if earlier is not None else None
+    record = AttemptRecord(
+        attempt=job.attempt,
+        device=slot.serial,
+        worker=worker,
+        started=started,
+        seconds=round(time.time() - started, 3),
+        triage=triage.label,
+        infrastructure=triage.infrastructure,
+        detail=triage.detail,
+        run_id=(manifest or {}).get("run_id"),
+        run_dir=store.relative(run_dir) if manifest else None,
+    )
+    earlier_run = earlier.run_id if earlier is not None else None
     attempts = (*_with_set_aside(job.attempts, outcome.get("set_aside"), earlier_run), record)
     final = triage.label is None or not triage.infrastructure or job.attempt >= job.max_attempts
     result = None
@@ -166,33 +167,33 @@ def _log_tail(store: BatchStore, job: AppJob) -> str:
 
 
 def _with_set_aside(
-    attempts: tuple[dict[str, Any], ...], set_aside: dict[str, Any] | None, earlier_run: str | None
-) -> list[dict[str, Any]]:
+    attempts: tuple[AttemptRecord, ...], set_aside: dict[str, Any] | None, earlier_run: str | None
+) -> list[AttemptRecord]:
     """Earlier attempts, pointing at where their run folders went.
 
     A set-aside folder that is neither one of them nor the run of the app's earlier result
     (a re-run) belongs to an attempt that was interrupted (its batch or worker died).
     """
-    records = [dict(a) for a in attempts]
+    records = list(attempts)
     if set_aside is None or set_aside["run_id"] == earlier_run:
         return records
-    for record in records:
-        if record.get("run_id") == set_aside["run_id"]:
-            record["run_dir"] = set_aside["run_dir"]
+    for index, record in enumerate(records):
+        if record.run_id == set_aside["run_id"]:
+            records[index] = replace(record, run_dir=set_aside["run_dir"])
             return records
     records.append(
-        {
-            "attempt": None,
-            "device": set_aside.get("device"),
-            "worker": None,
-            "started": set_aside.get("started"),
-            "seconds": None,
-            "triage": INTERRUPTED,
-            "infrastructure": True,
-            "detail": f"an earlier run did not finish (manifest status {set_aside.get('status')!r})",
-            "run_id": set_aside["run_id"],
-            "run_dir": set_aside["run_dir"],
-        }
+        AttemptRecord(
+            attempt=None,
+            device=set_aside.get("device"),
+            worker=None,
+            started=set_aside.get("started"),
+            seconds=None,
+            triage=INTERRUPTED,
+            infrastructure=True,
+            detail=f"an earlier run did not finish (manifest status {set_aside.get('status')!r})",
+            run_id=set_aside["run_id"],
+            run_dir=set_aside["run_dir"],
+        )
     )
     return records
 
@@ -200,41 +201,40 @@ def _with_set_aside(
 def build_result(
     job: AppJob,
     triage: Triage,
-    attempts: tuple[dict[str, Any], ...],
+    attempts: tuple[AttemptRecord, ...],
     manifest: dict[str, Any],
     outcome: dict[str, Any],
     store: BatchStore,
-) -> dict[str, Any]:
+) -> AppResult:
     analysis = outcome.get("analysis") if isinstance(outcome.get("analysis"), dict) else None
     rules: dict[str, str] | None = dict(analysis["rules"]) if analysis else None
     counts = Counter((rules or {}).values())
-    return {
-        "schema": RESULT_SCHEMA,
-        "app_id": job.app_id,
-        "line": job.line,
-        "name": job.name,
-        "app": job.app,
-        "category": job.category,
-        "first_party": list(job.first_party),
-        "fingerprint": job.fingerprint,
-        "batch_id": job.batch_id,
-        "status": "done" if triage.completed else "failed",
-        "triage": triage.label,
-        "detail": triage.detail,
-        "run_dir": store.relative(store.run_dir(job.app_id)) if manifest else None,
-        "run_id": manifest.get("run_id"),
-        "run_status": manifest.get("status"),
-        "exit_code": analysis["exit_code"] if analysis else None,
-        "verdicts": {s: counts.get(s, 0) for s in VERDICT_STATUSES} if analysis else None,
-        "rules": rules,
-        "failed_rules": sorted(r for r, s in (rules or {}).items() if s == "fail"),
-        "analysis_error": outcome.get("analysis_error"),
-        "attempts": list(attempts),
-        "finished": time.time(),
-    }
+    return AppResult(
+        app_id=job.app_id,
+        line=job.line,
+        name=job.name,
+        app=job.app,
+        category=job.category,
+        first_party=job.first_party,
+        fingerprint=job.fingerprint,
+        batch_id=job.batch_id,
+        status="done" if triage.completed else "failed",
+        triage=triage.label,
+        detail=triage.detail,
+        run_dir=store.relative(store.run_dir(job.app_id)) if manifest else None,
+        run_id=manifest.get("run_id"),
+        run_status=manifest.get("status"),
+        exit_code=analysis["exit_code"] if analysis else None,
+        verdicts={s: counts.get(s, 0) for s in STATUSES} if analysis else None,
+        rules=rules,
+        failed_rules=tuple(sorted(r for r, s in (rules or {}).items() if s == "fail")),
+        analysis_error=outcome.get("analysis_error"),
+        attempts=attempts,
+        finished=time.time(),
+    )
 
 
-def give_up(job: AppJob, store: BatchStore, triage: Triage) -> dict[str, Any]:
+def give_up(job: AppJob, store: BatchStore, triage: Triage) -> AppResult:
     """Write the final result of an app that cannot get another attempt (no device left…)."""
     result = build_result(job, triage, job.attempts, {}, {}, store)
     store.write_result(result)

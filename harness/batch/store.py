@@ -17,7 +17,8 @@ no result or a whole one. An app without a result is run again; its unfinished r
 first moved to `_batch/attempts/`, never deleted. Locks are `flock` locks: the kernel drops
 them when their holder dies, however it dies.
 
-Result file (`schema` 1), written once per app when its last attempt ends:
+Result file (`schema` 1; harness.documents.batch.AppResult), written once per app when its last
+attempt ends:
 
     app_id, line, name, app, category, first_party   the catalog row it ran
     fingerprint      the row fields that, when changed, make the result stale
@@ -53,10 +54,10 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from harness.batch.catalog import CatalogRow
+from harness.documents.batch import AppResult
 from harness.errors import InputError, ProbeError
 from harness.rundir import MANIFEST, run_in_progress
 
-RESULT_SCHEMA = 1
 INDEX = "batch.json"
 META = "_batch"
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -97,18 +98,16 @@ class BatchStore:
 
     # -- results -----------------------------------------------------------------------------
 
-    def read_result(self, app_id: str) -> dict[str, Any] | None:
+    def read_result(self, app_id: str) -> AppResult | None:
         """The app's result, or None when there is none (or it cannot be read: run it again)."""
+        path = self.result_path(app_id)
         try:
-            data = json.loads(self.result_path(app_id).read_text(encoding="utf-8"))
-        except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
+            return AppResult.from_json(json.loads(path.read_text(encoding="utf-8")), str(path))
+        except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError, InputError):
             return None
-        if not isinstance(data, dict) or data.get("schema") != RESULT_SCHEMA:
-            return None
-        return data
 
-    def write_result(self, result: dict[str, Any]) -> None:
-        write_json_durably(self.result_path(str(result["app_id"])), result)
+    def write_result(self, result: AppResult) -> None:
+        write_json_durably(self.result_path(result.app_id), result.to_json())
 
     def write_index(self, index: dict[str, Any]) -> None:
         write_json_durably(self.out / INDEX, index)
@@ -219,22 +218,20 @@ Rerun = Literal["none", "failed", "all"]
 @dataclass(frozen=True)
 class ResumePlan:
     to_run: tuple[CatalogRow, ...]
-    finished: dict[str, dict[str, Any]]  # app id → the result that is kept
+    finished: dict[str, AppResult]  # app id → the result that is kept
     stale: tuple[CatalogRow, ...]  # rows whose result was for different catalog values
 
 
 def plan_resume(rows: Sequence[CatalogRow], store: BatchStore, rerun: Rerun) -> ResumePlan:
     to_run: list[CatalogRow] = []
     stale: list[CatalogRow] = []
-    finished: dict[str, dict[str, Any]] = {}
+    finished: dict[str, AppResult] = {}
     for row in rows:
         result = store.read_result(row.app_id)
-        if result is not None and result.get("fingerprint") != row.fingerprint():
+        if result is not None and result.fingerprint != row.fingerprint():
             stale.append(row)
             result = None
-        keep = result is not None and (
-            rerun == "none" or (rerun == "failed" and result.get("status") != "failed")
-        )
+        keep = result is not None and (rerun == "none" or (rerun == "failed" and result.status != "failed"))
         if keep and result is not None:
             finished[row.app_id] = result
         else:
