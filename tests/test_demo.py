@@ -82,7 +82,7 @@ def test_times_and_sizes_read_as_a_person_reads_them() -> None:
 
 
 def test_the_consent_time_in_a_verdict_is_a_clock_time_after_launch() -> None:
-    from harness.detect.rules.pi_access_before_consent import consent_note
+    from harness.detect.consent_ambiguity import consent_note
     from harness.detect.view import RunView
 
     view = RunView.load(PROJECT_ROOT / "tests" / "fixtures" / "reports" / "leaky_hostile")

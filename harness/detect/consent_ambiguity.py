@@ -1,6 +1,7 @@
 """Privacy dialogs the scenarios recognised but did not answer because their controls were
 ambiguous (step `consent_ambiguous`, or `refuse_not_offered` with an ambiguity): the run's
-consent could not be given with confidence, so no consent time exists to judge against."""
+consent could not be given with confidence, so no consent time exists to judge against. Also
+what "before consent" then means, for the summaries of the rules that judge against it."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import bisect
 from typing import Any
 
 from harness.detect.view import RunView
-from harness.scenario import PASSIVE_ACTIONS
+from harness.humanize import moment
+from harness.steps import PASSIVE_ACTIONS, StepAction
 
-AMBIGUOUS_ACTIONS = frozenset({"consent_ambiguous", "refuse_not_offered"})
+AMBIGUOUS_ACTIONS = frozenset({StepAction.CONSENT_AMBIGUOUS, StepAction.REFUSE_NOT_OFFERED})
 
 
 def ambiguous_consent_screens(view: RunView) -> list[dict[str, Any]]:
@@ -40,12 +42,23 @@ def unconfirmed_consent_note(view: RunView) -> str | None:
     )
 
 
+def consent_note(view: RunView) -> str:
+    """What "before consent" means in this run, for a verdict's summary."""
+    unconfirmed = unconfirmed_consent_note(view)
+    if unconfirmed is not None:
+        return f"{unconfirmed}: only what the app did before the harness touched it counts"
+    if view.consent is None:
+        return "consent was never given in this run, so everything counts as before consent"
+    launched = next((s.ts for s in view.steps if s.action == StepAction.LAUNCH), None)
+    return f"consent was given at {moment(view.consent.ts, launched)} ({view.consent.ref})"
+
+
 def _touch_changes(view: RunView) -> tuple[list[float], list[bool]]:
     """The times at which the app became touched (True) or untouched again (False, a launch)."""
     times: list[float] = []
     states: list[bool] = []
     for step in view.steps:
-        state = step.action != "launch"
+        state = step.action != StepAction.LAUNCH
         if step.action in PASSIVE_ACTIONS and state:
             continue
         times.append(step.ts)

@@ -12,25 +12,14 @@ app whose first screen legitimately needs no consent (none are listed in 认定�
 
 from __future__ import annotations
 
-from harness.detect.consent_ambiguity import unconfirmed_consent_note, untouched
+from harness.detect.consent_ambiguity import consent_note, unconfirmed_consent_note, untouched
 from harness.detect.engine import Evidence, Outcome, detector
 from harness.detect.view import RunView, event_ref
-from harness.humanize import moment
 from harness.records import DATA_TYPES, HookEvent
 
 PI_DATA_TYPES = frozenset(DATA_TYPES) - {"sensor"}
 ACCESS_KINDS = frozenset({"data", "permission_request"})
 SUMMARY_ITEMS = 5
-
-
-def consent_note(view: RunView) -> str:
-    unconfirmed = unconfirmed_consent_note(view)
-    if unconfirmed is not None:
-        return f"{unconfirmed}: only what the app did before the harness touched it counts"
-    if view.consent is None:
-        return "consent was never given in this run, so everything counts as before consent"
-    launched = next((s.ts for s in view.steps if s.action == "launch"), None)
-    return f"consent was given at {moment(view.consent.ts, launched)} ({view.consent.ref})"
 
 
 def _is_access(event: HookEvent) -> bool:

@@ -12,7 +12,7 @@ be unique, so this needs a random collision of 8+ characters).
 
 from __future__ import annotations
 
-from harness.detect.consent_ambiguity import unconfirmed_consent_note, untouched
+from harness.detect.consent_ambiguity import consent_note, unconfirmed_consent_note, untouched
 from harness.detect.engine import Outcome, detector
 from harness.detect.match.transmissions import (
     collecting_sdks,
@@ -20,22 +20,14 @@ from harness.detect.match.transmissions import (
     destinations,
     grouped_evidence,
     scan_traffic,
+    traffic_inputs_missing,
 )
-from harness.detect.rules.pi_access_before_consent import consent_note
 from harness.detect.view import RunView
-
-
-def inputs_missing(view: RunView) -> str | None:
-    if view.flows_missing_reason:
-        return view.flows_missing_reason
-    if view.profile is None:
-        return "no profile.json in the run folder: the canary values are unknown"
-    return None
 
 
 @detector("pi_transmitted_before_consent")
 def pi_transmitted_before_consent(view: RunView) -> Outcome:
-    missing = inputs_missing(view)
+    missing = traffic_inputs_missing(view)
     if missing:
         return Outcome("not_tested", missing)
     scan = view.derive(scan_traffic)
