@@ -19,10 +19,13 @@ class Sdk:
 
 @dataclass(frozen=True)
 class Signature:
-    """Classes of an SDK that live outside its package prefix (sdk_signatures.json)."""
+    """Fingerprints of an SDK's code that does not live under its package prefix (sdk_signatures.json):
+    class names outside the prefix, strings its code carries, domains it talks to."""
 
     sdk: str
-    classes: re.Pattern[str]
+    classes: re.Pattern[str] | None
+    strings: frozenset[str] = frozenset()
+    domains: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class SdkTable:
         return None
 
     def match_signature(self, frame: str) -> str | None:
-        return next((s.sdk for s in self.signatures if s.classes.search(frame)), None)
+        return next((s.sdk for s in self.signatures if s.classes and s.classes.search(frame)), None)
 
     def by_prefix(self, prefix: str) -> Sdk | None:
         return next((sdk for sdk in self.sdks if sdk.prefix == prefix), None)
@@ -60,7 +63,15 @@ def load_sdk_table() -> SdkTable:
     sdks = sorted((Sdk(**entry) for entry in entries), key=lambda s: -len(s.prefix))
     signed = _read_data("sdk_signatures.json")["signatures"]
     assert isinstance(signed, list)
-    signatures = tuple(Signature(s["sdk"], re.compile("|".join(s["classes"]))) for s in signed)
+    signatures = tuple(
+        Signature(
+            sdk=s["sdk"],
+            classes=re.compile("|".join(s["classes"])) if s.get("classes") else None,
+            strings=frozenset(s.get("strings") or ()),
+            domains=tuple(d.lower() for d in s.get("domains") or ()),
+        )
+        for s in signed
+    )
     framework = raw["framework_prefixes"]
     assert isinstance(framework, list)
     return SdkTable(framework_prefixes=tuple(framework), sdks=tuple(sdks), signatures=signatures)
@@ -92,19 +103,24 @@ def _is_synthetic(frame: str) -> bool:
     return _SYNTHETIC.search(_class_of(frame)) is not None
 
 
-def _is_obfuscated(frame: str) -> bool:
+def is_obfuscated_class(class_name: str) -> bool:
     """a.a.b.c / com.x.y.a: a minified class (one or two letters) in a package with a minified label."""
-    labels = _class_of(frame).split(".")
+    labels = class_name.split(".")
     return len(labels) >= 2 and len(labels[-1]) <= 2 and any(len(label) <= 2 for label in labels[:-1])
 
 
-def _obfuscated_root(frame: str) -> str:
+def obfuscated_root(class_name: str) -> str:
     """The package root an obfuscated SDK is grouped under: its labels up to the first minified one."""
-    labels = _class_of(frame).split(".")[:-1]
+    labels = class_name.split(".")[:-1]
     for i, label in enumerate(labels):
         if len(label) <= 2:
             return ".".join(labels[: max(i + 1, 2)])
     return ".".join(labels[:3])
+
+
+def is_own_code(class_name: str, app_package: str) -> bool:
+    namespace = _app_namespace(app_package)
+    return class_name.startswith(app_package + ".") or class_name.startswith(namespace + ".")
 
 
 def attribute_sdk(
@@ -136,8 +152,8 @@ def attribute_sdk(
         if frame.startswith(app_package + ".") or frame.startswith(namespace + "."):
             own = True
             continue
-        if _is_obfuscated(frame):
-            obfuscated = obfuscated or _obfuscated_root(frame)
+        if is_obfuscated_class(_class_of(frame)):
+            obfuscated = obfuscated or obfuscated_root(_class_of(frame))
             continue
         if obfuscated is not None:
             break

@@ -15,6 +15,8 @@ The scan document (scan.json in a run folder, `scan --json` on stdout):
     sdks                [{prefix, name, vendor, category, classes}] from the dex class names
     urls, domains       named in the code (dex strings)
     privacy_policy_url  the first URL in the code that names a privacy policy, or null
+    sdk_fingerprints    [{root, sdk, by: "strings", evidence}] obfuscated package roots whose
+                        code carries an SDK's string fingerprints (harness/sdk_fingerprint.py)
     dex_files           the dex entries read
 """
 
@@ -28,8 +30,10 @@ from typing import Any
 from harness.apk.archive import ApkArchive, open_apk
 from harness.apk.code import CodeFacts, code_facts
 from harness.apk.dex import read_dex_tables
+from harness.apk.dex_code import strings_by_class
 from harness.apk.manifest import ManifestFacts, read_manifest_facts
 from harness.errors import InputError
+from harness.sdk_fingerprint import RootAttribution, fingerprint_code
 
 SCAN_SCHEMA = 1
 SCAN_FILE = "scan.json"
@@ -44,6 +48,7 @@ class ApkScan:
     code: CodeFacts
     dex_files: tuple[str, ...]
     kind: str = "apk"
+    sdk_fingerprints: tuple[RootAttribution, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         facts = self.manifest
@@ -68,6 +73,7 @@ class ApkScan:
             "urls": list(self.code.urls),
             "domains": list(self.code.domains),
             "privacy_policy_url": self.code.privacy_policy_url,
+            "sdk_fingerprints": [a.to_json() for a in self.sdk_fingerprints],
             "dex_files": list(self.dex_files),
         }
 
@@ -80,25 +86,30 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _code(archive: ApkArchive) -> tuple[CodeFacts, tuple[str, ...]]:
+def _code(
+    archive: ApkArchive, package: str
+) -> tuple[CodeFacts, tuple[str, ...], tuple[RootAttribution, ...]]:
     strings: list[str] = []
     class_names: list[str] = []
+    by_class: list[tuple[str, list[str]]] = []
     names = archive.dex_names()
     for name in names:
+        data = archive.read(name)
         try:
-            tables = read_dex_tables(archive.read(name))
+            tables = read_dex_tables(data)
         except InputError as error:
             raise InputError(f"{archive.path}: malformed {name}: {error}") from None
         strings.extend(tables.strings)
         class_names.extend(tables.class_names)
-    return code_facts(strings, class_names), tuple(names)
+        by_class.extend(strings_by_class(data, tables))
+    return code_facts(strings, class_names), tuple(names), fingerprint_code(by_class, package)
 
 
 def scan_apk(path: Path) -> ApkScan:
     """Scan one APK; any malformed or hostile input raises InputError with a one-line reason."""
     archive = open_apk(path)
     manifest = read_manifest_facts(archive)
-    code, dex_files = _code(archive)
+    code, dex_files, fingerprints = _code(archive, manifest.package)
     return ApkScan(
         name=path.name,
         size=archive.size,
@@ -106,22 +117,25 @@ def scan_apk(path: Path) -> ApkScan:
         manifest=manifest,
         code=code,
         dex_files=dex_files,
+        sdk_fingerprints=fingerprints,
     )
 
 
 def scan_app(path: Path) -> ApkScan:
     """An APK, or a sim app folder (AndroidManifest.xml + src/): the same scan document."""
     if path.is_dir():
-        from harness.apk.source import source_code_facts, source_manifest_facts
+        from harness.apk.source import source_code_facts, source_manifest_facts, source_strings_by_class
 
+        manifest = source_manifest_facts(path)
         return ApkScan(
             name=path.name,
             size=None,
             sha256=None,
-            manifest=source_manifest_facts(path),
+            manifest=manifest,
             code=source_code_facts(path),
             dex_files=(),
             kind="source",
+            sdk_fingerprints=fingerprint_code(source_strings_by_class(path), manifest.package),
         )
     return scan_apk(path)
 

@@ -93,15 +93,21 @@ def source_manifest_facts(folder: Path) -> ManifestFacts:
     )
 
 
-def source_code_facts(folder: Path) -> CodeFacts:
+def source_strings_by_class(folder: Path) -> list[tuple[str, list[str]]]:
+    """(class name, its string literals) for every source file of the folder."""
     src = folder / "src"
     files = sorted(src.rglob("*.java")) if src.is_dir() else []
     if len(files) > MAX_SOURCE_FILES:
         raise InputError(f"{src}: {len(files)} source files (limit {MAX_SOURCE_FILES})")
-    class_names = [".".join(f.relative_to(src).with_suffix("").parts) for f in files]
-    strings: list[str] = []
+    classes = []
     for file in files:
         with file.open("rb") as handle:
             text = handle.read(MAX_SOURCE_BYTES).decode("utf-8", errors="replace")
-        strings.extend(match.group(1) for match in _STRING_LITERAL.finditer(text))
-    return code_facts(strings, class_names)
+        strings = [match.group(1) for match in _STRING_LITERAL.finditer(text)]
+        classes.append((".".join(file.relative_to(src).with_suffix("").parts), strings))
+    return classes
+
+
+def source_code_facts(folder: Path) -> CodeFacts:
+    classes = source_strings_by_class(folder)
+    return code_facts([s for _, strings in classes for s in strings], [name for name, _ in classes])

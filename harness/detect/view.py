@@ -22,6 +22,7 @@ from harness.errors import InputError
 from harness.profile import DeviceProfile
 from harness.records import HookEvent, Step, read_jsonl
 from harness.rundir import EVENTS, FLOWS, MANIFEST, PROFILE, STEPS
+from harness.sdk_fingerprint import reattribute_run
 
 Phase = Literal["before_consent", "after_consent"]
 T = TypeVar("T")
@@ -111,6 +112,7 @@ class RunView:
             except (TypeError, ValueError) as exc:
                 raise InputError(f"{profile_path}: not a device profile ({exc})") from None
         events = [e for i, r in enumerate(read_jsonl(path / EVENTS)) if (e := _event(r, i))]
+        events = reattribute_run(path, events)
         steps = [s for i, r in enumerate(read_jsonl(path / STEPS)) if (s := _step(r, i))]
         flows = None
         if (path / FLOWS).exists():
