@@ -102,8 +102,9 @@ def rule_ids() -> list[str]:
 
 
 def test_every_rule_has_exactly_one_module_named_after_it() -> None:
-    modules = sorted(p.stem for p in RULES_DIR.glob("*.py") if not p.stem.startswith("_"))
+    modules = sorted(p.stem for p in RULES_DIR.glob("*.py") if p.name != "__init__.py")
     assert modules == sorted(rule_ids())
+    assert not [p for p in RULES_DIR.iterdir() if p.is_dir() and p.name != "__pycache__"]
     assert [m.__name__.rsplit(".", 1)[-1] for m in RULE_MODULES] == modules
 
 
@@ -144,6 +145,9 @@ def test_a_module_not_named_after_a_rule_is_a_clear_error(tmp_path: Path) -> Non
     path = fake_rules_package(tmp_path, "misnamed_rules", {"popups": registering("popup_harassment")})
     with pytest.raises(RuleModuleError, match=r"misnamed_rules/popups\.py: 'popups' is not a rule id"):
         import_rule_modules("misnamed_rules", [path])
+    helper = fake_rules_package(tmp_path, "helper_rules", {"_shared": "LIMIT = 2"})
+    with pytest.raises(RuleModuleError, match=r"helper_rules/_shared\.py: '_shared' is not a rule id"):
+        import_rule_modules("helper_rules", [helper])
 
 
 @pytest.mark.usefixtures("empty_registry")

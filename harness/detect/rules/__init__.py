@@ -24,8 +24,6 @@ def import_rule_modules(package: str, path: Iterable[str]) -> tuple[ModuleType, 
     rule_ids = {rule.id for rule in load_rules()}
     modules = []
     for info in sorted(pkgutil.iter_modules(path), key=lambda info: info.name):
-        if info.name.startswith("_"):
-            continue
         where = f"{package.replace('.', '/')}/{info.name}.py"
         if info.name not in rule_ids:
             raise RuleModuleError(
