@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-import harness.sim.device as sim_module
 from harness.device import screen
 from harness.device.adb import AdbDevice
 from harness.device.base import Device
 from harness.device.transport import Adb
 from harness.errors import DeviceError
-from harness.sim.device import DEVICE_DUMP_IDLE_MS, SimDevice
+from harness.sim import screen as sim_screen
+from harness.sim.device import SimDevice
 from harness.ui import UiDriver, find
 from harness.ui.recognise import PermissionPrompt, is_permission_package, permission_prompt
 from tests.fixtures.adb.fake_adb import FakeAdbDevice, Reply, recorded
@@ -70,7 +70,7 @@ def _sim(device: SimDevice) -> UiBench:
         tap_text("Animate")
         # the device's idle wait: a loaded host may starve the app's main thread for longer
         # than the sim's shorter default, which would let the screen look settled
-        device.dump_idle_ms = DEVICE_DUMP_IDLE_MS
+        device.dump_idle_ms = sim_screen.DEVICE_DUMP_IDLE_MS
 
     return UiBench("sim", device, show_location_dialog, animate)
 
@@ -80,7 +80,7 @@ def bench(
     request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[UiBench]:
     monkeypatch.setattr(screen, "RETRY_DELAY", 0.0)
-    monkeypatch.setattr(sim_module, "SIM_DUMP_GLOBAL_MS", 2000)  # a device gives up after 10 s
+    monkeypatch.setattr(sim_screen, "SIM_DUMP_GLOBAL_MS", 2000)  # a device gives up after 10 s
     if request.param == "sim":
         device = SimDevice()
         try:

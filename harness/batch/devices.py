@@ -89,7 +89,7 @@ def check_host_memory(sim_devices: int, available: int | None = None) -> None:
     """Refuse more sim devices than this host's free memory can hold at their heap limit."""
     if not sim_devices:
         return
-    from harness.sim.device import SIM_HEAP_ENV, sim_heap_limit
+    from harness.sim.app_process import SIM_HEAP_ENV, sim_heap_limit
 
     heap = sim_heap_limit()
     per_device = _heap_bytes(heap) + DEVICE_OVERHEAD_BYTES

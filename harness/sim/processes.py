@@ -1,6 +1,6 @@
 """The sim's spawn gate: the app's other processes (components with android:process) say HELLO
 here and wait, unrun, until the harness has instrumented them and says `start` — what frida's
-spawn gating does for a new app process on a device (see harness.device.adb)."""
+spawn gating does for a new app process on a device (see harness.device.spawn)."""
 
 from __future__ import annotations
 
