@@ -4,7 +4,11 @@
 - `view`: `RunView`, what a run recorded, indexed for detectors;
 - `match/`: the matching library (canary encodings, decoding layers, coordinates, transforms,
   hooked TLS plaintext, parties, provenance) that finds personal data in traffic;
-- `rules/`: one module per rule, named after its id; importing this package registers them.
+- `rules/`: one module per rule, named after its id; importing this package registers them;
+- beside them, what rules read or share: `plan` (the scenario plan read back: scenario windows,
+  app clock, UI dumps, evidence), `consent_ambiguity` (unanswered privacy dialogs, what "before
+  consent" means), `cancellation`, `permission_answers`, `permission_words`, `popup_windows`,
+  `app_categories`, `store_listing`, `declared_observed` and `user_inputs`.
 """
 
 from harness.detect.engine import evaluate, load_rules, registered_detectors
