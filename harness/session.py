@@ -177,6 +177,7 @@ def _record(config: RunConfig, device: Device) -> RunResult:
                 instrumentation.detach()
         if capture is not None:
             _stop_capture(capture, run, manifest, device)
+        _write_profile_seen_by_app(run, config.profile, device)
         manifest["coverage"].update(device.coverage_notes())
         _finalise(manifest, contexts, config, error)
         run.write_manifest(manifest)
@@ -282,10 +283,13 @@ def _finalise(
     manifest["ended"] = time.time()
 
 
-def resolve_app_source(app: str) -> Path:
-    path = Path(app)
-    if path.exists():
-        return path
-    raise InputError(
-        f"{app}: no such file or directory (on the sim device APP is a sim app directory or .jar)"
-    )
+def _write_profile_seen_by_app(run: RunDir, profile: DeviceProfile, device: Device) -> None:
+    """Identifiers cannot be planted on a real device: profile.json gets the ones it reported
+    (harness.device.canaries). The sim returns the profile's own values: nothing to do there."""
+    read_identifiers = getattr(device, "read_identifiers", None)
+    if not callable(read_identifiers):
+        return
+    from harness.device.identifiers import profile_seen_by_app
+    from harness.records import read_jsonl
+
+    profile_seen_by_app(profile, read_identifiers, read_jsonl(run.file(EVENTS))).write(run.file(PROFILE))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from harness.device import apps, ca_trust, canaries, screen
+from harness.device import apps, ca_trust, canaries, identifiers, screen
 from harness.device.animations import AnimationScales
 from harness.device.base import AppInfo, BeforeStart, DeviceInfo, ProcessHook
 from harness.device.cacert import TrustCheck
@@ -225,8 +225,9 @@ class AdbDevice:
             remove_planted(self.adb, self._planted)
             self._planted = None
 
-    def read_identifiers(self) -> canaries.DeviceIdentifiers:
-        return canaries.read_identifiers(self.adb)
+    def read_identifiers(self) -> identifiers.DeviceIdentifiers:
+        """What the device reports; the session puts it in the run's profile.json."""
+        return identifiers.read_identifiers(self.adb)
 
     def set_location(self, latitude: float, longitude: float) -> None:
         canaries.set_location(self.adb, self.api_level, latitude, longitude)

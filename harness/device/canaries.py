@@ -11,22 +11,19 @@ where the device owns them, and taken from hook return values where only the app
 - Clipboard: not from the shell (AOSP has no `cmd clipboard`; the emulator shares the host's
   clipboard): the agent sets it in the app process before Application.onCreate
   (hooks/src/canary.ts), and a clipboard read that is not the canary is never recorded.
-- Identifiers (IMEI, Android ID, serial...) cannot be planted: they are read from the device
-  or, for the per-app values such as ANDROID_ID (scoped per signing key since API 26), from
-  what the hooked getters returned (`identifiers_from_hook_events`).
+- Identifiers (IMEI, Android ID, serial...) cannot be planted: harness.device.identifiers
+  reads them from the device and from what the hooked getters returned.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
-from harness.device.parse import first_line, parse_content_rows, parse_getprop
+from harness.device.parse import first_line, parse_content_rows
 from harness.device.transport import Adb, ShellResult
 from harness.errors import DeviceError
-from harness.profile import CallLogEntry, Contact, DeviceProfile, SmsMessage
+from harness.profile import CallLogEntry, Contact, SmsMessage
 
 TAG = "privacy-probe-canary"
 RAW_CONTACTS = "content://com.android.contacts/raw_contacts"
@@ -247,77 +244,3 @@ def sensor_args(sensor_type: int, values: tuple[float, float, float]) -> list[st
             f"(supported: {', '.join(f'{k}={v}' for k, v in sorted(CONSOLE_SENSORS.items()))})"
         )
     return ["sensor", "set", name, ":".join(f"{value:g}" for value in values)]
-
-
-@dataclass(frozen=True)
-class DeviceIdentifiers:
-    """Identifiers the device itself reports (what an app sees may differ, see module doc)."""
-
-    serial: str | None
-    model: str | None
-    android_id_shell: str | None  # the shell user's ANDROID_ID, not an app's (API 26+)
-
-
-def read_identifiers(adb: Adb) -> DeviceIdentifiers:
-    props = parse_getprop(adb.run(["getprop"]))
-    android_id = adb.run(["settings", "get", "secure", "android_id"]).strip()
-    serial = props.get("ro.serialno") or props.get("ro.boot.serialno") or None
-    return DeviceIdentifiers(
-        serial=serial,
-        model=props.get("ro.product.model") or None,
-        android_id_shell=None if android_id in ("", "null") else android_id,
-    )
-
-
-# Hooked getter (api as recorded in events.jsonl) → the DeviceProfile field it reveals.
-_HOOK_FIELDS = {
-    "android.provider.Settings$Secure.getString": "android_id",
-    "android.provider.Settings.Secure.getString": "android_id",
-    "android.telephony.TelephonyManager.getDeviceId": "imei",
-    "android.telephony.TelephonyManager.getImei": "imei",
-    "android.telephony.TelephonyManager.getSubscriberId": "imsi",
-    "android.telephony.TelephonyManager.getSimSerialNumber": "sim_serial",
-    "android.telephony.TelephonyManager.getLine1Number": "phone_number",
-    "android.os.Build.getSerial": "serial",
-    "android.net.wifi.WifiInfo.getMacAddress": "mac_address",
-    "android.net.wifi.WifiInfo.getSSID": "ssid",
-    "android.net.wifi.WifiInfo.getBSSID": "bssid",
-}
-_PLACEHOLDERS = {"", "null", "unknown", "02:00:00:00:00:00", "<unknown ssid>"}
-
-
-def identifiers_from_hook_events(events: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Profile fields learnt from what hooked getters returned on the device (first value wins).
-
-    On a real device the app's ANDROID_ID, IMEI... are whatever the device returns to that
-    app, so detection must search traffic for these values rather than the profile's.
-    """
-    found: dict[str, str] = {}
-    for event in events:
-        name = _HOOK_FIELDS.get(str(event.get("api", "")))
-        value = event.get("value")
-        if name is None or not isinstance(value, str) or event.get("outcome", "returned") != "returned":
-            continue
-        if name == "android_id" and "android_id" not in [str(a).strip('"') for a in event.get("args", [])]:
-            continue
-        value = value.strip()
-        if name == "ssid":
-            value = value.strip('"')
-        if value.lower() in _PLACEHOLDERS or name in found:
-            continue
-        found[name] = value
-    return found
-
-
-def profile_with_device_values(
-    profile: DeviceProfile, identifiers: DeviceIdentifiers, learnt: dict[str, str]
-) -> DeviceProfile:
-    """The profile detection should use for an adb run: planted values kept, identifiers
-    replaced by what the device reported and what the app was given."""
-    changes: dict[str, Any] = {}
-    if identifiers.serial:
-        changes["serial"] = identifiers.serial
-    if identifiers.model:
-        changes["model"] = identifiers.model
-    changes.update(learnt)
-    return dataclasses.replace(profile, **changes)
