@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.device import parse
+from harness.device import parse, parse_packages, parse_ui
 from harness.errors import DeviceError
 from tests.fixtures.adb.fake_adb import recorded
 
@@ -24,20 +24,22 @@ def test_settings_null_means_unset() -> None:
 
 
 def test_pm_list_packages_plain_and_with_paths_and_uids() -> None:
-    assert "com.example.canarydemo" in parse.parse_pm_list_packages(recorded("pm_list_packages.txt"))
-    assert parse.parse_pm_list_packages(recorded("pm_list_packages_f_U.txt")) == [
+    assert "com.example.canarydemo" in parse_packages.parse_pm_list_packages(recorded("pm_list_packages.txt"))
+    assert parse_packages.parse_pm_list_packages(recorded("pm_list_packages_f_U.txt")) == [
         "com.example.canarydemo",
         "com.android.shell",
     ]
 
 
 def test_pm_path_lists_base_and_splits() -> None:
-    paths = parse.parse_pm_path(recorded("pm_path_split.txt"))
+    paths = parse_packages.parse_pm_path(recorded("pm_path_split.txt"))
     assert [p.rsplit("/", 1)[1] for p in paths] == ["base.apk", "split_config.xxhdpi.apk"]
 
 
 def test_dumpsys_package_api34() -> None:
-    dump = parse.parse_dumpsys_package(recorded("dumpsys_package_api34.txt"), "com.example.canarydemo")
+    dump = parse_packages.parse_dumpsys_package(
+        recorded("dumpsys_package_api34.txt"), "com.example.canarydemo"
+    )
     assert dump is not None
     assert (dump.version_name, dump.version_code, dump.target_sdk, dump.user_id) == (
         "1.6.0",
@@ -58,7 +60,9 @@ def test_dumpsys_package_api34() -> None:
 
 
 def test_dumpsys_package_api28_uses_user_id() -> None:
-    dump = parse.parse_dumpsys_package(recorded("dumpsys_package_api28.txt"), "com.example.canarydemo")
+    dump = parse_packages.parse_dumpsys_package(
+        recorded("dumpsys_package_api28.txt"), "com.example.canarydemo"
+    )
     assert dump is not None
     assert (dump.version_name, dump.user_id, dump.target_sdk) == ("1.5.2", 10086, 28)
     assert dump.granted("android.permission.ACCESS_FINE_LOCATION")
@@ -66,9 +70,9 @@ def test_dumpsys_package_api28_uses_user_id() -> None:
 
 
 def test_dumpsys_package_of_missing_package_is_none() -> None:
-    assert parse.parse_dumpsys_package(recorded("dumpsys_package_missing.txt"), "com.x") is None
+    assert parse_packages.parse_dumpsys_package(recorded("dumpsys_package_missing.txt"), "com.x") is None
     # another package's block does not count
-    assert parse.parse_dumpsys_package(recorded("dumpsys_package_api34.txt"), "com.example") is None
+    assert parse_packages.parse_dumpsys_package(recorded("dumpsys_package_api34.txt"), "com.example") is None
 
 
 @pytest.mark.parametrize(
@@ -108,18 +112,18 @@ def test_dumpsys_package_of_missing_package_is_none() -> None:
     ],
 )
 def test_window_focus(fixture: str, package: str, activity: str | None) -> None:
-    focus = parse.parse_window_focus(recorded(fixture))
+    focus = parse_ui.parse_window_focus(recorded(fixture))
     assert focus is not None
     assert (focus.package, focus.activity) == (package, activity)
 
 
 def test_window_focus_shade_keeps_the_window_title() -> None:
-    focus = parse.parse_window_focus(recorded("dumpsys_window_shade_api34.txt"))
+    focus = parse_ui.parse_window_focus(recorded("dumpsys_window_shade_api34.txt"))
     assert focus is not None and focus.window == "NotificationShade"
 
 
 def test_no_focus_at_all() -> None:
-    assert parse.parse_window_focus(recorded("dumpsys_window_nofocus.txt")) is None
+    assert parse_ui.parse_window_focus(recorded("dumpsys_window_nofocus.txt")) is None
 
 
 def test_content_query_rows_keep_commas_inside_values() -> None:
@@ -140,7 +144,7 @@ def test_content_query_rows_keep_commas_inside_values() -> None:
     ["pm_install_success.txt", "adb_install_streamed_success.txt", "pm_install_write.txt"],
 )
 def test_install_success(fixture: str) -> None:
-    assert parse.parse_install_output(recorded(fixture)).ok
+    assert parse_packages.parse_install_output(recorded(fixture)).ok
 
 
 @pytest.mark.parametrize(
@@ -156,41 +160,41 @@ def test_install_success(fixture: str) -> None:
     ],
 )
 def test_install_failures_name_their_code(fixture: str, code: str) -> None:
-    result = parse.parse_install_output(recorded(fixture))
+    result = parse_packages.parse_install_output(recorded(fixture))
     assert not result.ok
     assert result.code == code
     assert result.message
 
 
 def test_install_exception_without_failure_code() -> None:
-    result = parse.parse_install_output(recorded("pm_install_exception.txt"))
+    result = parse_packages.parse_install_output(recorded("pm_install_exception.txt"))
     assert not result.ok and result.code is None
     assert result.message.startswith("Exception occurred while executing 'install'")
 
 
 def test_install_session_id() -> None:
-    assert parse.parse_install_session(recorded("pm_install_create.txt")) == 1180224861
+    assert parse_packages.parse_install_session(recorded("pm_install_create.txt")) == 1180224861
     with pytest.raises(DeviceError, match=r"did not create a session"):
-        parse.parse_install_session("Error: java.lang.SecurityException: nope")
+        parse_packages.parse_install_session("Error: java.lang.SecurityException: nope")
 
 
 def test_resolve_activity() -> None:
-    assert parse.parse_resolve_activity(recorded("resolve_activity_brief.txt")) == (
+    assert parse_packages.parse_resolve_activity(recorded("resolve_activity_brief.txt")) == (
         "com.example.canarydemo/.MainActivity"
     )
-    assert parse.parse_resolve_activity(recorded("resolve_activity_none.txt")) is None
+    assert parse_packages.parse_resolve_activity(recorded("resolve_activity_none.txt")) is None
 
 
 def test_am_start_outcomes() -> None:
-    ok = parse.parse_am_start(recorded("am_start_w_ok.txt"))
+    ok = parse_ui.parse_am_start(recorded("am_start_w_ok.txt"))
     assert ok.ok and ok.extra["LaunchState"] == "COLD" and ok.extra["TotalTime"] == "612"
-    error = parse.parse_am_start(recorded("am_start_w_error.txt"))
+    error = parse_ui.parse_am_start(recorded("am_start_w_error.txt"))
     assert not error.ok and "does not exist" in error.message
     # runStartActivity's START_TASK_TO_FRONT warning (ActivityManagerShellCommand.java) is a success
-    assert parse.parse_am_start(recorded("am_start_w_task_to_front.txt")).ok
+    assert parse_ui.parse_am_start(recorded("am_start_w_task_to_front.txt")).ok
     # composed from AOSP, not captured: BasicShellCommandHandler.exec prints this header and the
     # stack trace of Intent.parseCommandArgs' IllegalArgumentException("Bad component name: …")
-    bad = parse.parse_am_start(recorded("am_start_bad_component.txt"))
+    bad = parse_ui.parse_am_start(recorded("am_start_bad_component.txt"))
     assert not bad.ok
     assert bad.message == (
         "java.lang.IllegalArgumentException: Bad component name: com.example.canarydemo.MainActivity"
@@ -198,21 +202,21 @@ def test_am_start_outcomes() -> None:
 
 
 def test_uiautomator_outcomes() -> None:
-    assert parse.parse_uiautomator_dump(recorded("uiautomator_dump_ok.txt")).ok
-    idle = parse.parse_uiautomator_dump(recorded("uiautomator_dump_idle_error.txt"))
+    assert parse_ui.parse_uiautomator_dump(recorded("uiautomator_dump_ok.txt")).ok
+    idle = parse_ui.parse_uiautomator_dump(recorded("uiautomator_dump_idle_error.txt"))
     assert not idle.ok and idle.retryable
-    assert parse.parse_uiautomator_dump(recorded("uiautomator_dump_null_root.txt")).retryable
-    busy = parse.parse_uiautomator_dump(recorded("uiautomator_dump_already_registered.txt"))
+    assert parse_ui.parse_uiautomator_dump(recorded("uiautomator_dump_null_root.txt")).retryable
+    busy = parse_ui.parse_uiautomator_dump(recorded("uiautomator_dump_already_registered.txt"))
     assert not busy.ok and not busy.retryable and "uiautomator2" in busy.message
 
 
 def test_ui_xml_validation() -> None:
-    xml = parse.validate_ui_xml(recorded("uiautomator_permission_dialog.xml"))
+    xml = parse_ui.validate_ui_xml(recorded("uiautomator_permission_dialog.xml"))
     assert "permission_allow_foreground_only_button" in xml
     with pytest.raises(DeviceError, match=r"unreadable XML"):
-        parse.validate_ui_xml(recorded("uiautomator_permission_dialog.xml")[:-40])
+        parse_ui.validate_ui_xml(recorded("uiautomator_permission_dialog.xml")[:-40])
     with pytest.raises(DeviceError, match=r"expected <hierarchy>"):
-        parse.validate_ui_xml("<html/>")
+        parse_ui.validate_ui_xml("<html/>")
 
 
 def test_frida_server_version() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.device import parse
+from harness.device import parse, parse_packages, parse_ui
 
 REAL_WORLD = Path(__file__).resolve().parents[2] / "shared" / "real-world" / "adb"
 
@@ -54,20 +54,22 @@ def test_getprop_value_cut_off_by_the_next_property_is_dropped_not_swallowing_it
 
 def test_dumpsys_package_of_a_missing_package_is_none() -> None:
     text = real("funnyenglish_dumpsys_package_missing.txt")
-    assert parse.parse_dumpsys_package(text, "com.funnyenglish.app") is None
+    assert parse_packages.parse_dumpsys_package(text, "com.funnyenglish.app") is None
 
 
 def test_dumpsys_package_android16_has_app_id_instead_of_user_id() -> None:
     text = real("ytdash_rn_dumpsys_package_android16.txt")
-    dump = parse.parse_dumpsys_package(text, "com.example.ytdash_rn")
+    dump = parse_packages.parse_dumpsys_package(text, "com.example.ytdash_rn")
     assert dump is not None
     assert (dump.version_name, dump.version_code, dump.target_sdk, dump.user_id) == ("1.0.0", 1, 36, 13121)
 
 
 def test_window_focus_of_an_app_and_of_system_dialogs() -> None:
-    app = parse.parse_window_focus(real("waterui_pixel9pro_a15_dumpsys_window_displays_app_focused.txt"))
+    app = parse_ui.parse_window_focus(real("waterui_pixel9pro_a15_dumpsys_window_displays_app_focused.txt"))
     assert app is not None and app.activity == "com.waterui.animation_example.MainActivity"
-    crash = parse.parse_window_focus(real("waterui_pixel9pro_a15_dumpsys_window_displays_crash_dialog.txt"))
+    crash = parse_ui.parse_window_focus(
+        real("waterui_pixel9pro_a15_dumpsys_window_displays_crash_dialog.txt")
+    )
     assert crash is not None and crash.window == "Application Error: com.android.systemui"
-    nothing = parse.parse_window_focus(real("waterui_pixel9pro_a15_dumpsys_window_displays_no_focus.txt"))
+    nothing = parse_ui.parse_window_focus(real("waterui_pixel9pro_a15_dumpsys_window_displays_no_focus.txt"))
     assert nothing is None

@@ -19,7 +19,8 @@ from harness.device.animations import AnimationScales
 from harness.device.base import AppInfo, BeforeStart, DeviceInfo, ProcessHook
 from harness.device.cacert import TrustCheck
 from harness.device.logcat import LogcatPump
-from harness.device.parse import PackageDump, parse_getprop
+from harness.device.parse import parse_getprop
+from harness.device.parse_packages import PackageDump
 from harness.device.planting import plant_profile, remove_planted
 from harness.device.proxy import ProxyGuard, recover
 from harness.device.root import Root, detect_root

@@ -12,18 +12,16 @@ from pathlib import Path
 
 from harness.device.apk import ApkManifest, read_apk_manifest
 from harness.device.base import no_launcher_message
-from harness.device.parse import (
+from harness.device.parse import first_line, parse_pids
+from harness.device.parse_packages import (
     PackageDump,
-    first_line,
-    parse_am_start,
     parse_dumpsys_package,
     parse_install_output,
     parse_install_session,
-    parse_pids,
     parse_pm_path,
     parse_resolve_activity,
-    parse_window_focus,
 )
+from harness.device.parse_ui import parse_am_start, parse_window_focus
 from harness.device.transport import Adb
 from harness.errors import DeviceError, InputError
 

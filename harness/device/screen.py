@@ -6,7 +6,7 @@ import contextlib
 import time
 from pathlib import Path
 
-from harness.device.parse import parse_uiautomator_dump, validate_ui_xml
+from harness.device.parse_ui import parse_uiautomator_dump, validate_ui_xml
 from harness.device.transport import Adb
 from harness.errors import DeviceError
 
