@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from harness.capture import MitmdumpProcess, find_mitmdump
-from harness.capture.proxy import free_port
+from harness.capture.mitmdump import free_port
 
 BARE_ADDON = """
 from mitmproxy import http

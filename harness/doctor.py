@@ -72,7 +72,7 @@ def _check_node() -> Check:
 
 
 def _check_mitmdump() -> Check:
-    from harness.capture.proxy import find_mitmdump
+    from harness.capture.mitmdump import find_mitmdump
 
     try:
         path = find_mitmdump()

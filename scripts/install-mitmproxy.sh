@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Create the mitmproxy environment used by harness.capture: <repo>/.venv-mitm (next to the
-# harness's .venv), holding mitmproxy and its `mitmdump`. harness.capture.proxy looks there
+# harness's .venv), holding mitmproxy and its `mitmdump`. harness.capture.mitmdump looks there
 # (after $PRIVACY_PROBE_MITMDUMP, before PATH).
 #
 # Why a venv of its own: mitmproxy does not resolve cleanly next to the harness. On Python 3.11 pip

@@ -21,13 +21,13 @@ mitmdump.log (mitmdump's output).
 
 from harness.capture.coverage import capture_coverage
 from harness.capture.jvm import jvm_proxy_options
+from harness.capture.mitmdump import find_mitmdump
 from harness.capture.proxy import (
     CaptureError,
     CaptureMode,
     CaptureSettings,
     MitmdumpProcess,
     PortInUse,
-    find_mitmdump,
 )
 from harness.capture.truststore import TrustStore, make_truststore
 

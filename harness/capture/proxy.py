@@ -1,18 +1,17 @@
 """Running mitmdump with our addon as a subprocess: start, wait until it listens, stop, always.
 
-mitmproxy lives in its own venv (see scripts/install-mitmproxy.sh), so it is never imported
-here: mitmdump runs in its own process group with `addon.py` and writes the run dir's
-flows.jsonl and flows.mitm; its own output goes to mitmdump.log. What happened to the
-capture itself (started, died, stopped) goes to capture.json for `capture_coverage`.
+mitmproxy lives in its own venv (see scripts/install-mitmproxy.sh; harness.capture.mitmdump
+finds it), so it is never imported here: mitmdump runs in its own process group with `addon.py`
+and writes the run dir's flows.jsonl and flows.mitm; its own output goes to mitmdump.log. What
+happened to the capture itself (started, died, stopped) goes to capture.json for
+`capture_coverage`.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
-import errno
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -24,16 +23,22 @@ from typing import Literal
 
 from harness.capture.coverage import CAPTURE_STATE
 from harness.capture.har import write_har
+from harness.capture.mitmdump import (
+    connect_host,
+    describe_exit,
+    find_mitmdump,
+    free_port,
+    log_tail,
+    mitmdump_command,
+    one_line,
+    port_is_taken,
+)
 from harness.errors import EnvironmentProblem, ProbeError
-from harness.paths import PROJECT_ROOT, cache_dir
+from harness.paths import cache_dir
 from harness.records import SCHEMA_VERSION, write_json_atomic
-from harness.rundir import FLOWS, FLOWS_HAR, FLOWS_RAW
+from harness.rundir import FLOWS, FLOWS_HAR
 
 MITMDUMP_LOG = "mitmdump.log"
-ADDON = Path(__file__).with_name("addon.py")
-MITM_VENV_MITMDUMP = PROJECT_ROOT / ".venv-mitm" / "bin" / "mitmdump"
-INSTALL_HINT = "run scripts/install-mitmproxy.sh or set PRIVACY_PROBE_MITMDUMP"
-LOG_TAIL_LINES = 12
 # On SIGTERM mitmdump writes the flows.mitm entries it held back while traffic was busy.
 STOP_GRACE_SECONDS = 15.0
 READY_MARKER = "privacy-probe capture ready"  # printed by addon.py once it captures
@@ -76,60 +81,6 @@ class CaptureSettings:
     # and mitmproxy's body_size_limit leaves fast senders hanging) and records it up to body_cap.
     stream_bodies_over: int = 64 * 1024 * 1024
     startup_timeout: float = 20.0
-
-
-def find_mitmdump(explicit: Path | None = None) -> Path:
-    """The mitmdump to run: explicit argument, $PRIVACY_PROBE_MITMDUMP, .venv-mitm, PATH."""
-    from_env = os.environ.get("PRIVACY_PROBE_MITMDUMP")
-    for candidate in (explicit, Path(from_env) if from_env else None):
-        if candidate is None:
-            continue
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return candidate
-        raise EnvironmentProblem(f"mitmdump not found at {candidate}: {INSTALL_HINT}")
-    if MITM_VENV_MITMDUMP.is_file():
-        return MITM_VENV_MITMDUMP
-    on_path = shutil.which("mitmdump")
-    if on_path:
-        return Path(on_path)
-    raise EnvironmentProblem(f"mitmdump not found: {INSTALL_HINT}")
-
-
-def free_port(host: str) -> int:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def port_is_taken(host: str, port: int) -> bool:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-        except OSError as exc:
-            return exc.errno == errno.EADDRINUSE
-    return False
-
-
-def connect_host(listen_host: str) -> str:
-    """Where a local client reaches a proxy listening on listen_host."""
-    if listen_host in ("", "0.0.0.0"):
-        return "127.0.0.1"
-    if listen_host == "::":
-        return "::1"
-    return listen_host
-
-
-def describe_exit(code: int) -> str:
-    if code < 0:
-        try:
-            return f"killed by {signal.Signals(-code).name}"
-        except ValueError:
-            return f"killed by signal {-code}"
-    return f"exit code {code}"
 
 
 class MitmdumpProcess:
@@ -260,28 +211,6 @@ class MitmdumpProcess:
 
     # --- internals ---
 
-    def _command(self, mitmdump: Path, port: int) -> list[str]:
-        s = self.settings
-        command = [
-            str(mitmdump),
-            "--mode", "regular",
-            "--listen-host", s.listen_host,
-            "--listen-port", str(port),
-            "-s", str(ADDON),
-            "--set", f"confdir={self.confdir}",
-            "--set", f"probe_flows={self.run_dir / FLOWS}",
-            "--set", f"probe_raw={self.run_dir / FLOWS_RAW}",
-            "--set", f"probe_body_cap={s.body_cap}",
-            "--set", f"probe_parent={os.getpid()}",
-            "--set", "flow_detail=0",
-            "--set", "termlog_verbosity=warn",
-        ]  # fmt: skip
-        if s.mode == "offline":
-            command += ["--set", "probe_offline=true", "--set", "connection_strategy=lazy"]
-        else:
-            command += ["--set", f"stream_large_bodies={s.stream_bodies_over}"]
-        return command
-
     def _launch(self, mitmdump: Path, port: int) -> None:
         log_path = self.run_dir / MITMDUMP_LOG
         log_offset = log_path.stat().st_size if log_path.exists() else 0
@@ -290,7 +219,7 @@ class MitmdumpProcess:
         with log_path.open("ab") as log:
             try:
                 proc = subprocess.Popen(
-                    self._command(mitmdump, port),
+                    mitmdump_command(mitmdump, port, self.settings, self.confdir, self.run_dir),
                     stdin=subprocess.DEVNULL,
                     stdout=log,
                     stderr=subprocess.STDOUT,
@@ -378,18 +307,3 @@ class MitmdumpProcess:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-
-
-def log_tail(path: Path, offset: int) -> str:
-    try:
-        with path.open("rb") as handle:
-            handle.seek(offset)
-            text = handle.read().decode("utf-8", "replace")
-    except OSError:
-        return ""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return "\n".join(lines[-LOG_TAIL_LINES:])
-
-
-def one_line(text: str) -> str:
-    return " | ".join(line for line in text.splitlines() if line) or "(no output)"
