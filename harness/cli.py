@@ -170,7 +170,7 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
         _print_check(mark, check.name, check.detail, "" if check.ok else check.fix)
     healthy = all(c.ok for c in checks if c.required)
     if args.device:
-        from harness.device.status import doctor_device
+        from harness.device.doctor import doctor_device
 
         for device_check in doctor_device(args.device):
             mark = {"ok": "ok  ", "warn": "warn"}.get(device_check.status, "MISS")

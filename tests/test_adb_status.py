@@ -9,9 +9,10 @@ import pytest
 
 from harness.device import transport
 from harness.device.adb import AdbDevice
+from harness.device.doctor import doctor_device
 from harness.device.frida_server import frida_client_version
 from harness.device.provision import provision
-from harness.device.status import doctor_device, format_device_table, list_devices
+from harness.device.status import format_device_table, list_devices
 from harness.errors import DeviceError, EnvironmentProblem
 from tests.fixtures.adb.fake_adb import FIXTURES, FakeAdbClient, FakeAdbDevice, Reply, recorded
 

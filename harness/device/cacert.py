@@ -21,6 +21,7 @@ from harness.errors import InputError
 SYSTEM_CACERTS = "/system/etc/security/cacerts"
 APEX_CACERTS = "/apex/com.android.conscrypt/cacerts"
 STAGING_DIR = "/data/local/tmp/privacy-probe-ca"
+DEFAULT_CA_NAME = "c8750f0d.0"  # subject_hash_old of every default mitmproxy CA
 
 _PEM_CERT = re.compile(rb"-----BEGIN CERTIFICATE-----\s*(.+?)\s*-----END CERTIFICATE-----", re.DOTALL)
 
@@ -104,6 +105,16 @@ def _subject_der(der: bytes) -> bytes:
     if tag != 0x30:
         raise ValueError("subject is not a SEQUENCE")
     return der[position:end]
+
+
+def ca_file_name(ca_cert: Path | None) -> str:
+    """The CA's file name in the system store: that of ca_cert, else the default mitmproxy CA's."""
+    return load_ca_certificate(ca_cert).android_name if ca_cert else DEFAULT_CA_NAME
+
+
+def system_store(api_level: int) -> str:
+    """The system CA store every new app process reads."""
+    return APEX_CACERTS if uses_apex_store(api_level) else SYSTEM_CACERTS
 
 
 def uses_apex_store(api_level: int) -> bool:

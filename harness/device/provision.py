@@ -17,7 +17,7 @@ from harness.device import frida_server
 from harness.device.adb import AdbDevice
 from harness.device.proxy import ProxyGuard
 from harness.device.select import select_serial
-from harness.device.status import USAP_PROP
+from harness.device.spawn import USAP_PROP
 from harness.device.transport import open_device
 from harness.errors import DeviceError
 

@@ -14,6 +14,8 @@ from harness.errors import DeviceError, InstrumentationError, ProbeError
 # frida-server's system_server helper spawns an app through its launch intent and says this when
 # the package has none; "Unable to find application with identifier" when it is not installed.
 FRONT_DOOR_MISSING = "front-door activity"
+# With the USAP pool on, Frida's spawns may time out (a pre-forked app process is used instead)
+USAP_PROP = "persist.device_config.runtime_native.usap_pool_enabled"
 
 
 def spawn_refusal(package: str, serial: str, error: str) -> str:
@@ -45,8 +47,7 @@ def spawn_suspended(device: Any, package: str, serial: str) -> int:
             if attempt == 2:
                 raise InstrumentationError(
                     f"Frida timed out spawning {package} twice ({error}); try disabling the "
-                    "USAP pool: `adb shell setprop "
-                    "persist.device_config.runtime_native.usap_pool_enabled false` and reboot"
+                    f"USAP pool: `adb shell setprop {USAP_PROP} false` and reboot"
                 ) from None
         except frida.ExecutableNotFoundError as error:
             raise DeviceError(spawn_refusal(package, serial, str(error))) from None

@@ -11,9 +11,9 @@ from device_examples import example_apps
 
 from harness.device.adb import AdbDevice
 from harness.device.canaries import CONTACT_DATA
+from harness.device.doctor import doctor_device
 from harness.device.parse import parse_content_rows
 from harness.device.proxy import current_proxy
-from harness.device.status import doctor_device
 from harness.profile import DEFAULT_PROFILE
 
 EXAMPLE_NAMES = [app.name for app in example_apps()]
