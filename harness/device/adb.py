@@ -113,25 +113,10 @@ class AdbDevice:
     # -- app lifecycle --------------------------------------------------------------------
 
     def install(self, source: Path) -> AppInfo:
-        apks = apps.apk_files(source)
-        base = apps.base_manifest(apks)
-        apps.install_apks(self.adb, apks)
-        dump = apps.package_dump(self.adb, base.package)
-        if dump is None:
-            raise DeviceError(f"{base.package} is not installed after a successful install")
-        launcher = base.launcher_activity or apps.resolve_launcher(self.adb, base.package)
-        if launcher:
-            self._launchers[base.package] = apps.component_name(base.package, launcher)
-        return AppInfo(
-            package=base.package,
-            label=base.label or base.package,
-            version=dump.version_name or base.version_name or "",
-            launcher_activity=launcher or "",
-            application_class=base.application_class,
-            permissions=base.permissions or dump.requested_permissions,
-            source=str(source),
-            extra={"target_sdk": dump.target_sdk or base.target_sdk, "apks": len(apks)},
-        )
+        info, component = apps.install(self.adb, source)
+        if component:
+            self._launchers[info.package] = component
+        return info
 
     def package_dump(self, package: str) -> PackageDump | None:
         return apps.package_dump(self.adb, package)

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from harness.device.apk import ApkManifest, read_apk_manifest
-from harness.device.base import no_launcher_message
+from harness.device.base import AppInfo, no_launcher_message
 from harness.device.parse import first_line, parse_pids
 from harness.device.parse_packages import (
     PackageDump,
@@ -79,6 +79,29 @@ def base_manifest(apks: list[Path]) -> ApkManifest:
     if others:
         raise InputError(f"split APKs of other apps mixed in: {', '.join(sorted(others))}")
     return bases[0]
+
+
+def install(adb: Adb, source: Path) -> tuple[AppInfo, str | None]:
+    """Install source (one APK, or a folder of a base APK and its splits): the app, and the
+    component of its launcher activity if it has one."""
+    apks = apk_files(source)
+    base = base_manifest(apks)
+    install_apks(adb, apks)
+    dump = package_dump(adb, base.package)
+    if dump is None:
+        raise DeviceError(f"{base.package} is not installed after a successful install")
+    launcher = base.launcher_activity or resolve_launcher(adb, base.package)
+    info = AppInfo(
+        package=base.package,
+        label=base.label or base.package,
+        version=dump.version_name or base.version_name or "",
+        launcher_activity=launcher or "",
+        application_class=base.application_class,
+        permissions=base.permissions or dump.requested_permissions,
+        source=str(source),
+        extra={"target_sdk": dump.target_sdk or base.target_sdk, "apks": len(apks)},
+    )
+    return info, component_name(base.package, launcher) if launcher else None
 
 
 def install_failure(name: str, output: str) -> DeviceError:
