@@ -171,3 +171,25 @@ def test_an_update_that_throws_on_the_fast_path_ends_its_operation(driver: Drive
     recorded = value(event)
     assert base64.b64decode(recorded["input"]) == f"imei={IMEI}".encode()
     assert (recorded["calls"], recorded["input_size"]) == (1, len(f"imei={IMEI}"))
+
+
+def test_byte_buffer_overloads_record_the_bytes_between_position_and_limit(driver: Driver) -> None:
+    events = driver.run("byte-buffers")
+    assert [e["api"] for e in events] == [
+        "java.security.MessageDigest.digest",
+        "javax.crypto.Mac.doFinal",
+        "javax.crypto.Cipher.doFinal",
+        "java.util.zip.Deflater.deflate",
+    ]
+    digest, mac, cipher, deflate = (value(e) for e in events)
+    plain = f"imei={IMEI}".encode()
+    assert base64.b64decode(digest["input"]) == plain
+    assert digest["output_head"] == hashlib.md5(plain).hexdigest()
+    assert base64.b64decode(mac["input"]) == plain  # a direct buffer
+    assert mac["output_head"] == hmac.new(b"k", plain, "sha256").hexdigest()
+    ciphertext = aes_ecb_zero_key(plain)  # a heap slice in, a direct buffer out from position 5
+    assert base64.b64decode(cipher["input"]) == plain and cipher["input_size"] == len(plain)
+    assert (cipher["calls"], cipher["output_size"], cipher["output_head"]) == (2, 32, ciphertext.hex())
+    json_plain = f'{{"did":"{IMEI}"}}'.encode()
+    assert base64.b64decode(deflate["input"]) == json_plain
+    assert zlib.decompressobj(-zlib.MAX_WBITS).decompress(bytes.fromhex(deflate["output_head"])) == json_plain

@@ -3,6 +3,9 @@
 
 import type Java from "frida-java-bridge";
 
+import { BYTE_BUFFER, bufferBytes, bytesOf, outputBufferIndex, positionOf } from "./transform_buffers.js";
+import type { ByteArray } from "./transform_buffers.js";
+
 export const INPUT_CAP = 64 * 1024;
 export const OUTPUT_HEAD = 48;
 
@@ -27,22 +30,6 @@ export interface Method {
   readonly signature: string;
   readonly argTypes: readonly string[];
   readonly original: Java.Method;
-}
-
-// The byte[] arrays frida-java-bridge hands to a replacement; `withElements` reads them in one JNI call.
-interface ByteArray {
-  readonly length: number;
-  withElements<T>(perform: (elements: NativePointer) => T): T;
-}
-
-function bytesOf(array: unknown, offset: number, length: number): Uint8Array {
-  const source = array as ByteArray;
-  const count = Math.max(0, Math.min(length, source.length - offset));
-  if (count === 0) {
-    return new Uint8Array(0);
-  }
-  const buffer = source.withElements((elements) => elements.add(offset).readByteArray(count));
-  return buffer === null ? new Uint8Array(0) : new Uint8Array(buffer);
 }
 
 export function addInput(operation: Operation, array: unknown, offset: number, length: number): void {
@@ -97,6 +84,8 @@ export function recordInput(method: Method, operation: Operation, args: readonly
     const offset = types.length >= 3 && types[1] === "int" ? intArg(args, 1) : 0;
     const length = types.length >= 3 && types[2] === "int" ? intArg(args, 2) : whole;
     addInput(operation, array, offset, length);
+  } else if (types[0] === BYTE_BUFFER) {
+    addBufferInput(operation, (args[0] ?? null) as Java.Wrapper | null);
   } else if (types[0] === "byte") {
     operation.inputSize += 1;
     if (operation.inputKept < INPUT_CAP) {
@@ -106,8 +95,40 @@ export function recordInput(method: Method, operation: Operation, args: readonly
   }
 }
 
-export function recordOutput(method: Method, operation: Operation, args: readonly unknown[], result: unknown): void {
+function addBufferInput(operation: Operation, buffer: Java.Wrapper | null): void {
+  if (buffer === null) {
+    return;
+  }
+  const remaining = Number(buffer.remaining());
+  operation.inputSize += remaining;
+  const room = INPUT_CAP - operation.inputKept;
+  const chunk = room > 0 ? bufferBytes(buffer, positionOf(buffer), Math.min(remaining, room)) : null;
+  if (chunk !== null) {
+    operation.input.push(chunk);
+    operation.inputKept += chunk.length;
+  }
+}
+
+// `outputStart`: where an output ByteBuffer stood before the call (transform_buffers.ts), or -1.
+export function recordOutput(
+  method: Method,
+  operation: Operation,
+  args: readonly unknown[],
+  result: unknown,
+  outputStart: number,
+): void {
   const types = method.argTypes;
+  if (outputStart >= 0 && typeof result === "number") {
+    const buffer = args[outputBufferIndex(method.family, method.api, types)] as Java.Wrapper;
+    operation.outputSize += Math.max(0, result);
+    const room = OUTPUT_HEAD - operation.outputKept;
+    const chunk = room > 0 && result > 0 ? bufferBytes(buffer, outputStart, Math.min(result, room)) : null;
+    if (chunk !== null) {
+      operation.output.push(chunk);
+      operation.outputKept += chunk.length;
+    }
+    return;
+  }
   if (result !== null && typeof result === "object" && "withElements" in (result as object)) {
     addOutput(operation, result, 0, (result as ByteArray).length);
     return;
@@ -123,6 +144,9 @@ export function recordOutput(method: Method, operation: Operation, args: readonl
   }
   if (typeof result !== "number") {
     return;
+  }
+  if (types.includes(BYTE_BUFFER)) {
+    return; // its output position was not read
   }
   // int-returning overloads write `result` bytes into an output array argument
   const outIndex = types.lastIndexOf("[B");

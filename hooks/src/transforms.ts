@@ -14,6 +14,7 @@ import { reportAgentError } from "./emit.js";
 import type { FailedHook } from "./emit.js";
 import { emit, hookFrames } from "./transform_event.js";
 import { installFastPath, markSaturated, offerFastPath, takeUnrecorded } from "./transform_fastpath.js";
+import { outputStartOf } from "./transform_buffers.js";
 import { holdsAllItRecords, recordInput, recordOutput } from "./transform_record.js";
 import type { Family, Method, Operation } from "./transform_record.js";
 
@@ -103,10 +104,12 @@ function intercept(method: Method, self: Java.Wrapper, args: unknown[]): unknown
   busyThreads.add(tid);
   try {
     let operation: Operation | null = null;
+    let outputStart = -1;
     try {
       operation = withUnrecordedCalls(method.family, self, operationFor(method.family, self));
       operation.calls++;
       recordInput(method, operation, args);
+      outputStart = outputStartOf(method.family, method.api, method.argTypes, args);
     } catch (error) {
       reportAgentError(error);
     }
@@ -121,7 +124,7 @@ function intercept(method: Method, self: Java.Wrapper, args: unknown[]): unknown
     }
     if (operation !== null) {
       try {
-        recordOutput(method, operation, args, result);
+        recordOutput(method, operation, args, result, outputStart);
         if (isFinal(method, self)) {
           closeOperation(method.family, operation);
           emit(method, self, operation);
@@ -164,7 +167,7 @@ function interceptOneShot(method: Method, self: Java.Wrapper, args: unknown[]): 
     }
     const result = method.original.apply(self, args);
     try {
-      recordOutput(method, operation, args, result);
+      recordOutput(method, operation, args, result, -1);
       emit(method, self, operation);
     } catch (error) {
       reportAgentError(error);
@@ -180,12 +183,9 @@ interface TransformSpec {
   readonly className: string;
   readonly methods: readonly string[];
   readonly oneShot?: boolean;
-  // Overloads left alone (by their argument types), e.g. ByteBuffer ones whose content is not read.
+  // Overloads left alone (by their argument types).
   readonly skip?: (argTypes: readonly string[]) => boolean;
 }
-
-const byteBufferOverload = (types: readonly string[]): boolean =>
-  types.some((type) => type === "java.nio.ByteBuffer");
 
 export const TRANSFORM_SPECS: readonly TransformSpec[] = [
   { family: "cipher", className: "javax.crypto.Cipher", methods: ["update", "doFinal"] },
@@ -227,7 +227,7 @@ export function installTransformHooks(): TransformInstallReport {
         let hooked = 0;
         for (const original of dispatcher.overloads) {
           const argTypes = original.argumentTypes.map((type) => type.className ?? type.name);
-          if ((spec.skip ?? byteBufferOverload)(argTypes)) {
+          if (spec.skip?.(argTypes) === true) {
             continue;
           }
           const method: Method = {
