@@ -22,6 +22,7 @@ from harness.errors import ExitCode, InputError, ProbeError
 if TYPE_CHECKING:
     from harness.detect.user_inputs import UserInputs
     from harness.device.base import Device
+    from harness.documents import Findings
     from harness.session import RunConfig, RunResult
 
 
@@ -42,15 +43,15 @@ class RunOptions:
 class ProbeResult:
     run_dir: Path
     status: str  # the manifest's: "ok" | "partial" | "failed"
-    findings: dict[str, Any] | None  # None when the run failed before anything could be analysed
+    findings: Findings | None  # None when the run failed before anything could be analysed
     exit_code: ExitCode
     report: Path | None  # report.html (None when not rendered)
     error: ProbeError | None = None  # why the run failed; its run folder still says what happened
 
     @property
     def failed_rules(self) -> list[str]:
-        verdicts = (self.findings or {}).get("verdicts") or []
-        return [str(v["rule"]) for v in verdicts if v.get("status") == "fail"]
+        verdicts = self.findings.verdicts if self.findings else []
+        return [v.rule for v in verdicts if v.status == "fail"]
 
 
 def open_device(spec: str = "sim") -> Device:
@@ -166,14 +167,14 @@ def _record(config: RunConfig, inputs: UserInputs, device: Device) -> RunResult:
     return result
 
 
-def analyze_run(run_dir: Path, *, first_party: Sequence[str] = ()) -> dict[str, Any]:
+def analyze_run(run_dir: Path, *, first_party: Sequence[str] = ()) -> Findings:
     """Derive RUN_DIR/findings.json from the recorded files alone; returns it."""
     from harness.analysis import analyze_run as analyse
 
     return analyse(run_dir, first_party=first_party)
 
 
-def exit_code_for(findings: dict[str, Any]) -> ExitCode:
+def exit_code_for(findings: Findings) -> ExitCode:
     """0 no rule failed, 1 some rule failed, 2 a detector crashed or the run is incomplete."""
     from harness.analysis import exit_code_for as code_for
 

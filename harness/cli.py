@@ -7,13 +7,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import scenarios
 from harness import __version__
 from harness.api import RunOptions, analyze_run, exit_code_for, probe_app, run_folder_name
 from harness.arguments import non_empty, seconds
 from harness.errors import ExitCode, ProbeError, one_line, os_error_line
+
+if TYPE_CHECKING:
+    from harness.documents import Findings
 
 DEMO_DWELL_S = 3.0
 # The example apps spend most of their time waiting on the app (dwell, settle): three sim devices
@@ -109,11 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_failures(findings: dict[str, Any]) -> ExitCode:
-    for verdict in findings["verdicts"]:
-        if verdict["status"] == "fail":
-            print(f"  FAIL {verdict['rule']}: {verdict['summary']}")
-    incomplete = findings.get("incomplete") or []
+def _print_failures(findings: Findings) -> ExitCode:
+    for verdict in findings.verdicts:
+        if verdict.status == "fail":
+            print(f"  FAIL {verdict.rule}: {verdict.summary}")
+    incomplete = findings.incomplete
     if incomplete:
         print(f"privacy-probe: error: the run is incomplete: {'; '.join(incomplete)}", file=sys.stderr)
     return exit_code_for(findings)
@@ -134,7 +137,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     print(f"{app}: run folder {result.run_dir} ({result.status})")
     if result.error is not None:
         raise result.error
-    return _print_failures(result.findings or {})
+    return _print_failures(result.findings) if result.findings else ExitCode.ERROR
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

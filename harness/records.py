@@ -1,11 +1,16 @@
-"""Typed records of a run, written as versioned JSON lines.
+"""Typed records of a run, written as versioned JSON lines, and read back from them.
 
 Every record carries `schema` (the version of its shape) and `seq` (its position in its file).
-Readers accept unknown extra fields so that older tools can read newer runs.
+Readers accept unknown extra fields so that older tools can read newer runs. `event_from_json`,
+`step_from_json` and `flow_from_json` read one decoded line tolerantly (analysis must work on
+runs that crashed half-way and on runs written by older versions): None when the line lacks
+what the record cannot do without, text cleaned of lone surrogates, hostile sizes bounded.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import os
 from collections.abc import Iterator
@@ -16,6 +21,9 @@ from typing import IO, Any
 from harness.errors import InputError
 
 SCHEMA_VERSION = 1
+MAX_ARGS = 16
+MAX_ARG_CHARS = 1024
+FLOWS_FILE = "flows.jsonl"  # harness.rundir.FLOWS (rundir imports this module)
 
 
 @dataclass
@@ -52,6 +60,32 @@ class Step:
     detail: dict[str, Any] = field(default_factory=dict)
     schema: int = SCHEMA_VERSION
     seq: int = 0
+
+
+@dataclass(frozen=True)
+class Flow:
+    """The request side of one recorded HTTP(S) flow (the part that leaves the device)."""
+
+    seq: int
+    ts: float
+    status: str  # "ok" | "error" | "tls_failed"
+    method: str
+    host: str
+    url: str
+    request_headers: tuple[tuple[str, str], ...]
+    request_body: bytes | None  # content-decoded by the capture side
+    content_encoding: str | None  # what the capture side decoded (e.g. "gzip")
+    body_truncated: bool
+    decode_error: str | None
+    error: str | None
+
+    @property
+    def ref(self) -> str:
+        return f"{FLOWS_FILE}#{self.seq}"
+
+    @property
+    def undecrypted(self) -> bool:
+        return self.status == "tls_failed"
 
 
 DATA_TYPES = (
@@ -115,10 +149,23 @@ class JsonlWriter:
         self.close()
 
 
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    """Yield the records of a JSONL file; a truncated last line (crash mid-write) is skipped."""
+@dataclass
+class FileStats:
+    """How reading one JSONL file of a run went."""
+
+    name: str
+    present: bool = False
+    records: int = 0  # lines read into records
+    unreadable: int = 0  # lines that are not a JSON object, or lack what the record needs
+
+
+def read_jsonl(path: Path, stats: FileStats | None = None) -> Iterator[dict[str, Any]]:
+    """Yield the records of a JSONL file; a line that is not a JSON object (a truncated last line
+    after a crash mid-write) is skipped, and counted in `stats.unreadable`."""
     if not path.exists():
         return
+    if stats is not None:
+        stats.present = True
     with path.open(encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, start=1):
             line = line.strip()
@@ -127,11 +174,13 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError:
-                continue
+                record = None
             except RecursionError:  # hostile input: a line of thousands of nested brackets
                 raise InputError(f"{path}:{number}: a record nested too deeply to read") from None
             if isinstance(record, dict):
                 yield record
+            elif stats is not None:
+                stats.unreadable += 1
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
@@ -142,3 +191,112 @@ def write_json_atomic(path: Path, data: Any) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, path)
+
+
+# -- reading one decoded line back -------------------------------------------------------------
+
+
+def clean_text(text: str) -> str:
+    """`text` with lone surrogates (JSON "\\udcff" escapes) replaced, so that it encodes."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+def _seq(record: dict[str, Any], index: int) -> int:
+    seq = record.get("seq")
+    return seq if isinstance(seq, int) and not isinstance(seq, bool) else index
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def _text(value: Any) -> str | None:
+    return clean_text(value) if isinstance(value, str) else None
+
+
+def _frames(value: Any) -> list[str]:
+    return [clean_text(str(frame)) for frame in value] if isinstance(value, list) else []
+
+
+def event_from_json(record: dict[str, Any], index: int) -> HookEvent | None:
+    """The hook event of one events.jsonl line (`index`: its position, the seq it lacks)."""
+    ts = _number(record.get("ts"))
+    api = _text(record.get("api"))
+    if ts is None or api is None:
+        return None
+    value = record.get("value")
+    args = record.get("args")
+    return HookEvent(
+        ts=ts,
+        api=api,
+        kind=_text(record.get("kind")) or "data",
+        data_type=_text(record.get("data_type")),
+        value=None if value is None else clean_text(str(value)),
+        sdk=_text(record.get("sdk")),
+        stack=_frames(record.get("stack")),
+        thread=_text(record.get("thread")) or "",
+        # the agent bounds each argument's text; a hostile record is bounded here too
+        args=[clean_text(str(a))[:MAX_ARG_CHARS] for a in args[:MAX_ARGS]] if isinstance(args, list) else [],
+        outcome=_text(record.get("outcome")) or "returned",
+        error=_text(record.get("error")),
+        impl=_text(record.get("impl")) or "",
+        overload=_text(record.get("overload")) or "",
+        process=_text(record.get("process")) or "",
+        posted_from=_frames(record.get("posted_from")),
+        seq=_seq(record, index),
+    )
+
+
+def step_from_json(record: dict[str, Any], index: int) -> Step | None:
+    ts = _number(record.get("ts"))
+    if ts is None:
+        return None
+    detail = record.get("detail")
+    return Step(
+        ts=ts,
+        scenario=str(record.get("scenario") or ""),
+        action=str(record.get("action") or ""),
+        detail=detail if isinstance(detail, dict) else {},
+        seq=_seq(record, index),
+    )
+
+
+def _headers(value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list):
+        return ()
+    pairs = (item for item in value if isinstance(item, list | tuple) and len(item) == 2)
+    return tuple((clean_text(str(name)), clean_text(str(val))) for name, val in pairs)
+
+
+def _body(record: dict[str, Any]) -> bytes | None:
+    body = record.get("request_body")
+    if not isinstance(body, str):
+        return None
+    if record.get("request_body_encoding") == "base64":
+        try:
+            return base64.b64decode(body, validate=True)
+        except binascii.Error:
+            return body.encode("utf-8")
+    return body.encode("utf-8", errors="surrogatepass")
+
+
+def flow_from_json(record: dict[str, Any], index: int) -> Flow | None:
+    ts = _number(record.get("ts"))
+    if ts is None:
+        return None
+    return Flow(
+        seq=_seq(record, index),
+        ts=ts,
+        status=str(record.get("status") or "ok"),
+        method=str(record.get("method") or ""),
+        host=clean_text(str(record.get("host") or "")).lower().rstrip("."),
+        url=clean_text(str(record.get("url") or "")),
+        request_headers=_headers(record.get("request_headers")),
+        request_body=_body(record),
+        content_encoding=_text(record.get("request_content_encoding")),
+        body_truncated=bool(record.get("request_body_truncated")),
+        decode_error=_text(record.get("request_decode_error")),
+        error=_text(record.get("error")),
+    )

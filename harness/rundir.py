@@ -1,4 +1,4 @@
-"""The run folder: where a run records everything, and where analysis reads it back.
+"""The run folder: where a run records everything, and the one reader of what it recorded.
 
 RUN_DIR/
   manifest.json   status, app, device, per-stage results, coverage (written atomically)
@@ -9,6 +9,10 @@ RUN_DIR/
   logcat.txt      the app process's output
   ui/             uiautomator XML dumps and PNG screenshots
   findings.json   verdicts derived by `privacy-probe analyze`
+
+Analysis, reports and batch read a run through `RunDir`: `manifest()` and `findings()` as typed
+documents (harness.documents), `profile()`, and `events()` / `steps()` / `flows()` as streams of
+typed records that count the lines they could not read.
 """
 
 from __future__ import annotations
@@ -18,20 +22,36 @@ import fcntl
 import json
 import os
 import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from harness.errors import ProbeError
-from harness.records import SCHEMA_VERSION, write_json_atomic
+from harness.documents import Findings, Manifest
+from harness.errors import InputError, ProbeError
+from harness.records import (
+    FLOWS_FILE,
+    FileStats,
+    Flow,
+    HookEvent,
+    Step,
+    event_from_json,
+    flow_from_json,
+    read_jsonl,
+    step_from_json,
+    write_json_atomic,
+)
+
+if TYPE_CHECKING:
+    from harness.profile import DeviceProfile
+
+R = TypeVar("R")
 
 MANIFEST = "manifest.json"
 PROFILE = "profile.json"
 EVENTS = "events.jsonl"
 STEPS = "steps.jsonl"
-FLOWS = "flows.jsonl"
+FLOWS = FLOWS_FILE
 FLOWS_HAR = "flows.har"
 FLOWS_RAW = "flows.mitm"
 LOGCAT = "logcat.txt"
@@ -41,6 +61,33 @@ FINDINGS = "findings.json"
 
 class RunBusy(ProbeError):
     """Another process is recording into (or analysing) this run folder."""
+
+
+def is_run_dir(path: Path) -> bool:
+    return (path / MANIFEST).is_file()
+
+
+class RecordStream(Generic[R]):
+    """The records of one JSONL file, read each time it is iterated (never held whole).
+
+    `stats` tells how the latest iteration went: whether the file is there, how many records
+    it held and how many lines could not be read into one.
+    """
+
+    def __init__(self, path: Path, parse: Callable[[dict[str, Any], int], R | None]) -> None:
+        self.path = path
+        self._parse = parse
+        self.stats = FileStats(path.name, present=path.is_file())
+
+    def __iter__(self) -> Iterator[R]:
+        stats = self.stats = FileStats(self.path.name)
+        for index, raw in enumerate(read_jsonl(self.path, stats)):
+            record = self._parse(raw, index)
+            if record is None:
+                stats.unreadable += 1
+                continue
+            stats.records += 1
+            yield record
 
 
 @dataclass
@@ -56,30 +103,62 @@ class RunDir:
         ui.mkdir(parents=True, exist_ok=True)
         return ui
 
-    def read_manifest(self) -> dict[str, Any]:
+    def write_manifest(self, manifest: Manifest) -> None:
+        write_json_atomic(self.file(MANIFEST), manifest.to_json())
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def manifest(self) -> Manifest:
+        """manifest.json; InputError when the folder is not a run folder or the file is broken."""
+        if not self.path.is_dir():
+            raise InputError(f"{self.path}: no such directory")
+        if not is_run_dir(self.path):
+            raise InputError(f"{self.path}: not a run folder (no {MANIFEST})")
         path = self.file(MANIFEST)
+        return Manifest.from_json(_read_json(path), str(path))
+
+    def findings(self) -> Findings | None:
+        """findings.json, or None when the run was not analysed."""
+        path = self.file(FINDINGS)
         if not path.exists():
-            return {}
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        return data
+            return None
+        return Findings.from_json(_read_json(path), str(path))
 
-    def write_manifest(self, manifest: dict[str, Any]) -> None:
-        write_json_atomic(self.file(MANIFEST), manifest)
+    def profile(self) -> DeviceProfile | None:
+        """The canary values planted for the run, or None when none were recorded."""
+        from harness.profile import DeviceProfile
+
+        path = self.file(PROFILE)
+        if not path.exists():
+            return None
+        raw = _read_json(path)
+        if not isinstance(raw, dict):
+            raise InputError(f"{path}: not a device profile (not a JSON object)")
+        try:
+            return DeviceProfile.from_json(raw)
+        except (TypeError, ValueError) as exc:
+            raise InputError(f"{path}: not a device profile ({exc})") from None
+
+    def events(self) -> RecordStream[HookEvent]:
+        return RecordStream(self.file(EVENTS), event_from_json)
+
+    def steps(self) -> RecordStream[Step]:
+        return RecordStream(self.file(STEPS), step_from_json)
+
+    def flows(self) -> RecordStream[Flow]:
+        """The request side of each flow; `.stats.present` is False when capture was off."""
+        return RecordStream(self.file(FLOWS), flow_from_json)
 
 
-def new_manifest(run_id: str) -> dict[str, Any]:
-    return {
-        "schema": SCHEMA_VERSION,
-        "run_id": run_id,
-        "status": "running",
-        "started": time.time(),
-        "ended": None,
-        "app": {},
-        "device": {},
-        "stages": [],
-        "coverage": {"hooks_installed": [], "hooks_failed": [], "scenarios": {}},
-        "first_party_domains": [],
-    }
+def _read_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_bytes().decode("utf-8", errors="replace"))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise InputError(f"{path}: not valid JSON (nested too deeply to read)") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror})") from None
 
 
 # -- the run folder's lock ------------------------------------------------------------------

@@ -20,10 +20,11 @@ import scenarios
 from harness import __version__
 from harness.agent import build_agent
 from harness.device.base import AppInfo, Device, no_launcher_message
+from harness.documents import AppRecord, DeviceRecord, Manifest, Stage
 from harness.errors import DeviceError, InputError, InstrumentationError, ProbeError
 from harness.profile import DEFAULT_PROFILE, DeviceProfile
 from harness.records import JsonlWriter
-from harness.rundir import EVENTS, LOGCAT, PROFILE, STEPS, RunDir, new_manifest, run_folder_lock
+from harness.rundir import EVENTS, LOGCAT, PROFILE, STEPS, RunDir, run_folder_lock
 from harness.scenario import ScenarioContext
 from harness.steps import StepAction
 
@@ -47,7 +48,7 @@ class RunConfig:
 class RunResult:
     run_dir: Path
     status: str  # "ok" | "failed" | "partial"
-    manifest: dict[str, Any]
+    manifest: Manifest
     error: ProbeError | None = None
 
 
@@ -66,39 +67,39 @@ def prepare_run_dir(path: Path) -> RunDir:
 class _Stages:
     """Records each stage's outcome in the manifest as it ends."""
 
-    def __init__(self, run: RunDir, manifest: dict[str, Any]) -> None:
+    def __init__(self, run: RunDir, manifest: Manifest) -> None:
         self.run = run
         self.manifest = manifest
 
     @contextlib.contextmanager
-    def stage(self, name: str) -> Iterator[dict[str, Any]]:
-        entry: dict[str, Any] = {"name": name, "status": "running", "started": time.time()}
-        self.manifest["stages"].append(entry)
+    def stage(self, name: str) -> Iterator[Stage]:
+        entry = Stage(name, started=time.time())
+        self.manifest.stages.append(entry)
         try:
             yield entry
         except ProbeError as exc:
-            entry.update(status="failed", error=str(exc))
+            entry.status, entry.error = "failed", str(exc)
             raise
         except Exception as exc:
-            entry.update(status="failed", error=f"internal error: {exc!r}")
-            entry["traceback"] = traceback.format_exc(limit=8)
+            entry.status, entry.error = "failed", f"internal error: {exc!r}"
+            entry.extra["traceback"] = traceback.format_exc(limit=8)
             raise
         else:
-            entry["status"] = "ok"
+            entry.status = "ok"
         finally:
-            entry["ended"] = time.time()
+            entry.ended = time.time()
             self.run.write_manifest(self.manifest)
 
 
-def _app_record(info: AppInfo, category: str | None) -> dict[str, Any]:
-    return {
-        "package": info.package,
-        "label": info.label,
-        "version": info.version,
-        "category": category,
-        "source": info.source,
-        "permissions": list(info.permissions),
-    }
+def _app_record(info: AppInfo, category: str | None) -> AppRecord:
+    return AppRecord(
+        package=info.package,
+        label=info.label,
+        version=info.version,
+        category=category,
+        source=info.source,
+        permissions=list(info.permissions),
+    )
 
 
 def run_app(config: RunConfig, device: Device) -> RunResult:
@@ -109,18 +110,18 @@ def run_app(config: RunConfig, device: Device) -> RunResult:
 
 def _record(config: RunConfig, device: Device) -> RunResult:
     run = prepare_run_dir(config.out)
-    manifest = new_manifest(uuid.uuid4().hex)
-    manifest["tool_version"] = __version__
-    manifest["config"] = {
+    manifest = Manifest.new(uuid.uuid4().hex)
+    manifest.tool_version = __version__
+    manifest.config = {
         "app": str(config.app),
         "scenarios": list(config.scenarios),
         "duration_s": config.duration_s,
     }
-    manifest["first_party_domains"] = list(config.first_party)
-    manifest["coverage"]["capture"] = "off"
+    manifest.first_party_domains = list(config.first_party)
+    manifest.coverage.capture = "off"
     info = device.info()
-    manifest["device"] = {"backend": info.backend, "serial": info.serial, "android": info.android}
-    manifest["app"] = {"package": None, "label": None, "version": None, "category": config.category}
+    manifest.device = DeviceRecord(backend=info.backend, serial=info.serial, android=info.android)
+    manifest.app = AppRecord(category=config.category)
     run.write_manifest(manifest)
     stages = _Stages(run, manifest)
     config.profile.write(run.file(PROFILE))
@@ -138,14 +139,14 @@ def _record(config: RunConfig, device: Device) -> RunResult:
         with stages.stage("agent") as entry:
             started = time.monotonic()
             bundle = build_agent()
-            entry["seconds"] = round(time.monotonic() - started, 3)
+            entry.seconds = round(time.monotonic() - started, 3)
         with stages.stage("install") as entry:
             started = time.monotonic()
             app = device.install(config.app)
-            entry["seconds"] = round(time.monotonic() - started, 3)
+            entry.seconds = round(time.monotonic() - started, 3)
             if config.app.is_dir():  # a source folder: the same scan, once it proved installable
                 _write_scan(run, config.app)
-            manifest["app"] = _app_record(app, config.category)
+            manifest.app = _app_record(app, config.category)
             if not app.launcher_activity:  # installed, but nothing a user could start
                 raise InputError(no_launcher_message(app.package))
         with JsonlWriter(run.file(EVENTS)) as events, JsonlWriter(run.file(STEPS)) as steps:
@@ -161,7 +162,7 @@ def _record(config: RunConfig, device: Device) -> RunResult:
                     },
                 )  # fmt: skip
                 contexts.append(ctx)
-                outcomes = manifest["coverage"]["scenarios"]
+                outcomes = manifest.coverage.scenarios
                 try:
                     outcomes[module.NAME] = _run_scenario(stages, module, ctx)
                 except (InstrumentationError, DeviceError) as exc:
@@ -178,10 +179,10 @@ def _record(config: RunConfig, device: Device) -> RunResult:
         if capture is not None:
             _stop_capture(capture, run, manifest, device)
         _write_profile_seen_by_app(run, config.profile, device)
-        manifest["coverage"].update(device.coverage_notes())
+        manifest.coverage.add_notes(device.coverage_notes())
         _finalise(manifest, contexts, config, error)
         run.write_manifest(manifest)
-    return RunResult(run_dir=run.path, status=manifest["status"], manifest=manifest, error=error)
+    return RunResult(run_dir=run.path, status=manifest.status, manifest=manifest, error=error)
 
 
 def _write_scan(run: RunDir, apk: Path) -> None:
@@ -192,39 +193,40 @@ def _write_scan(run: RunDir, apk: Path) -> None:
     write_json_atomic(run.file(SCAN_FILE), scan_app(apk).to_json())
 
 
-def _start_capture(run: RunDir, manifest: dict[str, Any], device: Device, backend: str) -> Any:
+def _start_capture(run: RunDir, manifest: Manifest, device: Device, backend: str) -> Any:
     """Start mitmdump and point the device at it; a capture that cannot start is recorded, not fatal."""
     from harness.capture.proxy import CaptureSettings, MitmdumpProcess
 
     settings = CaptureSettings(mode="offline" if backend == "sim" else "forward")
     mode = settings.mode
     capture = MitmdumpProcess(run.path, settings)
-    entry: dict[str, Any] = {"name": "capture", "started": time.time(), "mode": mode}
-    manifest["stages"].append(entry)
+    entry = Stage("capture", started=time.time(), extra={"mode": mode})
+    manifest.stages.append(entry)
     try:
         capture.start()
         device.setup_proxy(capture.host, capture.port, capture.ca_cert)
     except ProbeError as exc:
         capture.stop()
-        entry.update(status="failed", error=str(exc), ended=time.time())
-        manifest["coverage"]["capture"] = f"failed: {exc}"
+        entry.status, entry.error, entry.ended = "failed", str(exc), time.time()
+        manifest.coverage.capture = f"failed: {exc}"
         run.write_manifest(manifest)
         return None
-    entry.update(status="ok", ended=time.time(), port=capture.port)
-    manifest["coverage"]["capture"] = mode
+    entry.status, entry.ended = "ok", time.time()
+    entry.extra["port"] = capture.port
+    manifest.coverage.capture = mode
     run.write_manifest(manifest)
     return capture
 
 
-def _stop_capture(capture: Any, run: RunDir, manifest: dict[str, Any], device: Device) -> None:
+def _stop_capture(capture: Any, run: RunDir, manifest: Manifest, device: Device) -> None:
     from harness.capture.coverage import capture_coverage
 
     with contextlib.suppress(ProbeError):
         device.clear_proxy()
     capture.stop()
-    manifest["coverage"].update(capture_coverage(run.path))
+    manifest.coverage.add_notes(capture_coverage(run.path))
     if capture.lost:
-        manifest.setdefault("incomplete", []).append(capture.lost)
+        manifest.incomplete = [*(manifest.incomplete or []), capture.lost]
 
 
 def _run_scenario(stages: _Stages, module: Any, ctx: ScenarioContext) -> str:
@@ -245,21 +247,21 @@ def _run_scenario(stages: _Stages, module: Any, ctx: ScenarioContext) -> str:
 
 
 def _finalise(
-    manifest: dict[str, Any],
+    manifest: Manifest,
     contexts: list[ScenarioContext],
     config: RunConfig,
     error: ProbeError | None,
 ) -> None:
     reports = [i.report for ctx in contexts for i in ctx.instrumentations]
-    coverage = manifest["coverage"]
+    coverage = manifest.coverage
     if reports:
-        coverage["hooks_installed"] = sorted({h for r in reports for h in r.hooks_installed})
+        coverage.hooks_installed = sorted({h for r in reports for h in r.hooks_installed})
         failed = {f["hook"]: f for r in reports for f in r.hooks_failed}
-        coverage["hooks_failed"] = [failed[k] for k in sorted(failed)]
-        coverage["agent_runtime"] = reports[0].runtime
-        coverage["agent_errors"] = [e for r in reports for e in r.errors]
-        coverage["events_recorded"] = sum(r.events_recorded for r in reports)
-        coverage["app_processes"] = [
+        coverage.hooks_failed = [dict(failed[k]) for k in sorted(failed)]
+        coverage.agent_runtime = reports[0].runtime
+        coverage.agent_errors = [e for r in reports for e in r.errors]
+        coverage.events_recorded = sum(r.events_recorded for r in reports)
+        coverage.app_processes = [
             {
                 "attach_s": round(r.attach_s, 3),
                 "detached": r.detached_reason,
@@ -270,17 +272,17 @@ def _finalise(
             for r in reports
         ]
     for name in config.scenarios:
-        coverage["scenarios"].setdefault(name, "skipped: an earlier stage failed")
-    scenario_errors = [s for s in coverage["scenarios"].values() if s.startswith("error")]
+        coverage.scenarios.setdefault(name, "skipped: an earlier stage failed")
+    scenario_errors = [s for s in coverage.scenarios.values() if s.startswith("error")]
     if error is not None:
-        manifest["status"] = "failed"
-        manifest["error"] = str(error)
-        manifest["error_kind"] = type(error).__name__
-    elif scenario_errors or manifest.get("incomplete"):
-        manifest["status"] = "partial"
+        manifest.status = "failed"
+        manifest.error = str(error)
+        manifest.error_kind = type(error).__name__
+    elif scenario_errors or manifest.incomplete:
+        manifest.status = "partial"
     else:
-        manifest["status"] = "ok"
-    manifest["ended"] = time.time()
+        manifest.status = "ok"
+    manifest.ended = time.time()
 
 
 def _write_profile_seen_by_app(run: RunDir, profile: DeviceProfile, device: Device) -> None:

@@ -40,10 +40,11 @@ def exit_code(rendered: Rendered) -> ExitCode:
 def _untrusted(run: BuiltRun) -> str | None:
     """Why the run's verdicts cannot stand as they are, or None when they can."""
     from harness.analysis import exit_code_for
+    from harness.documents import Findings
 
     if run.findings is None or not run.report.verdicts:
         return "no verdicts (not analysed)"
-    if exit_code_for(dict(run.findings)) != ExitCode.ERROR:
+    if exit_code_for(Findings.from_json(dict(run.findings))) != ExitCode.ERROR:
         return None
     reasons = [str(r) for r in run.findings.get("incomplete") or []]
     if reasons:

@@ -69,7 +69,7 @@ def observe(run_dir: Path) -> dict[str, Any]:
     findings = analyze_run(run_dir)
     report = render_run(run_dir)
     return {
-        "findings": json.loads(json.dumps(findings)),
+        "findings": json.loads(json.dumps(findings.to_json())),
         "report_text": report_text(report.read_text(encoding="utf-8")),
         "csv": (run_dir / "findings.csv").read_text(encoding="utf-8").splitlines(),
     }

@@ -27,7 +27,7 @@ GENERATED = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC by privacy-prob
 def analysed(tmp_path_factory: pytest.TempPathFactory) -> Analysed:
     run = shutil.copytree(LEAKY, tmp_path_factory.mktemp("inputs") / "leaky")
     (run / "findings.json").unlink()
-    return run, analyze_run(run)
+    return run, analyze_run(run).to_json()
 
 
 def _spot(inputs: dict[str, Any], canary: str) -> dict[str, Any]:

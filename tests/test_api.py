@@ -43,7 +43,7 @@ def test_a_probed_app_is_recorded_analysed_and_reported(leaky: ProbeResult) -> N
     assert leaky.error is None and leaky.status == "ok"
     assert leaky.report == leaky.run_dir / "report.html" and leaky.report.is_file()
     on_disk = json.loads((leaky.run_dir / "findings.json").read_text(encoding="utf-8"))
-    assert leaky.findings == on_disk
+    assert leaky.findings is not None and leaky.findings.to_json() == on_disk
     # the leaky SDK reads the Android ID before any consent: a rule fails, so exit code 1
     assert "pi_access_before_consent" in leaky.failed_rules
     assert leaky.exit_code is ExitCode.FINDINGS
@@ -51,8 +51,9 @@ def test_a_probed_app_is_recorded_analysed_and_reported(leaky: ProbeResult) -> N
 
 def test_analysing_and_rendering_again_give_the_same_verdicts(leaky: ProbeResult) -> None:
     again = analyze_run(leaky.run_dir)
-    assert [(v["rule"], v["status"]) for v in again["verdicts"]] == [
-        (v["rule"], v["status"]) for v in (leaky.findings or {})["verdicts"]
+    assert leaky.findings is not None
+    assert [(v.rule, v.status) for v in again.verdicts] == [
+        (v.rule, v.status) for v in leaky.findings.verdicts
     ]
     assert render_run(leaky.run_dir) == leaky.report
 

@@ -26,7 +26,7 @@ def run(app: Path, out: Path) -> tuple[RunResult, dict[str, Any]]:
     finally:
         device.close()
     assert result.error is None, result.error
-    return result, analyze_run(result.run_dir)
+    return result, analyze_run(result.run_dir).to_json()
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +46,11 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[RunResult,
 
 def test_the_apk_installs_from_its_binary_manifest(runs: dict[str, tuple[RunResult, dict[str, Any]]]) -> None:
     result, _ = runs["apk"]
-    app = result.manifest["app"]
-    assert app["package"] == "com.ppdemo.apkprobe"
-    assert app["label"] == "APK Probe"  # @string/app_label resolved through resources.arsc
-    assert app["version"] == "0.7.1"
-    assert [s["name"] for s in result.manifest["stages"]][:3] == ["scan", "agent", "install"]
+    app = result.manifest.app
+    assert app.package == "com.ppdemo.apkprobe"
+    assert app.label == "APK Probe"  # @string/app_label resolved through resources.arsc
+    assert app.version == "0.7.1"
+    assert [s.name for s in result.manifest.stages][:3] == ["scan", "agent", "install"]
     scan = json.loads((result.run_dir / "scan.json").read_text())
     assert scan["package"] == "com.ppdemo.apkprobe" and scan["sdks"][0]["prefix"] == "com.umeng"
     source_scan = json.loads((runs["example_source"][0].run_dir / "scan.json").read_text())

@@ -112,7 +112,7 @@ def _recorded_run(tmp_path: Path, steps: list[tuple[float, str, dict[str, object
 def test_transmissions_after_an_unanswered_dialog_are_inconclusive_and_in_coverage(tmp_path: Path) -> None:
     ambiguous: dict[str, object] = {"reason": WHY, "ui": "ui/0001-dialog.xml"}
     run = _recorded_run(tmp_path, [(0, "launch", {}), (1.2, "consent_ambiguous", ambiguous), (3, "tap", {})])
-    findings = analyze_run(run)
+    findings = analyze_run(run).to_json()
     verdict = next(v for v in findings["verdicts"] if v["rule"] == "pi_transmitted_before_consent")
     assert verdict["status"] == "inconclusive"
     assert verdict["summary"].startswith("no canary in 1 flow(s) before consent; the privacy dialog")
@@ -122,7 +122,7 @@ def test_transmissions_after_an_unanswered_dialog_are_inconclusive_and_in_covera
 
 
 def test_without_ambiguity_the_late_canary_counts_as_before_consent(tmp_path: Path) -> None:
-    findings = analyze_run(_recorded_run(tmp_path, [(0, "launch", {}), (3, "tap", {})]))
+    findings = analyze_run(_recorded_run(tmp_path, [(0, "launch", {}), (3, "tap", {})])).to_json()
     verdict = next(v for v in findings["verdicts"] if v["rule"] == "pi_transmitted_before_consent")
     assert verdict["status"] == "fail" and findings["coverage"]["consent_ambiguous"] == []
 

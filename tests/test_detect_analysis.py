@@ -11,7 +11,8 @@ import pytest
 
 from harness.analysis import analyze_run, exit_code_for
 from harness.detect import load_rules
-from harness.errors import InputError
+from harness.documents import Consent, Findings, Verdict
+from harness.errors import ExitCode, InputError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "runs"
 
@@ -20,18 +21,20 @@ def copy_run(name: str, tmp_path: Path) -> Path:
     return Path(shutil.copytree(FIXTURES / name, tmp_path / name))
 
 
-def verdicts(findings: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {v["rule"]: v for v in findings["verdicts"]}
+def verdicts(findings: Findings) -> dict[str, dict[str, Any]]:
+    return {v.rule: v.to_json() for v in findings.verdicts}
 
 
 def test_leaky_sdk_run(tmp_path: Path) -> None:
     run = copy_run("leaky_sdk", tmp_path)
-    findings = analyze_run(run)
+    typed = analyze_run(run)
+    findings = typed.to_json()
     assert json.loads((run / "findings.json").read_text(encoding="utf-8")) == findings
-    assert findings["schema"] == 1 and findings["result"] == "fail" and exit_code_for(findings) == 1
-    assert findings["app"]["package"] == "com.example.weather"
+    assert typed.schema == 1 and typed.result == "fail" and exit_code_for(typed) == ExitCode.FINDINGS
+    assert typed.app.package == "com.example.weather"
+    assert typed.consent == Consent(1005.0, "steps.jsonl#2")
     assert findings["consent"] == {"ts": 1005.0, "ref": "steps.jsonl#2"}
-    by_rule = verdicts(findings)
+    by_rule = verdicts(typed)
     assert [v["rule"] for v in findings["verdicts"]] == [r.id for r in load_rules()]
 
     access = by_rule["pi_access_before_consent"]
@@ -81,11 +84,12 @@ def test_first_party_argument_moves_a_domain_out_of_third_party(tmp_path: Path) 
 
 
 def test_clean_run_passes(tmp_path: Path) -> None:
-    findings = analyze_run(copy_run("clean_app", tmp_path))
-    by_rule = verdicts(findings)
+    typed = analyze_run(copy_run("clean_app", tmp_path))
+    by_rule = verdicts(typed)
     for rule in ("pi_access_before_consent", "pi_transmitted_before_consent", "pi_shared_with_third_party"):
         assert by_rule[rule]["status"] == "pass", by_rule[rule]["summary"]
-    assert findings["result"] == "pass" and exit_code_for(findings) == 0
+    assert typed.result == "pass" and exit_code_for(typed) == ExitCode.OK
+    findings = typed.to_json()
     # the refusal at 1002 is not consent; the accepted one at 1003 is
     assert findings["consent"]["ref"] == "steps.jsonl#2"
     (transmission,) = findings["transmissions"]
@@ -93,14 +97,16 @@ def test_clean_run_passes(tmp_path: Path) -> None:
 
 
 def test_capture_off_run(tmp_path: Path) -> None:
-    findings = analyze_run(copy_run("capture_off", tmp_path))
-    by_rule = verdicts(findings)
+    typed = analyze_run(copy_run("capture_off", tmp_path))
+    by_rule = verdicts(typed)
+    findings = typed.to_json()
     for rule in ("pi_transmitted_before_consent", "pi_shared_with_third_party"):
         assert by_rule[rule]["status"] == "not_tested"
         assert "capture was off" in by_rule[rule]["summary"]
     access = by_rule["pi_access_before_consent"]
     assert access["status"] == "fail" and "never given" in access["summary"]
-    assert len(access["evidence"]) == 1  # the truncated last line of events.jsonl is skipped
+    assert len(access["evidence"]) == 1  # the truncated last line of events.jsonl is skipped, and counted
+    assert typed.coverage.records_unreadable == {"events.jsonl": 1}
     assert findings["consent"] is None
     assert findings["coverage"]["capture"] == "off"
     assert findings["coverage"]["scenarios"]["consent_accept"].startswith("skipped")
@@ -180,7 +186,7 @@ def test_analysis_is_repeatable(tmp_path: Path) -> None:
 
 
 def test_a_folder_without_manifest_is_not_a_run(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"is not a run folder \(no manifest.json\)"):
+    with pytest.raises(InputError, match=r": not a run folder \(no manifest.json\)"):
         analyze_run(tmp_path)
 
 
@@ -200,15 +206,22 @@ def test_a_run_without_hooks_or_profile_is_not_tested(tmp_path: Path) -> None:
     assert "profile.json" in by_rule["pi_transmitted_before_consent"]["summary"]
 
 
+def _verdict(status: str) -> dict[str, str]:
+    return {"rule": "r", "status": status}
+
+
 def test_exit_codes() -> None:
-    passing = {"result": "pass", "verdicts": [{"status": "pass"}, {"status": "not_tested"}]}
-    failing = {"result": "fail", "verdicts": [{"status": "fail"}]}
-    errored = {"result": "errored", "verdicts": [{"status": "inconclusive"}]}
-    assert [exit_code_for(f) for f in (passing, failing, errored)] == [0, 1, 2]
+    passing = {"result": "pass", "verdicts": [_verdict("pass"), _verdict("not_tested")]}
+    failing = {"result": "fail", "verdicts": [_verdict("fail")]}
+    errored = {"result": "errored", "verdicts": [_verdict("inconclusive")]}
+    incomplete = {**passing, "incomplete": ["the capture died"]}
+    codes = [exit_code_for(Findings.from_json(f)) for f in (passing, failing, errored, incomplete)]
+    assert codes == [ExitCode.OK, ExitCode.FINDINGS, ExitCode.ERROR, ExitCode.ERROR]
+    assert isinstance(Findings.from_json(failing).verdicts[0], Verdict)
 
 
 def test_coordinate_tolerance_reaches_the_matcher(tmp_path: Path) -> None:
-    findings = analyze_run(copy_run("leaky_sdk", tmp_path), coordinate_tolerance=0.00001)
+    findings = analyze_run(copy_run("leaky_sdk", tmp_path), coordinate_tolerance=0.00001).to_json()
     assert findings["settings"]["coordinate_tolerance"] == 0.00001
     fixes = [t["domain"] for t in findings["transmissions"] if t["canary"] == "location"]
     assert fixes == ["baidu.com"]  # exact E6 values; the 4-decimal fix to weather.com.cn is now too far
@@ -228,6 +241,6 @@ def test_lone_surrogates_in_recorded_text_do_not_crash_detection(tmp_path: Path)
             '"request_headers": [["X", "\\ud800"]]}\n'
         )
     findings = analyze_run(run)
-    assert findings["coverage"]["detector_errors"] == []
+    assert findings.coverage.detector_errors == []
     shared = verdicts(findings)["pi_shared_with_third_party"]
     assert shared["status"] == "fail" and shared["data_types"] == ["clipboard"]

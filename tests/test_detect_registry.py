@@ -64,7 +64,7 @@ def test_a_crashing_detector_is_isolated_and_reported(view: RunView) -> None:
 
     table = {**registered_detectors(), "pi_access_before_consent": boom}
     evaluation = evaluate(view, table)
-    verdicts = {v["rule"]: v for v in evaluation.verdicts}
+    verdicts = {v.rule: v.to_json() for v in evaluation.verdicts}
     assert verdicts["pi_access_before_consent"]["status"] == "inconclusive"
     assert verdicts["pi_access_before_consent"]["summary"] == "detector crashed: RuntimeError: boom"
     assert verdicts["pi_shared_with_third_party"]["status"] == "fail"  # the others still ran
@@ -74,13 +74,13 @@ def test_a_crashing_detector_is_isolated_and_reported(view: RunView) -> None:
 
 def test_rules_without_a_detector_are_not_tested(view: RunView) -> None:
     verdicts = evaluate(view, {}).verdicts
-    assert [v["rule"] for v in verdicts] == [rule.id for rule in load_rules()]
-    assert {v["status"] for v in verdicts} == {"not_tested"}
-    assert {v["summary"] for v in verdicts} == {NO_DETECTOR}
+    assert [v.rule for v in verdicts] == [rule.id for rule in load_rules()]
+    assert {v.status for v in verdicts} == {"not_tested"}
+    assert {v.summary for v in verdicts} == {NO_DETECTOR}
 
 
 def test_verdicts_carry_the_rule_metadata(view: RunView) -> None:
-    verdict = next(v for v in evaluate(view).verdicts if v["rule"] == "consent_not_explicit")
+    verdict = next(v.to_json() for v in evaluate(view).verdicts if v.rule == "consent_not_explicit")
     assert verdict["severity"] == "high" and "认定方法 三.4" in verdict["clauses"]
     assert set(verdict) >= {"rule", "status", "severity", "data_types", "clauses", "summary", "evidence"}
 

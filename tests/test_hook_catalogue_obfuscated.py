@@ -67,7 +67,7 @@ def test_analysis_names_obfuscated_sdks_by_strings_and_domains(run: RunResult) -
 
 def test_findings_blame_the_named_sdks_never_the_app(run: RunResult) -> None:
     findings = analyze_run(run.run_dir)
-    sdks = {t["sdk"] for t in findings["transmissions"]}
+    sdks = {t.sdk for t in findings.transmissions}
     assert sdks == {"com.umeng", "com.igexin"}
 
 

@@ -81,7 +81,7 @@ GMS_ADS_ID = "com.google.android.gms.ads.identifier"
 
 def test_run_finished_with_every_hook_installed(run: RunResult) -> None:
     assert run.status == "ok", run.error
-    coverage = run.manifest["coverage"]
+    coverage = run.manifest.coverage.to_json()
     assert coverage["hooks_failed"] == []
     installed = set(coverage["hooks_installed"])
     assert {

@@ -16,7 +16,7 @@ def test_report_renders_the_analysis_of_a_recorded_run(tmp_path: Path) -> None:
     run = shutil.copytree(FIXTURES / "leaky_hostile", tmp_path / "leaky")
     (run / "findings.json").unlink()
     findings = analyze_run(run)
-    statuses = {v["rule"]: v["status"] for v in findings["verdicts"]}
+    statuses = {v.rule: v.status for v in findings.verdicts}
     assert statuses["pi_access_before_consent"] == "fail"
     assert statuses["pi_transmitted_before_consent"] == "fail"
 

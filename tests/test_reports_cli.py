@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from harness.analysis import exit_code_for
+from harness.documents import Findings
 from harness.errors import ExitCode, InputError
 from reports.cli import register
 
@@ -64,7 +65,7 @@ def test_report_of_an_incomplete_run_exits_two_as_analyze_does(
     findings = json.loads((run / "findings.json").read_text(encoding="utf-8"))
     findings["incomplete"] = ["the traffic capture died at 12 s, so later traffic was not recorded"]
     (run / "findings.json").write_text(json.dumps(findings), encoding="utf-8")
-    assert exit_code_for(findings) == ExitCode.ERROR
+    assert exit_code_for(Findings.from_json(findings)) == ExitCode.ERROR
     assert _run(["report", str(run)]) == ExitCode.ERROR
     error = capsys.readouterr().err
     assert (

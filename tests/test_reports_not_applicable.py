@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from harness.analysis import exit_code_for
+from harness.documents import Findings
 from reports.render import render_catalog, render_run
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"
@@ -38,11 +39,11 @@ def _findings(run: Path) -> dict[str, object]:
 
 def test_not_applicable_exits_like_a_pass_and_a_fail_still_fails(run: Path) -> None:
     findings = _findings(run)
-    assert exit_code_for(findings) == 0
+    assert exit_code_for(Findings.from_json(findings)) == 0
     verdicts = findings["verdicts"]
     assert isinstance(verdicts, list)
     verdicts[0]["status"] = "fail"
-    assert exit_code_for(findings) == 1
+    assert exit_code_for(Findings.from_json(findings)) == 1
 
 
 def test_run_page_and_exports_show_not_applicable(run: Path) -> None:

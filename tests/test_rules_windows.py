@@ -102,7 +102,7 @@ class RunBuilder:
 
 
 def verdict_of(view: RunView, rule: str) -> dict[str, Any]:
-    return next(v for v in evaluate(view).verdicts if v["rule"] == rule)
+    return next(v.to_json() for v in evaluate(view).verdicts if v.rule == rule)
 
 
 def test_every_rule_of_the_contract_has_a_detector() -> None:
@@ -112,9 +112,9 @@ def test_every_rule_of_the_contract_has_a_detector() -> None:
 
 def test_an_empty_run_gets_one_verdict_per_rule_and_no_detector_crashes(tmp_path: Path) -> None:
     evaluation = evaluate(RunBuilder(tmp_path).view())
-    assert [v["rule"] for v in evaluation.verdicts] == [rule.id for rule in load_rules()]
+    assert [v.rule for v in evaluation.verdicts] == [rule.id for rule in load_rules()]
     assert evaluation.detector_errors == []
-    for verdict in evaluation.verdicts:
+    for verdict in (v.to_json() for v in evaluation.verdicts):
         if verdict["rule"] not in (
             "pi_access_before_consent",
             "pi_transmitted_before_consent",

@@ -133,7 +133,7 @@ def verdict(tmp_path: Path, listing: dict[str, Any] | None) -> dict[str, Any]:
         (tmp_path / "store_listing.json").write_text(json.dumps(listing, ensure_ascii=False))
     detectors = {"store_listing_incomplete": registered_detectors()["store_listing_incomplete"]}
     found = evaluate(run, detectors).verdicts
-    return next(v for v in found if v["rule"] == "store_listing_incomplete")
+    return next(v.to_json() for v in found if v.rule == "store_listing_incomplete")
 
 
 def test_a_complete_listing_passes(tmp_path: Path) -> None:

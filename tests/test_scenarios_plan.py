@@ -84,7 +84,7 @@ def run_plan(
         result = run_app(config, device)
     finally:
         device.close()
-    return PlanRun(result, analyze_run(result.run_dir))
+    return PlanRun(result, analyze_run(result.run_dir).to_json())
 
 
 def expect(**changes: str) -> dict[str, str]:
@@ -111,7 +111,7 @@ def stuck(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
 
 
 def test_the_well_behaved_app_passes_every_rule(clean: PlanRun) -> None:
-    assert clean.result.manifest["status"] == "ok"
+    assert clean.result.manifest.status == "ok"
     assert clean.findings["coverage"]["scenarios"] == dict.fromkeys(scenarios.AVAILABLE, "ran")
     assert clean.statuses == ALL_PASS
     assert clean.verdict("account_cancellation_obstructed")["summary"] == (
@@ -162,7 +162,7 @@ def test_every_observation_has_a_dump_and_a_screenshot(clean: PlanRun) -> None:
 
 
 def test_an_app_without_any_consent_dialog(no_consent: PlanRun) -> None:
-    assert no_consent.result.manifest["status"] == "ok"
+    assert no_consent.result.manifest.status == "ok"
     assert no_consent.statuses == expect(
         consent_not_explicit="inconclusive",
         exit_on_policy_refusal="inconclusive",  # there was no policy to refuse
@@ -179,7 +179,7 @@ def test_an_app_without_any_consent_dialog(no_consent: PlanRun) -> None:
 
 
 def test_a_privacy_dialog_that_never_goes_away(stuck: PlanRun) -> None:
-    assert stuck.result.manifest["status"] == "ok"
+    assert stuck.result.manifest.status == "ok"
     assert stuck.statuses == expect(
         frequent_reprompt_after_refusal="fail",
         exit_on_policy_refusal="fail",  # still asking after every refusal: blocked
@@ -197,8 +197,8 @@ def test_a_privacy_dialog_that_never_goes_away(stuck: PlanRun) -> None:
 
 def test_an_app_that_crashes_on_launch(tmp_path: Path) -> None:
     crash = run_plan(PROJECT_ROOT / "tests" / "fixtures" / "simapps" / "crash_app", tmp_path)
-    assert crash.result.manifest["status"] == "failed"
-    assert crash.result.manifest["error_kind"] == "AppCrashed"
+    assert crash.result.manifest.status == "failed"
+    assert crash.result.manifest.error_kind == "AppCrashed"
     statuses = crash.statuses
     assert set(statuses) == {rule.id for rule in load_rules()}
     scenario_rules = set(ALL_PASS) - {

@@ -96,7 +96,7 @@ def run_records(run_dir: Path) -> list[Path]:
 def test_no_host_mac_reaches_any_record(run: RunResult, probes: dict[str, str]) -> None:
     assert run.status == "ok", run.error
     assert probes, "the probe app did not run"
-    assert "host_isolation" not in run.manifest.get("coverage", {})
+    assert "host_isolation" not in run.manifest.coverage.extra
     secrets = host_macs()
     assert secrets, "the host has no MAC to look for"
     secrets |= host_machine_ids()

@@ -30,7 +30,7 @@ def run_and_analyze(name: str, out: Path) -> tuple[Path, dict[str, Any]]:
         result = run_app(config, device)
     finally:
         device.close()
-    return result.run_dir, analyze_run(result.run_dir)
+    return result.run_dir, analyze_run(result.run_dir).to_json()
 
 
 def verdict(findings: dict[str, Any], rule: str) -> dict[str, Any]:

@@ -26,14 +26,18 @@ findings.json (DESIGN.md "Findings contract", plus the fields below):
                   flows_decode_capped, flows_body_truncated, flows_hook_only [{ref, host,
                   url}] (requests only hooks saw), flows_opaque [{ref, host}] (undecrypted,
                   and no hook read them), scenarios, consent_ambiguous [{scenario, ui,
-                  reason}] (privacy dialogs left unanswered: controls ambiguous), detector_errors
+                  reason}] (privacy dialogs left unanswered: controls ambiguous), detector_errors,
+                  records_unreadable {file: lines no record could be read from}
     report_inputs what a report shows that is derived from the run: consent, capture coverage,
                   flow domains, data-flow rows, marks of each value sent (analysis.report_inputs)
+
+The document is harness.documents.Findings; `analyze_run` returns it typed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -41,15 +45,24 @@ from harness.analysis.report_inputs import report_inputs
 from harness.detect import evaluate
 from harness.detect.consent_ambiguity import ambiguous_consent_screens
 from harness.detect.declared_observed import declared_vs_observed
-from harness.detect.engine import DetectorError
 from harness.detect.match.coords import DEFAULT_TOLERANCE
 from harness.detect.match.transmissions import TrafficScan, scan_traffic
-from harness.detect.view import Flow, RunView
+from harness.detect.view import RunView
+from harness.documents import (
+    AmbiguousConsent,
+    Consent,
+    Coverage,
+    DetectorError,
+    Findings,
+    FlowNote,
+    Result,
+    Settings,
+    Transmission,
+    Verdict,
+)
 from harness.errors import ExitCode
 from harness.records import write_json_atomic
 from harness.rundir import FINDINGS
-
-FINDINGS_SCHEMA = 1
 
 
 def analyze_run(
@@ -57,7 +70,7 @@ def analyze_run(
     *,
     first_party: Sequence[str] = (),
     coordinate_tolerance: float = DEFAULT_TOLERANCE,
-) -> dict[str, Any]:
+) -> Findings:
     """Evaluate every rule over the run folder, write findings.json and return it.
 
     `first_party`: more domains of the app's own (added to the manifest's list);
@@ -66,33 +79,30 @@ def analyze_run(
     view = RunView.load(run_dir, first_party, coordinate_tolerance)
     evaluation = evaluate(view)
     scan = _traffic(view)
-    findings = {
-        "schema": FINDINGS_SCHEMA,
-        "app": view.app,
-        "device": view.manifest.get("device") or {},
-        "result": _result(evaluation.verdicts, evaluation.detector_errors),
-        "consent": {"ts": view.consent.ts, "ref": view.consent.ref} if view.consent else None,
-        "settings": {
-            "first_party": list(view.first_party),
-            "coordinate_tolerance": view.coordinate_tolerance,
-        },
-        "verdicts": evaluation.verdicts,
-        "incomplete": view.incomplete,
-        "transmissions": [t.to_json() for t in scan.transmissions] if scan else [],
-        "declared_vs_observed": declared_vs_observed(view),
-        "coverage": _coverage(view, scan, evaluation.detector_errors),
-    }
-    findings["report_inputs"] = report_inputs(run_dir, view.manifest, findings)
-    write_json_atomic(run_dir / FINDINGS, findings)
+    findings = Findings(
+        app=view.manifest.app,
+        device=view.manifest.device,
+        result=_result(evaluation.verdicts, evaluation.detector_errors),
+        consent=Consent(view.consent.ts, view.consent.ref) if view.consent else None,
+        settings=Settings(list(view.first_party), view.coordinate_tolerance),
+        verdicts=evaluation.verdicts,
+        incomplete=view.incomplete,
+        transmissions=[Transmission.from_json(t.to_json()) for t in scan.transmissions] if scan else [],
+        declared_vs_observed=declared_vs_observed(view),
+        coverage=_coverage(view, scan, evaluation.detector_errors),
+    )
+    inputs = report_inputs(run_dir, view.manifest.to_json(), findings.to_json())
+    findings = replace(findings, report_inputs=inputs)
+    write_json_atomic(run_dir / FINDINGS, findings.to_json())
     return findings
 
 
-def exit_code_for(findings: dict[str, Any]) -> ExitCode:
-    """0: no verdict failed; 1: some verdict failed; 2: a detector crashed (errored) or the run
-    is incomplete (part of it was not observed, so a pass may be false)."""
-    if findings.get("result") == "errored" or findings.get("incomplete"):
+def exit_code_for(findings: Findings) -> ExitCode:
+    """OK: no verdict failed; FINDINGS: some verdict failed; ERROR: a detector crashed (errored)
+    or the run is incomplete (part of it was not observed, so a pass may be false)."""
+    if findings.result == "errored" or findings.incomplete:
         return ExitCode.ERROR
-    if any(v.get("status") == "fail" for v in findings.get("verdicts", [])):
+    if any(v.status == "fail" for v in findings.verdicts):
         return ExitCode.FINDINGS
     return ExitCode.OK
 
@@ -108,36 +118,36 @@ def _traffic(view: RunView) -> TrafficScan | None:
         return None
 
 
-def _result(verdicts: list[dict[str, Any]], errors: list[DetectorError]) -> str:
+def _result(verdicts: list[Verdict], errors: list[DetectorError]) -> Result:
     if errors:
         return "errored"
-    return "fail" if any(v["status"] == "fail" for v in verdicts) else "pass"
+    return "fail" if any(v.status == "fail" for v in verdicts) else "pass"
 
 
-def _coverage(view: RunView, scan: TrafficScan | None, errors: list[DetectorError]) -> dict[str, Any]:
+def _coverage(view: RunView, scan: TrafficScan | None, errors: list[DetectorError]) -> Coverage:
     flows = view.flows or ()
-    return {
-        "hooks_installed": view.hooks_installed,
-        "hooks_failed": list(view.coverage.get("hooks_failed") or []),
-        "flows_total": len(flows),
-        "flows_undecrypted": sum(1 for f in flows if f.undecrypted),
-        "flows_decode_capped": len(scan.capped) if scan else 0,
-        "flows_body_truncated": sum(1 for f in flows if f.body_truncated),
-        **_hooked_coverage(flows, scan),
-        "capture": "off" if view.coverage.get("capture") == "off" else "on",
-        "scenarios": view.scenarios,
-        "consent_ambiguous": ambiguous_consent_screens(view),
-        "detector_errors": [e.to_json() for e in errors],
-    }
-
-
-def _hooked_coverage(flows: Sequence[Flow], scan: TrafficScan | None) -> dict[str, Any]:
-    """Requests read only from hooked TLS plaintext, and undecrypted connections no hook read."""
     hooked = scan.hook_only if scan else ()
     read_hosts = {f.host for f in hooked}
-    return {
-        "flows_hook_only": [{"ref": f.ref, "host": f.host, "url": f.url} for f in hooked],
-        "flows_opaque": [
-            {"ref": f.ref, "host": f.host} for f in flows if f.undecrypted and f.host not in read_hosts
-        ],
-    }
+    return Coverage(
+        hooks_installed=view.hooks_installed,
+        hooks_failed=list(view.coverage.hooks_failed),
+        flows_total=len(flows),
+        flows_undecrypted=sum(1 for f in flows if f.undecrypted),
+        flows_decode_capped=len(scan.capped) if scan else 0,
+        flows_body_truncated=sum(1 for f in flows if f.body_truncated),
+        # requests read only from hooked TLS plaintext, and undecrypted connections no hook read
+        flows_hook_only=[FlowNote(f.ref, f.host, f.url) for f in hooked],
+        flows_opaque=[FlowNote(f.ref, f.host) for f in flows if f.undecrypted and f.host not in read_hosts],
+        capture="off" if view.coverage.capture == "off" else "on",
+        scenarios=view.scenarios,
+        consent_ambiguous=[_ambiguous(screen) for screen in ambiguous_consent_screens(view)],
+        detector_errors=errors,
+        records_unreadable={s.name: s.unreadable for s in view.read_stats if s.unreadable},
+    )
+
+
+def _ambiguous(screen: dict[str, Any]) -> AmbiguousConsent:
+    ui = screen.get("ui")
+    return AmbiguousConsent(
+        str(screen.get("scenario")), ui if isinstance(ui, str) else None, str(screen.get("reason"))
+    )

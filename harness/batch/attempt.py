@@ -74,7 +74,7 @@ def _analyse(run_dir: Path, first_party: Sequence[str]) -> dict[str, Any]:
     from harness.api import analyze_run, exit_code_for
 
     findings = analyze_run(run_dir, first_party=first_party)
-    rules = {str(v["rule"]): str(v["status"]) for v in findings.get("verdicts") or []}
+    rules = {v.rule: str(v.status) for v in findings.verdicts}
     return {"exit_code": int(exit_code_for(findings)), "rules": rules}
 
 
@@ -104,9 +104,9 @@ def execute(job: AppJob, slot: DeviceSlot, report: dict[str, Any], save: Callabl
         run_dir = store.run_dir(job.app_id)
         try:
             result = record_run(job.source or job.package or job.app, run_dir, device, run_options(job))
-            report["run_id"] = result.manifest.get("run_id")
-            package = (result.manifest.get("app") or {}).get("package")
-            if package and died_on_launch(run_dir, result.manifest):
+            report["run_id"] = result.manifest.run_id
+            package = result.manifest.app.package
+            if package and died_on_launch(run_dir, result.manifest.to_json()):
                 report["exit_status"] = _exit_status(device, package)
                 dwell = min(CONTROL_DWELL_S, max(1.0, job.settings.duration_s or CONTROL_DWELL_S))
                 report["control_launch"] = control_launch(device, package, dwell)

@@ -2,7 +2,8 @@
 
 Rules (id, title, severity, clauses) are data: `harness/data/rules.json`. A detector is a
 function `RunView -> Outcome` registered for one rule id with `@detector(rule_id)`;
-`evaluate` runs every detector in isolation and turns each rule into one verdict:
+`evaluate` runs every detector in isolation and turns each rule into one typed `Verdict`
+(harness.documents):
 
 - a rule without a detector gets `not_tested` ("no detector for this rule in this version");
 - a detector that raises gets `inconclusive` ("detector crashed: …") and is listed in the
@@ -17,12 +18,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
+
+from harness.documents import DetectorError as DetectorError  # re-exported: part of the engine's API
+from harness.documents import Evidence as Evidence
+from harness.documents import Status as Status
+from harness.documents import Verdict
 
 if TYPE_CHECKING:
     from harness.detect.view import RunView
 
-Status = Literal["fail", "pass", "inconclusive", "not_tested", "not_applicable"]
 NO_DETECTOR = "no detector for this rule in this version"
 
 
@@ -33,16 +38,6 @@ class RuleSpec:
     title_zh: str
     severity: str
     clauses: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Evidence:
-    kind: Literal["event", "flow", "ui", "step"]
-    ref: str  # "events.jsonl#12": file and the record's seq
-    details: Mapping[str, Any] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "ref": self.ref, **self.details}
 
 
 @dataclass(frozen=True)
@@ -60,18 +55,8 @@ Detector = Callable[["RunView"], Outcome]
 
 
 @dataclass(frozen=True)
-class DetectorError:
-    rule: str
-    error: str
-    traceback: str
-
-    def to_json(self) -> dict[str, str]:
-        return {"rule": self.rule, "error": self.error, "traceback": self.traceback}
-
-
-@dataclass(frozen=True)
 class Evaluation:
-    verdicts: list[dict[str, Any]]
+    verdicts: list[Verdict]
     detector_errors: list[DetectorError]
 
 
@@ -114,7 +99,7 @@ def registered_detectors() -> dict[str, Detector]:
 def evaluate(view: RunView, detectors: Mapping[str, Detector] | None = None) -> Evaluation:
     """One verdict per rule, in rules.json order."""
     table = registered_detectors() if detectors is None else detectors
-    verdicts: list[dict[str, Any]] = []
+    verdicts: list[Verdict] = []
     errors: list[DetectorError] = []
     for rule in load_rules():
         run = table.get(rule.id)
@@ -131,16 +116,16 @@ def evaluate(view: RunView, detectors: Mapping[str, Detector] | None = None) -> 
     return Evaluation(verdicts, errors)
 
 
-def _verdict(rule: RuleSpec, outcome: Outcome) -> dict[str, Any]:
-    return {
-        "rule": rule.id,
-        "title": rule.title,
-        "title_zh": rule.title_zh,
-        "status": outcome.status,
-        "severity": rule.severity,
-        "data_types": sorted(set(outcome.data_types)),
-        "clauses": list(rule.clauses),
-        "summary": outcome.summary,
-        "evidence": [e.to_json() for e in outcome.evidence],
-        **outcome.extra,
-    }
+def _verdict(rule: RuleSpec, outcome: Outcome) -> Verdict:
+    return Verdict(
+        rule=rule.id,
+        title=rule.title,
+        title_zh=rule.title_zh,
+        status=outcome.status,
+        severity=rule.severity,
+        data_types=sorted(set(outcome.data_types)),
+        clauses=list(rule.clauses),
+        summary=outcome.summary,
+        evidence=list(outcome.evidence),
+        extra=dict(outcome.extra),
+    )

@@ -1,59 +1,33 @@
 """RunView: read-only, indexed access to what a run recorded.
 
 Everything a detector may look at comes from here: the manifest, the canary profile, hook
-events, scenario steps, flows, the consent time and which scenarios ran. Records are parsed
-tolerantly (unknown fields ignored, truncated JSONL lines skipped) because analysis must
-work on runs that crashed half-way and on runs written by older versions.
+events, scenario steps, flows, the consent time and which scenarios ran. The run folder is read
+through harness.rundir.RunDir, tolerantly (unknown fields ignored, unreadable JSONL lines skipped
+and counted in `read_stats`) because analysis must work on runs that crashed half-way and on
+runs written by older versions.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
 
 from harness.capture.coverage import CAPTURE_STATE
 from harness.detect.match.coords import DEFAULT_TOLERANCE
-from harness.errors import InputError
+from harness.documents import Manifest, RunCoverage
 from harness.profile import DeviceProfile
-from harness.records import HookEvent, Step, read_jsonl
-from harness.rundir import EVENTS, FLOWS, MANIFEST, PROFILE, STEPS
+from harness.records import FileStats, HookEvent, Step
+from harness.records import Flow as Flow  # re-exported: detectors import it from here
+from harness.records import clean_text as clean_text
+from harness.rundir import EVENTS, STEPS, RunDir
 from harness.sdk_fingerprint import reattribute_run
+from harness.steps import ConsentChoice, StepAction
 
 Phase = Literal["before_consent", "after_consent"]
 T = TypeVar("T")
-MAX_ARGS = 16
-MAX_ARG_CHARS = 1024
-
-
-@dataclass(frozen=True)
-class Flow:
-    """The request side of one recorded HTTP(S) flow (the part that leaves the device)."""
-
-    seq: int
-    ts: float
-    status: str  # "ok" | "error" | "tls_failed"
-    method: str
-    host: str
-    url: str
-    request_headers: tuple[tuple[str, str], ...]
-    request_body: bytes | None  # content-decoded by the capture side
-    content_encoding: str | None  # what the capture side decoded (e.g. "gzip")
-    body_truncated: bool
-    decode_error: str | None
-    error: str | None
-
-    @property
-    def ref(self) -> str:
-        return f"{FLOWS}#{self.seq}"
-
-    @property
-    def undecrypted(self) -> bool:
-        return self.status == "tls_failed"
 
 
 @dataclass(frozen=True)
@@ -76,16 +50,18 @@ class RunView:
     def __init__(
         self,
         path: Path,
-        manifest: dict[str, Any],
+        manifest: Manifest | Mapping[str, Any],  # a mapping: a view built by hand (tests)
         profile: DeviceProfile | None,
         events: Sequence[HookEvent],
         steps: Sequence[Step],
         flows: Sequence[Flow] | None,
         first_party: Sequence[str] = (),
         coordinate_tolerance: float = DEFAULT_TOLERANCE,
+        read_stats: Sequence[FileStats] = (),
     ) -> None:
         self.path = path
-        self.manifest = manifest
+        self.manifest = manifest if isinstance(manifest, Manifest) else Manifest.from_json(dict(manifest))
+        self.read_stats = tuple(read_stats)  # how reading each JSONL file went
         self.profile = profile
         self.events = tuple(sorted(events, key=lambda e: (e.ts, e.seq)))
         self.steps = tuple(steps)
@@ -102,56 +78,46 @@ class RunView:
         first_party: Sequence[str] = (),
         coordinate_tolerance: float = DEFAULT_TOLERANCE,
     ) -> RunView:
-        manifest = _read_json_object(path / MANIFEST, f"{path} is not a run folder (no {MANIFEST})")
-        profile_path = path / PROFILE
-        profile = None
-        if profile_path.exists():
-            raw = _read_json_object(profile_path, f"{profile_path}: missing")
-            try:
-                profile = DeviceProfile.from_json(raw)
-            except (TypeError, ValueError) as exc:
-                raise InputError(f"{profile_path}: not a device profile ({exc})") from None
-        events = [e for i, r in enumerate(read_jsonl(path / EVENTS)) if (e := _event(r, i))]
-        events = reattribute_run(path, events)
-        steps = [s for i, r in enumerate(read_jsonl(path / STEPS)) if (s := _step(r, i))]
-        flows = None
-        if (path / FLOWS).exists():
-            flows = [f for i, r in enumerate(read_jsonl(path / FLOWS)) if (f := _flow(r, i))]
-        listed = manifest.get("first_party_domains") or []
-        first = [*listed, *first_party]
-        return cls(path, manifest, profile, events, steps, flows, first, coordinate_tolerance)
+        run = RunDir(path)
+        manifest = run.manifest()
+        profile = run.profile()
+        event_stream, step_stream, flow_stream = run.events(), run.steps(), run.flows()
+        events = reattribute_run(path, list(event_stream))
+        steps = list(step_stream)
+        flows = list(flow_stream) if flow_stream.stats.present else None
+        first = [*manifest.first_party_domains, *first_party]
+        stats = (event_stream.stats, step_stream.stats, flow_stream.stats)
+        return cls(path, manifest, profile, events, steps, flows, first, coordinate_tolerance, stats)
 
     # -- manifest ---------------------------------------------------------------------------
 
     @property
     def app(self) -> dict[str, Any]:
-        app = self.manifest.get("app")
-        return app if isinstance(app, dict) else {}
+        """The manifest's app record as JSON (typed: `view.manifest.app`)."""
+        return self.manifest.app.to_json()
 
     @property
     def package(self) -> str:
-        return str(self.app.get("package") or "")
+        return self.manifest.app.package or ""
 
     @property
-    def coverage(self) -> dict[str, Any]:
-        coverage = self.manifest.get("coverage")
-        return coverage if isinstance(coverage, dict) else {}
+    def coverage(self) -> RunCoverage:
+        return self.manifest.coverage
 
     @property
     def scenarios(self) -> dict[str, str]:
-        scenarios = self.coverage.get("scenarios")
-        return {str(k): str(v) for k, v in scenarios.items()} if isinstance(scenarios, dict) else {}
+        return dict(self.coverage.scenarios)
 
     @property
-    def hooks_installed(self) -> list[Any]:
-        return list(self.coverage.get("hooks_installed") or [])
+    def hooks_installed(self) -> list[str]:
+        return list(self.coverage.hooks_installed)
 
     @property
     def flows_missing_reason(self) -> str | None:
         """Why there are no flows to look at, or None when flows.jsonl was recorded."""
         if self.flows is not None:
             return None
-        if self.coverage.get("capture") == "off":
+        if self.coverage.capture == "off":
             return "traffic capture was off for this run (no flows.jsonl)"
         return "no flows.jsonl was recorded in this run"
 
@@ -173,13 +139,13 @@ class RunView:
     @property
     def incomplete(self) -> list[str]:
         """Why parts of the run were not observed; empty for a run that recorded all it meant to."""
-        reasons = [str(r) for r in self.manifest.get("incomplete") or [] if r]
+        reasons = [r for r in self.manifest.incomplete or [] if r]
         reasons += [
             f"scenario {name} did not run: {how}"
             for name, how in self.scenarios.items()
             if how.startswith("error")
         ]
-        if self.manifest.get("status") == "running":
+        if self.manifest.status == "running":
             reasons.append("the run never ended: its recorder stopped before finishing manifest.json")
         lost = self.capture_lost
         if lost and not any("capture died" in r for r in reasons):
@@ -209,117 +175,8 @@ class RunView:
         return cast(T, self._derived[compute])
 
 
-def _read_json_object(path: Path, missing: str) -> dict[str, Any]:
-    if not path.is_file():
-        raise InputError(missing)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: not valid JSON ({exc})") from None
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: expected a JSON object")
-    return data
-
-
 def _consent(steps: Sequence[Step]) -> Consent | None:
     for step in steps:
-        if step.action == "consent" and step.detail.get("choice") == "accept":
+        if step.action == StepAction.CONSENT and step.detail.get("choice") == ConsentChoice.ACCEPT:
             return Consent(step.ts, step_ref(step))
     return None
-
-
-def _seq(record: dict[str, Any], index: int) -> int:
-    seq = record.get("seq")
-    return seq if isinstance(seq, int) and not isinstance(seq, bool) else index
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
-
-
-def clean_text(text: str) -> str:
-    """`text` with lone surrogates (JSON "\\udcff" escapes) replaced, so that it encodes."""
-    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-
-
-def _text(value: Any) -> str | None:
-    return clean_text(value) if isinstance(value, str) else None
-
-
-def _event(record: dict[str, Any], index: int) -> HookEvent | None:
-    ts = _number(record.get("ts"))
-    api = _text(record.get("api"))
-    if ts is None or api is None:
-        return None
-    value = record.get("value")
-    stack = record.get("stack")
-    args = record.get("args")
-    return HookEvent(
-        ts=ts,
-        api=api,
-        kind=_text(record.get("kind")) or "data",
-        data_type=_text(record.get("data_type")),
-        value=None if value is None else clean_text(str(value)),
-        sdk=_text(record.get("sdk")),
-        stack=[clean_text(str(frame)) for frame in stack] if isinstance(stack, list) else [],
-        # the agent bounds each argument's text; a hostile record is bounded here too
-        args=[clean_text(str(a))[:MAX_ARG_CHARS] for a in args[:MAX_ARGS]] if isinstance(args, list) else [],
-        outcome=_text(record.get("outcome")) or "returned",
-        error=_text(record.get("error")),
-        seq=_seq(record, index),
-    )
-
-
-def _step(record: dict[str, Any], index: int) -> Step | None:
-    ts = _number(record.get("ts"))
-    if ts is None:
-        return None
-    detail = record.get("detail")
-    return Step(
-        ts=ts,
-        scenario=str(record.get("scenario") or ""),
-        action=str(record.get("action") or ""),
-        detail=detail if isinstance(detail, dict) else {},
-        seq=_seq(record, index),
-    )
-
-
-def _headers(value: Any) -> tuple[tuple[str, str], ...]:
-    if not isinstance(value, list):
-        return ()
-    pairs = (item for item in value if isinstance(item, list | tuple) and len(item) == 2)
-    return tuple((clean_text(str(name)), clean_text(str(val))) for name, val in pairs)
-
-
-def _body(record: dict[str, Any]) -> bytes | None:
-    body = record.get("request_body")
-    if not isinstance(body, str):
-        return None
-    if record.get("request_body_encoding") == "base64":
-        try:
-            return base64.b64decode(body, validate=True)
-        except binascii.Error:
-            return body.encode("utf-8")
-    return body.encode("utf-8", errors="surrogatepass")
-
-
-def _flow(record: dict[str, Any], index: int) -> Flow | None:
-    ts = _number(record.get("ts"))
-    if ts is None:
-        return None
-    return Flow(
-        seq=_seq(record, index),
-        ts=ts,
-        status=str(record.get("status") or "ok"),
-        method=str(record.get("method") or ""),
-        host=clean_text(str(record.get("host") or "")).lower().rstrip("."),
-        url=clean_text(str(record.get("url") or "")),
-        request_headers=_headers(record.get("request_headers")),
-        request_body=_body(record),
-        content_encoding=_text(record.get("request_content_encoding")),
-        body_truncated=bool(record.get("request_body_truncated")),
-        decode_error=_text(record.get("request_decode_error")),
-        error=_text(record.get("error")),
-    )

@@ -134,6 +134,14 @@ class Fields:
                 raise self._wrong(f"{key}.{name}", "text", item)
         return dict(value)
 
+    def count_map(self, key: str) -> dict[str, int]:
+        """An object whose values are all whole numbers (e.g. counts per file)."""
+        value = self.object(key)
+        for name, item in value.items():
+            if isinstance(item, bool) or not isinstance(item, int):
+                raise self._wrong(f"{key}.{name}", "a whole number", item)
+        return dict(value)
+
     def record(self, key: str, read: Callable[[Fields], T]) -> T:
         """A nested object read as a record (absent or null: read from an empty object)."""
         return read(Fields(self.object(key), self.document, self._at + key))

@@ -117,6 +117,7 @@ class Coverage:
     scenarios: dict[str, str] = field(default_factory=dict)
     consent_ambiguous: list[AmbiguousConsent] = field(default_factory=list)
     detector_errors: list[DetectorError] = field(default_factory=list)
+    records_unreadable: dict[str, int] | None = None  # lines of a JSONL file no record could be read from
     extra: JsonObject = field(default_factory=dict)
 
     def to_json(self) -> JsonObject:
@@ -133,6 +134,7 @@ class Coverage:
             "scenarios": self.scenarios,
             "consent_ambiguous": [c.to_json() for c in self.consent_ambiguous],
             "detector_errors": [e.to_json() for e in self.detector_errors],
+            **({} if self.records_unreadable is None else {"records_unreadable": self.records_unreadable}),
             **self.extra,
         }
 
@@ -151,6 +153,7 @@ class Coverage:
             scenarios=f.text_map("scenarios"),
             consent_ambiguous=f.records("consent_ambiguous", AmbiguousConsent.read),
             detector_errors=f.records("detector_errors", DetectorError.read),
+            records_unreadable=f.count_map("records_unreadable") if f.has("records_unreadable") else None,
             extra=f.rest(),
         )
 
@@ -167,6 +170,9 @@ class Findings:
     transmissions: list[Transmission] = field(default_factory=list)
     declared_vs_observed: JsonObject = field(default_factory=dict)  # keys: see the module docstring
     coverage: Coverage = field(default_factory=Coverage)
+    # what a report shows that analysis derived (harness.analysis.report_inputs: its own version
+    # and shape); None in findings written before it existed
+    report_inputs: JsonObject | None = None
     extra: JsonObject = field(default_factory=dict)
     schema: int = FINDINGS_SCHEMA
 
@@ -186,6 +192,7 @@ class Findings:
             "transmissions": [t.to_json() for t in self.transmissions],
             "declared_vs_observed": self.declared_vs_observed,
             "coverage": self.coverage.to_json(),
+            **({} if self.report_inputs is None else {"report_inputs": self.report_inputs}),
             **self.extra,
         }
 
@@ -211,6 +218,7 @@ class Findings:
             transmissions=f.records("transmissions", Transmission.read),
             declared_vs_observed=f.object("declared_vs_observed"),
             coverage=f.record("coverage", Coverage.read),
+            report_inputs=f.opt_object("report_inputs"),
             extra=f.rest(),
         )
 

@@ -8,8 +8,9 @@ a stage's `seconds`...) are left out when absent. Keys this version does not kno
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
 
 from harness.documents.fields import Fields, JsonObject, put
 
@@ -135,6 +136,12 @@ class RunCoverage:
             app_processes=f.objects("app_processes") if f.has("app_processes") else None,
             extra=f.rest(),
         )
+
+    def add_notes(self, notes: Mapping[str, Any]) -> None:
+        """Merge what the capture or the device reports about the run (keys it names set or replaced)."""
+        merged = RunCoverage.read(Fields({**self.to_json(), **notes}, "coverage notes"))
+        for name in (f.name for f in fields(self)):
+            setattr(self, name, getattr(merged, name))
 
     def to_json(self) -> JsonObject:
         out: JsonObject = {

@@ -101,6 +101,10 @@ class Transmission:
         return {**out, **self.extra}
 
     @classmethod
+    def from_json(cls, data: object, document: str = "transmission") -> Transmission:
+        return cls.read(Fields(data, document))
+
+    @classmethod
     def read(cls, f: Fields) -> Transmission:
         return cls(
             flow=f.text("flow"),

@@ -80,7 +80,7 @@ def test_example_app_scenarios_on_the_emulator(
     finally:
         device.close()
     assert result.error is None, result.error
-    manifest = result.manifest
+    manifest = result.manifest.to_json()
     assert manifest["device"]["backend"] == "adb"
     assert manifest["coverage"]["hooks_installed"], "the agent installed no hooks on the device"
     outcomes = manifest["coverage"]["scenarios"]
