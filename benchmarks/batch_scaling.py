@@ -45,9 +45,9 @@ def timed_batch(
         PlainLog(sys.stderr),
     )
     seconds = time.monotonic() - started
-    totals = index["totals"]
-    if totals["done"] != totals["apps"]:
-        raise SystemExit(f"{out}: {totals['failed']} apps failed; throughput would be meaningless")
+    totals = index.totals
+    if totals.done != totals.apps:
+        raise SystemExit(f"{out}: {totals.failed} apps failed; throughput would be meaningless")
     return seconds
 
 

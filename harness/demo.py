@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
+from harness.documents.batch_index import IndexEntry
 from harness.errors import ExitCode, InputError
 from harness.humanize import clock_time, duration
 from harness.paths import PROJECT_ROOT
@@ -21,29 +21,21 @@ CATALOG = PROJECT_ROOT / "examples" / "catalog.csv"
 APP_TIMEOUT_S = 240.0
 
 
-def app_line(app: dict[str, Any]) -> str:
+def app_line(app: IndexEntry) -> str:
     """One line per example: what it showed, or why it could not be tested."""
-    name = app["app_id"]
-    if app.get("status") != "done":
-        why = app.get("triage") or app.get("status")
-        return f"{name}: NOT TESTED ({why}): {app.get('detail') or 'no result'}"
-    failed = list(app.get("failed_rules") or [])
-    verdicts = app.get("verdicts") or {}
-    inconclusive = int(verdicts.get("inconclusive") or 0)
+    if app.status != "done":
+        return f"{app.app_id}: NOT TESTED ({app.triage or app.status}): {app.detail or 'no result'}"
+    failed = list(app.failed_rules or ())
+    inconclusive = (app.verdicts or {}).get("inconclusive", 0)
     shown = (
         f"{len(failed)} rule{'s' if len(failed) != 1 else ''} failed: {', '.join(failed)}"
         if failed
         else "no rule failed"
     )
-    line = f"{name}: {shown}" + (f" ({inconclusive} inconclusive)" if inconclusive else "")
-    if _incomplete(app):
-        line += f"; INCOMPLETE run (see {app.get('run_dir') or name}/report.html)"
+    line = f"{app.app_id}: {shown}" + (f" ({inconclusive} inconclusive)" if inconclusive else "")
+    if app.incomplete:
+        line += f"; INCOMPLETE run (see {app.run_dir or app.app_id}/report.html)"
     return line
-
-
-def _incomplete(app: dict[str, Any]) -> bool:
-    """Tested, but part of the run was not observed (its analysis exited 2)."""
-    return app.get("status") == "done" and app.get("exit_code") == ExitCode.ERROR
 
 
 def run_demo(
@@ -74,18 +66,17 @@ def run_demo(
     )
     index = run_batch(request, make_progress())
     page = render_catalog(out)
-    apps = index["apps"]
+    apps = index.apps
     for app in apps:
         print(f"  {app_line(app)}")
-    untested = [app for app in apps if app.get("status") != "done" or _incomplete(app)]
+    untested = [app for app in apps if app.status != "done" or app.incomplete]
     print(
         f"demo: {len(apps)} example apps in {duration(time.time() - started)} "
         f"(ended {clock_time(time.time())}); open {page.resolve()}"
     )
     if untested:
         names = ", ".join(
-            f"{a['app_id']} ({'incomplete' if _incomplete(a) else a.get('triage') or a.get('status')})"
-            for a in untested
+            f"{a.app_id} ({'incomplete' if a.incomplete else a.triage or a.status})" for a in untested
         )
         print(
             f"privacy-probe: error: {len(untested)} of {len(apps)} example apps could not be tested: {names}",

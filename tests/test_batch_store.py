@@ -18,6 +18,7 @@ from harness.batch.catalog import CatalogRow, parse_catalog
 from harness.batch.index import build_index
 from harness.batch.store import BatchBusy, BatchStore, plan_resume, write_json_durably
 from harness.documents.batch import AppResult, AttemptRecord
+from harness.documents.batch_index import BatchIndex
 from harness.errors import InputError
 
 
@@ -67,10 +68,48 @@ def test_a_result_written_before_results_were_typed_loads_and_writes_back_identi
     assert written == json.dumps(WRITTEN_BEFORE, ensure_ascii=False, indent=2) + "\n"
     # batch.json copies the result's fields as it did
     catalog = parse_catalog(tmp_path / "c.csv", "app,category,first_party\ncom.a.one,game,a.com\n")
-    entry = build_index(catalog, {"com.a.one": result}, {})["apps"][0]
-    copied = ("triage", "detail", "run_dir", "exit_code", "verdicts", "failed_rules", "rules", "attempts")
-    assert {k: entry[k] for k in copied} == {k: WRITTEN_BEFORE[k] for k in copied}
-    assert entry["status"] == "done"
+    index = build_index(catalog, {"com.a.one": result}, {"devices": "sim:1"}).to_json()
+    expected = {
+        **INDEX_WRITTEN_BEFORE,
+        "catalog": str((tmp_path / "c.csv").resolve()),
+        "updated": index["updated"],
+    }
+    assert json.dumps(index) == json.dumps(expected)  # the same keys in the same order
+
+
+# batch.json as the batch wrote it before the index was typed (harness/batch/index.py at commit
+# f0927be) for WRITTEN_BEFORE and one app still pending.
+INDEX_WRITTEN_BEFORE: dict[str, Any] = {
+    "schema": 1, "catalog": "/x/c.csv", "updated": 13.0, "complete": True,
+    "settings": {"devices": "sim:1"},
+    "totals": {"apps": 1, "done": 1, "failed": 0, "pending": 0, "with_findings": 1},
+    "triage": {},
+    "citations": {"reproduced": 0, "not_reproduced": 0, "not_testable": 0, "reproduction_rate": None},
+    "apps": [
+        {"app_id": "com.a.one", "line": 2, "name": None, "app": "com.a.one", "category": "game",
+         "status": "done", **{k: WRITTEN_BEFORE[k] for k in ("triage", "detail", "run_dir", "exit_code",
+         "verdicts", "failed_rules", "rules", "attempts")}, "citations": []},
+    ],
+}  # fmt: skip
+PENDING_ENTRY: dict[str, Any] = {
+    "app_id": "com.a.two", "line": 3, "name": None, "app": "com.a.two", "category": None, "status": "pending",
+    "triage": None, "detail": None, "run_dir": None, "exit_code": None, "verdicts": None,
+    "failed_rules": None, "rules": None, "attempts": None,
+    "citations": [{"label": "x", "result": "not_testable", "rules": [], "failed_rules": [], "reason": "r"}],
+}  # fmt: skip
+
+
+def test_a_batch_index_written_before_loads_and_writes_back_identically() -> None:
+    before = {
+        **INDEX_WRITTEN_BEFORE,
+        "apps": [*INDEX_WRITTEN_BEFORE["apps"], PENDING_ENTRY],
+        "complete": False,
+    }
+    index = BatchIndex.from_json(json.loads(json.dumps(before)))
+    assert [app.status for app in index.apps] == ["done", "pending"]
+    assert index.apps[0].attempts is not None and index.apps[0].attempts[0].triage == "device_lost"
+    assert index.apps[1].attempts is None and not index.apps[1].incomplete
+    assert json.dumps(index.to_json()) == json.dumps(before)  # the same keys in the same order
 
 
 def test_unknown_keys_of_a_newer_result_survive_a_round_trip() -> None:

@@ -7,11 +7,13 @@ here a two-app catalog on the same engine shows what a defective example looks l
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from harness.demo import app_line, run_demo
+from harness.documents.batch_index import IndexEntry
 from harness.humanize import clock_time, duration, moment, size
 from tests.conftest import EXAMPLES, PROJECT_ROOT
 
@@ -28,23 +30,13 @@ CLOCK = r"\d\d:\d\d:\d\d\.\d{3} UTC"
 
 
 def test_app_lines_say_what_each_example_showed_or_why_it_was_not_tested() -> None:
-    tested = {
-        "app_id": "leaky_sdk",
-        "status": "done",
-        "failed_rules": ["a", "b"],
-        "verdicts": {"inconclusive": 1},
-    }
-    clean = {"app_id": "clean_notes", "status": "done", "failed_rules": [], "verdicts": {"inconclusive": 0}}
-    broken = {
-        "app_id": "splash_ad",
-        "status": "failed",
-        "triage": "install_failed",
-        "detail": "X.java:3: oo",
-    }
+    tested = IndexEntry("leaky_sdk", "done", failed_rules=("a", "b"), verdicts={"inconclusive": 1})
+    clean = IndexEntry("clean_notes", "done", failed_rules=(), verdicts={"inconclusive": 0})
+    broken = IndexEntry("splash_ad", "failed", triage="install_failed", detail="X.java:3: oo")
     assert app_line(tested) == "leaky_sdk: 2 rules failed: a, b (1 inconclusive)"
     assert app_line(clean) == "clean_notes: no rule failed"
     assert app_line(broken) == "splash_ad: NOT TESTED (install_failed): X.java:3: oo"
-    partial = {**clean, "exit_code": 2, "run_dir": "clean_notes"}
+    partial = replace(clean, exit_code=2, run_dir="clean_notes")
     assert app_line(partial) == "clean_notes: no rule failed; INCOMPLETE run (see clean_notes/report.html)"
 
 

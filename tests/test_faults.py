@@ -354,10 +354,12 @@ def test_a_capped_decompression_bomb_is_not_stored_as_nul_text() -> None:
 
 def test_a_batch_with_an_incomplete_run_says_so() -> None:
     from harness.batch.cli import untested_summary
+    from harness.documents.batch_index import BatchIndex
 
-    def index(*apps: dict[str, Any]) -> dict[str, Any]:
+    def index(*apps: dict[str, Any]) -> BatchIndex:
         failed = sum(1 for a in apps if a["status"] == "failed")
-        return {"totals": {"apps": len(apps), "failed": failed, "pending": 0}, "apps": list(apps)}
+        totals = {"apps": len(apps), "failed": failed, "pending": 0}
+        return BatchIndex.from_json({"schema": 1, "totals": totals, "apps": list(apps)})
 
     complete = {"app_id": "a", "status": "done", "exit_code": 1}
     partial = {"app_id": "b", "status": "done", "exit_code": 2}

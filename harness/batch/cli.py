@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.arguments import positive_seconds, seconds
+from harness.documents.batch_index import BatchIndex
 from harness.errors import ExitCode, InputError
 
 Command = Callable[[argparse.Namespace], int]
@@ -95,24 +96,17 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if problem is not None:
         print(f"privacy-probe: {problem}", file=sys.stderr)
         return ExitCode.ERROR
-    totals = index["totals"]
-    return ExitCode.FINDINGS if totals["with_findings"] else ExitCode.OK
+    return ExitCode.FINDINGS if index.totals.with_findings else ExitCode.OK
 
 
-def untested_summary(index: dict[str, Any]) -> str | None:
+def untested_summary(index: BatchIndex) -> str | None:
     """Why the batch did not test every app fully, or None when it did."""
-    totals = index["totals"]
-    untested = totals["failed"] + totals["pending"]
+    totals = index.totals
+    untested = totals.failed + totals.pending
     # tested, but part of the run was not observed (a scenario could not run…): a pass may be false
-    partial = [
-        a["app_id"]
-        for a in index["apps"]
-        if a.get("status") == "done" and a.get("exit_code") == ExitCode.ERROR
-    ]
+    partial = [app.app_id for app in index.apps if app.incomplete]
     parts = (
-        [f"{untested} of {totals['apps']} apps could not be tested (see the triage column)"]
-        if untested
-        else []
+        [f"{untested} of {totals.apps} apps could not be tested (see the triage column)"] if untested else []
     )
     if partial:
         parts.append(f"{len(partial)} runs are incomplete: {', '.join(partial)}")

@@ -7,7 +7,6 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 from harness.batch.catalog import Catalog, load_catalog
 from harness.batch.devices import DeviceSet, parse_devices
@@ -16,6 +15,7 @@ from harness.batch.index import build_index
 from harness.batch.job import AppJob, BatchSettings
 from harness.batch.progress import BatchProgress
 from harness.batch.store import BatchStore, Rerun, plan_resume
+from harness.documents.batch_index import BatchIndex
 from harness.errors import InputError
 
 
@@ -42,7 +42,7 @@ def _check_backend(catalog: Catalog, request: BatchRequest) -> None:
                 )
 
 
-def run_batch(request: BatchRequest, progress: BatchProgress) -> dict[str, Any]:
+def run_batch(request: BatchRequest, progress: BatchProgress) -> BatchIndex:
     """Runs what the output folder does not have yet; returns the batch index."""
     catalog = load_catalog(request.catalog)
     _check_backend(catalog, request)

@@ -1,4 +1,5 @@
-"""`OUT/batch.json`: the batch index the catalog report reads (schema 1).
+"""`OUT/batch.json`: the batch index the catalog report reads (schema 1; its typed form is
+harness.documents.batch_index.BatchIndex).
 
     schema, catalog (absolute path), updated (epoch s), complete (every app has a result)
     settings   {devices, scheduler, timeout_s, retries, duration_s, scenarios}
@@ -21,14 +22,13 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from harness.batch.catalog import Catalog, CatalogRow
 from harness.batch.citations import CitationResult, evaluate_citation, summarise
 from harness.documents.batch import AppResult
-
-INDEX_SCHEMA = 1
-_COPIED = ("triage", "detail", "run_dir", "exit_code", "verdicts", "failed_rules", "rules", "attempts")
+from harness.documents.batch_index import BatchIndex, BatchTotals, IndexEntry
 
 
 def app_citations(row: CatalogRow, result: AppResult | None) -> list[CitationResult]:
@@ -38,42 +38,49 @@ def app_citations(row: CatalogRow, result: AppResult | None) -> list[CitationRes
     return [evaluate_citation(label, result.rules, result.completed, why) for label in row.cited]
 
 
-def build_index(
-    catalog: Catalog, results: Mapping[str, AppResult], settings: dict[str, Any]
-) -> dict[str, Any]:
-    apps: list[dict[str, Any]] = []
+def build_index(catalog: Catalog, results: Mapping[str, AppResult], settings: dict[str, Any]) -> BatchIndex:
+    apps: list[IndexEntry] = []
     every_citation: list[CitationResult] = []
     for row in catalog.rows:
-        typed = results.get(row.app_id)
-        result = typed.to_json() if typed is not None else None
-        citations = app_citations(row, typed)
+        result = results.get(row.app_id)
+        citations = app_citations(row, result)
         every_citation.extend(citations)
-        entry: dict[str, Any] = {
-            "app_id": row.app_id,
-            "line": row.line,
-            "name": row.name,
-            "app": row.app,
-            "category": row.category,
-            "status": typed.status if typed is not None else "pending",
-        }
-        entry.update({key: (result or {}).get(key) for key in _COPIED})
-        entry["citations"] = [c.to_json() for c in citations]
+        entry = IndexEntry(
+            app_id=row.app_id,
+            line=row.line,
+            name=row.name,
+            app=row.app,
+            category=row.category,
+            status=result.status if result is not None else "pending",
+            citations=tuple(c.to_json() for c in citations),
+        )
+        if result is not None:
+            entry = replace(
+                entry,
+                triage=result.triage,
+                detail=result.detail,
+                run_dir=result.run_dir,
+                exit_code=result.exit_code,
+                verdicts=result.verdicts,
+                failed_rules=result.failed_rules,
+                rules=result.rules,
+                attempts=result.attempts,
+            )
         apps.append(entry)
-    statuses = Counter(str(app["status"]) for app in apps)
-    return {
-        "schema": INDEX_SCHEMA,
-        "catalog": str(catalog.path.resolve()),
-        "updated": time.time(),
-        "complete": statuses["pending"] == 0,
-        "settings": settings,
-        "totals": {
-            "apps": len(apps),
-            "done": statuses["done"],
-            "failed": statuses["failed"],
-            "pending": statuses["pending"],
-            "with_findings": sum(1 for app in apps if app["failed_rules"]),
-        },
-        "triage": dict(Counter(str(app["triage"]) for app in apps if app["triage"])),
-        "citations": summarise(every_citation).to_json(),
-        "apps": apps,
-    }
+    statuses = Counter(app.status for app in apps)
+    return BatchIndex(
+        catalog=str(catalog.path.resolve()),
+        updated=time.time(),
+        complete=statuses["pending"] == 0,
+        settings=settings,
+        totals=BatchTotals(
+            apps=len(apps),
+            done=statuses["done"],
+            failed=statuses["failed"],
+            pending=statuses["pending"],
+            with_findings=sum(1 for app in apps if app.failed_rules),
+        ),
+        triage=dict(Counter(app.triage for app in apps if app.triage)),
+        citations=summarise(every_citation).to_json(),
+        apps=tuple(apps),
+    )

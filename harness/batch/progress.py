@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any, Protocol, TextIO
+from typing import Protocol, TextIO
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
@@ -13,6 +13,8 @@ from rich.table import Table
 
 from harness.batch.events import BatchEvent, DeviceGone, Finished, Retrying, Started
 from harness.documents.batch import AppResult
+from harness.documents.batch_index import BatchIndex
+from harness.documents.verdict import STATUSES
 
 PLAIN_WIDTH = 140
 
@@ -151,33 +153,25 @@ def _duration(seconds: float) -> str:
     return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
 
 
-def print_summary(index: dict[str, Any], out: TextIO = sys.stdout) -> None:
+def print_summary(index: BatchIndex, out: TextIO = sys.stdout) -> None:
     console = Console(file=out, width=None if out.isatty() else PLAIN_WIDTH)
     table = Table(title="privacy-probe batch", title_justify="left")
     for column in ("app", "status", "triage", "fail/pass/inc/n-t/n-a", "citations", "attempts", "run folder"):
         table.add_column(column, overflow="fold")
-    for app in index["apps"]:
-        verdicts = app.get("verdicts")
-        counts = (
-            "/".join(
-                str(verdicts.get(k, 0))
-                for k in ("fail", "pass", "inconclusive", "not_tested", "not_applicable")
-            )
-            if verdicts
-            else "-"
-        )
-        citations = app.get("citations") or []
-        reproduced = sum(1 for c in citations if c["result"] == "reproduced")
-        cited = f"{reproduced}/{len(citations)} reproduced" if citations else "-"
+    for app in index.apps:
+        verdicts = app.verdicts
+        counts = "/".join(str(verdicts.get(k, 0)) for k in STATUSES) if verdicts else "-"
+        reproduced = sum(1 for c in app.citations if c["result"] == "reproduced")
+        cited = f"{reproduced}/{len(app.citations)} reproduced" if app.citations else "-"
         table.add_row(
-            app["app_id"], app["status"], app.get("triage") or "-", counts, cited,
-            str(len(app.get("attempts") or [])), app.get("run_dir") or "-",
+            app.app_id, app.status, app.triage or "-", counts, cited,
+            str(len(app.attempts or ())), app.run_dir or "-",
         )  # fmt: skip
     console.print(table)
-    totals, summary = index["totals"], index["citations"]
+    totals, summary = index.totals, index.citations
     console.print(
-        f"{totals['apps']} apps: {totals['done']} done, {totals['failed']} failed, "
-        f"{totals['pending']} pending, {totals['with_findings']} with fail verdicts",
+        f"{totals.apps} apps: {totals.done} done, {totals.failed} failed, "
+        f"{totals.pending} pending, {totals.with_findings} with fail verdicts",
         markup=False,
     )
     if summary["reproduced"] + summary["not_reproduced"] + summary["not_testable"]:

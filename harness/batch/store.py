@@ -55,6 +55,7 @@ from typing import IO, Any, Literal
 
 from harness.batch.catalog import CatalogRow
 from harness.documents.batch import AppResult
+from harness.documents.batch_index import BatchIndex
 from harness.errors import InputError, ProbeError
 from harness.rundir import MANIFEST, run_in_progress
 
@@ -109,8 +110,8 @@ class BatchStore:
     def write_result(self, result: AppResult) -> None:
         write_json_durably(self.result_path(result.app_id), result.to_json())
 
-    def write_index(self, index: dict[str, Any]) -> None:
-        write_json_durably(self.out / INDEX, index)
+    def write_index(self, index: BatchIndex) -> None:
+        write_json_durably(self.out / INDEX, index.to_json())
 
     # -- earlier attempts --------------------------------------------------------------------
 
