@@ -39,10 +39,11 @@ from typing import Any
 from harness.records import read_jsonl
 from harness.session import RunConfig, run_app
 from harness.sim.device import SimDevice
+from harness.steps import StepAction
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 DEFAULT_APPS = ("clean_notes", "popup_spam", "background_tracker")
-INPUT_ACTIONS = frozenset({"tap", "back", "home", "text"})
+INPUT_ACTIONS = frozenset({StepAction.TAP, StepAction.BACK, StepAction.HOME})
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def count_scenarios(steps: list[dict[str, Any]]) -> list[ScenarioCount]:
         count = counts[name]
         if isinstance(detail.get("dumps"), int):  # the scenario's running count (screen, watch_end…)
             count.dumps = max(count.dumps, detail["dumps"])
-        if action == "screen":
+        if action == StepAction.SCREEN:
             count.dump_cost_s = float(detail.get("dump_s") or 0.0)
             shot = str(detail.get("screenshot"))
             if shot not in seen_files:
@@ -108,9 +109,9 @@ def count_scenarios(steps: list[dict[str, Any]]) -> list[ScenarioCount]:
                 count.screenshots += 1
         elif action in INPUT_ACTIONS:
             count.inputs += 1
-        elif action == "launch":
+        elif action == StepAction.LAUNCH:
             count.launches += 1
-        if action in ("clock", "launch", "stop", "app_exited"):
+        if action in (StepAction.CLOCK, StepAction.LAUNCH, StepAction.STOP, StepAction.APP_EXITED):
             recorded = detail.get("dumps")
             dumps_now = recorded if isinstance(recorded, int) else dumps_since
             if rate > 1.0:
@@ -119,7 +120,7 @@ def count_scenarios(steps: list[dict[str, Any]]) -> list[ScenarioCount]:
                 count.fast_forwarded_app_s += app_s
                 count.watch_dumps += max(0, dumps_now - dumps_since)
                 count.watches.append((app_s, max(0, dumps_now - dumps_since)))
-            rate = float(detail.get("rate") or 1.0) if action == "clock" else 1.0
+            rate = float(detail.get("rate") or 1.0) if action == StepAction.CLOCK else 1.0
             rate_since, dumps_since = ts, dumps_now
     ends = [starts[n] for n in order[1:]] + [float(steps[-1]["ts"])] if steps else []
     for name, end in zip(order, ends, strict=True):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from harness.steps import StepAction
 from tests.conftest import EXAMPLES
 from tests.test_scenarios_plan import PlanRun, expect, run_plan
 
@@ -40,16 +41,16 @@ def test_no_cancellation_anywhere_fails_after_a_complete_exploration(missing: Pl
     assert missing.statuses == expect(
         account_cancellation_missing="fail", account_cancellation_obstructed="not_tested", **NOT_RUN
     )
-    end = missing.steps("explore_end")[0]["detail"]
+    end = missing.steps(StepAction.EXPLORE_END)[0]["detail"]
     assert end["complete"] is True and end["found"] is False
-    taps = [s["detail"]["label"] for s in missing.steps("tap", "account_cancellation")]
+    taps = [s["detail"]["label"] for s in missing.steps(StepAction.TAP, "account_cancellation")]
     assert "退出登录" not in taps  # never tapped: it would end the session
-    paths = [s["detail"]["path"] for s in missing.steps("explore_screen")]
+    paths = [s["detail"]["path"] for s in missing.steps(StepAction.EXPLORE_SCREEN)]
     assert ["我的", "设置"] in paths
 
 
 def test_cancellation_only_offline_is_obstructed(offline: PlanRun) -> None:
     assert offline.statuses == expect(account_cancellation_obstructed="fail", **NOT_RUN)
-    entry = offline.steps("cancellation_entry")[0]["detail"]
+    entry = offline.steps(StepAction.CANCELLATION_ENTRY)[0]["detail"]
     assert entry["path"] == ["我的", "设置", "账号与安全", "注销账号"] and entry["ops"] == 4
     assert "cancellation is offline only" in offline.verdict("account_cancellation_obstructed")["summary"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from harness.steps import StepAction
 from tests.conftest import EXAMPLES
 from tests.test_scenarios_plan import PlanRun, expect, run_plan
 
@@ -56,9 +57,9 @@ def test_pre_ticked_acknowledgement_only_dialog_is_not_explicit_consent(precheck
 
 
 def test_refusing_is_attempted_with_back_when_no_refuse_control_exists(prechecked: PlanRun) -> None:
-    assert [s["scenario"] for s in prechecked.steps("refuse_not_offered")] == ["consent_reject"]
-    assert prechecked.steps("back", "consent_reject")
-    assert not prechecked.steps("consent")  # nothing was agreed to
+    assert [s["scenario"] for s in prechecked.steps(StepAction.REFUSE_NOT_OFFERED)] == ["consent_reject"]
+    assert prechecked.steps(StepAction.BACK, "consent_reject")
+    assert not prechecked.steps(StepAction.CONSENT)  # nothing was agreed to
 
 
 def test_sdk_collecting_before_consent_fails_the_consent_rules_and_the_category_scope(leaky: PlanRun) -> None:
@@ -77,14 +78,14 @@ def test_sdk_collecting_before_consent_fails_the_consent_rules_and_the_category_
 
 
 def test_rejecting_consent_is_recorded_for_detection(leaky: PlanRun) -> None:
-    rejects = leaky.steps("consent", "consent_reject")
+    rejects = leaky.steps(StepAction.CONSENT, "consent_reject")
     assert [s["detail"]["choice"] for s in rejects] == ["reject"]
     assert rejects[0]["detail"]["control"] == "不同意"
-    assert leaky.findings["consent"]["ts"] == leaky.steps("consent", "permission_grant")[0]["ts"]
+    assert leaky.findings["consent"]["ts"] == leaky.steps(StepAction.CONSENT, "permission_grant")[0]["ts"]
 
 
 def test_closing_on_refusal_is_reported_apart_from_permission_denial(leaky: PlanRun) -> None:
-    end = leaky.steps("consent_refusal_end", "consent_reject")
+    end = leaky.steps(StepAction.CONSENT_REFUSAL_END, "consent_reject")
     assert [s["detail"]["outcome"] for s in end] in (["app_closed"], ["app_exited"])
     assert leaky.verdict("exit_on_policy_refusal")["summary"].startswith(
         "after refusing the privacy policy (不同意)"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from harness.steps import StepAction
 from tests.test_scenarios_plan import FIXTURE_APPS, PlanRun, run_plan
 
 PLAN = ("account_cancellation",)
@@ -40,7 +41,7 @@ def test_weather_purpose_contacts_request_and_unasked_settings_trip_fail(trick: 
 
 
 def test_explained_refusable_request_passes(honest: PlanRun) -> None:
-    assert [s["detail"]["choice"] for s in honest.steps("permission_answer")] == ["deny"]
+    assert [s["detail"]["choice"] for s in honest.steps(StepAction.PERMISSION_ANSWER)] == ["deny"]
     verdict = honest.verdict(RULE)
     assert verdict["status"] == "pass", verdict["summary"]
     assert verdict["summary"].startswith("1 permission request(s), 1 after a tap")

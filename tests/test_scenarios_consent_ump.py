@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from harness.steps import StepAction
 from tests.test_scenarios_plan import FIXTURE_APPS, PlanRun, run_plan
 
 PLAN = ("consent_reject", "permission_grant")
@@ -18,15 +19,15 @@ def ump(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
 
 
 def test_refusing_taps_do_not_consent(ump: PlanRun) -> None:
-    refusals = ump.steps("consent", "consent_reject")
+    refusals = ump.steps(StepAction.CONSENT, "consent_reject")
     assert [(s["detail"]["choice"], s["detail"]["control"]) for s in refusals] == [
         ("reject", "Do not consent")
     ]
-    assert [s["detail"]["outcome"] for s in ump.steps("consent_refusal_end")] == ["usable"]
+    assert [s["detail"]["outcome"] for s in ump.steps(StepAction.CONSENT_REFUSAL_END)] == ["usable"]
 
 
 def test_consenting_taps_consent(ump: PlanRun) -> None:
-    accepts = ump.steps("consent", "permission_grant")
+    accepts = ump.steps(StepAction.CONSENT, "permission_grant")
     assert [(s["detail"]["choice"], s["detail"]["control"]) for s in accepts] == [("accept", "Consent")]
     assert ump.findings["consent"]["ts"] == accepts[0]["ts"]
-    assert not ump.steps("consent_ambiguous")
+    assert not ump.steps(StepAction.CONSENT_AMBIGUOUS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from harness.steps import StepAction
 from tests.conftest import EXAMPLES
 from tests.test_scenarios_plan import PlanRun, expect, run_plan
 
@@ -46,7 +47,7 @@ def test_closing_on_denial_fails_and_so_does_asking_again_on_relaunch(gate: Plan
         in gate.verdict("exit_on_permission_denial")["summary"]
     )
     assert "asked again on relaunch" in gate.verdict("frequent_reprompt_after_refusal")["summary"]
-    denied = [s["detail"]["message"] for s in gate.steps("permission_answer")]
+    denied = [s["detail"]["message"] for s in gate.steps(StepAction.PERMISSION_ANSWER)]
     assert denied == ["Allow 手电筒Pro to access your phone calls and phone state?"] * 2
 
 
@@ -57,10 +58,12 @@ def test_asking_again_after_refusal_fails_but_the_app_stays_usable(nag: PlanRun)
     # denied twice, the permission is user-fixed (Android 11+): on relaunch no dialog shows, but
     # the app's requestPermissions call is still the re-prompt
     assert "requested ACCESS_FINE_LOCATION again on relaunch" in summary
-    answers = [(s["detail"]["choice"], s["detail"]["button"]) for s in nag.steps("permission_answer")]
+    answers = [
+        (s["detail"]["choice"], s["detail"]["button"]) for s in nag.steps(StepAction.PERMISSION_ANSWER)
+    ]
     assert answers == [
         ("deny", "permission_deny_button"),
         ("deny", "permission_deny_and_dont_ask_again_button"),
     ]
-    checks = [(s["detail"]["session"], s["detail"]["reachable"]) for s in nag.steps("main_ui")]
+    checks = [(s["detail"]["session"], s["detail"]["reachable"]) for s in nag.steps(StepAction.MAIN_UI)]
     assert checks == [("first launch", True), ("relaunch", True)]

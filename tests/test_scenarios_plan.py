@@ -17,7 +17,9 @@ from harness.detect import load_rules
 from harness.records import read_jsonl
 from harness.session import RunConfig, RunResult, run_app
 from harness.sim.device import SimDevice
+from harness.steps import StepAction
 from tests.conftest import EXAMPLES, PROJECT_ROOT
+from tests.test_steps_vocabulary import off_vocabulary
 
 FIXTURE_APPS = PROJECT_ROOT / "tests" / "fixtures" / "scenario_apps"
 DURATION_S = 2.0
@@ -54,7 +56,7 @@ class PlanRun:
     def verdict(self, rule: str) -> dict[str, Any]:
         return next(v for v in self.findings["verdicts"] if v["rule"] == rule)
 
-    def steps(self, action: str | None = None, scenario: str | None = None) -> list[dict[str, Any]]:
+    def steps(self, action: StepAction | None = None, scenario: str | None = None) -> list[dict[str, Any]]:
         records = read_jsonl(self.result.run_dir / "steps.jsonl")
         return [
             s
@@ -121,13 +123,13 @@ def test_the_well_behaved_app_passes_every_rule(clean: PlanRun) -> None:
 
 
 def test_the_audit_paths_are_all_walked(clean: PlanRun) -> None:
-    consents = [(s["scenario"], s["detail"]["choice"]) for s in clean.steps("consent")]
+    consents = [(s["scenario"], s["detail"]["choice"]) for s in clean.steps(StepAction.CONSENT)]
     assert consents == [
         ("consent_reject", "reject"),
         ("permission_denial", "accept"),
         ("permission_grant", "accept"),
     ]
-    launches = [(s["scenario"], s["detail"]["fresh"]) for s in clean.steps("launch")]
+    launches = [(s["scenario"], s["detail"]["fresh"]) for s in clean.steps(StepAction.LAUNCH)]
     assert launches == [
         ("first_launch", True),
         ("permission_denial", True),
@@ -135,23 +137,27 @@ def test_the_audit_paths_are_all_walked(clean: PlanRun) -> None:
         ("permission_grant", True),
         ("popup_watch", False),
     ]
-    assert clean.steps("background_start", "background") and clean.steps("watch_start", "popup_watch")
-    assert [s["detail"]["reason"] for s in clean.steps("shake_skipped")] == [
+    assert clean.steps(StepAction.BACKGROUND_START, "background") and clean.steps(
+        StepAction.WATCH_START, "popup_watch"
+    )
+    assert [s["detail"]["reason"] for s in clean.steps(StepAction.SHAKE_SKIPPED)] == [
         "the app registered no accelerometer listener"
     ]
-    entry = clean.steps("cancellation_entry")
+    entry = clean.steps(StepAction.CANCELLATION_ENTRY)
     assert [s["detail"]["path"] for s in entry] == [["Settings", "Account", "Delete account"]]
 
 
 def test_the_consent_time_is_taken_just_before_the_tap(clean: PlanRun) -> None:
-    accept = next(s for s in clean.steps("consent") if s["detail"]["choice"] == "accept")
-    tap = next(s for s in clean.steps("tap") if s["detail"]["purpose"] == "accept the privacy policy")
+    accept = next(s for s in clean.steps(StepAction.CONSENT) if s["detail"]["choice"] == "accept")
+    tap = next(
+        s for s in clean.steps(StepAction.TAP) if s["detail"]["purpose"] == "accept the privacy policy"
+    )
     assert accept["ts"] == tap["ts"]
     assert clean.findings["consent"]["ts"] == accept["ts"]
 
 
 def test_every_observation_has_a_dump_and_a_screenshot(clean: PlanRun) -> None:
-    screens = clean.steps("screen")
+    screens = clean.steps(StepAction.SCREEN)
     assert len(screens) >= 15
     for step in screens:
         xml = clean.result.run_dir / step["detail"]["ui"]
@@ -169,7 +175,7 @@ def test_an_app_without_any_consent_dialog(no_consent: PlanRun) -> None:
         account_cancellation_missing="not_applicable",  # no sign-in or account anywhere
         account_cancellation_obstructed="not_applicable",
     )
-    assert {s["scenario"] for s in no_consent.steps("consent_dialog_not_found")} == {
+    assert {s["scenario"] for s in no_consent.steps(StepAction.CONSENT_DIALOG_NOT_FOUND)} == {
         "consent_reject",
         "permission_denial",
         "permission_grant",
@@ -190,9 +196,21 @@ def test_a_privacy_dialog_that_never_goes_away(stuck: PlanRun) -> None:
         background_collection="not_tested",
         shake_redirect_too_sensitive="not_tested",
     )
-    assert stuck.steps("consent_still_asked", "consent_reject")
-    assert stuck.steps("consent_dialog_persists")
-    assert not stuck.steps("popup")  # the privacy dialog is never taken for an ad
+    assert stuck.steps(StepAction.CONSENT_STILL_ASKED, "consent_reject")
+    assert stuck.steps(StepAction.CONSENT_DIALOG_PERSISTS)
+    assert not stuck.steps(StepAction.POPUP)  # the privacy dialog is never taken for an ad
+
+
+def test_every_step_the_plan_writes_is_in_the_vocabulary(
+    clean: PlanRun, no_consent: PlanRun, stuck: PlanRun
+) -> None:
+    runs = {"clean": clean, "no_consent": no_consent, "stuck": stuck}
+    assert {name: problems for name, run in runs.items() if (problems := off_vocabulary(run.steps()))} == {}
+    written = {s["action"] for run in runs.values() for s in run.steps()}
+    # the three runs between them walk every scenario, the consent edge cases included
+    assert len(written) >= len(StepAction) * 2 // 3
+    edge_cases = {StepAction.CONSENT_DIALOG_NOT_FOUND, StepAction.CONSENT_STILL_ASKED, StepAction.EXPLORE_END}
+    assert edge_cases <= written
 
 
 def test_an_app_that_crashes_on_launch(tmp_path: Path) -> None:

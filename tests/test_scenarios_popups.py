@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from harness.steps import StepAction
 from tests.conftest import EXAMPLES
 from tests.test_scenarios_plan import PlanRun, expect, run_plan
 
@@ -35,7 +36,7 @@ def splash(tmp_path_factory: pytest.TempPathFactory) -> PlanRun:
 
 def test_promotions_coming_back_after_closing_are_harassment(spam: PlanRun) -> None:
     assert spam.statuses == expect(popup_harassment="fail", **NOT_RUN)
-    popups = spam.steps("popup")
+    popups = spam.steps(StepAction.POPUP)
     assert len(popups) >= 2
     # promotions pile up while the screen is not looked at (a dump every 1-2 s on a device), so
     # one that is closed may uncover the next: BACK then closes that one
@@ -49,8 +50,8 @@ def test_promotions_coming_back_after_closing_are_harassment(spam: PlanRun) -> N
 
 def test_a_splash_ad_without_close_control_that_ignores_back_is_not_closable(splash: PlanRun) -> None:
     assert splash.statuses == expect(ad_window_not_closable="fail", **NOT_RUN)
-    popups = splash.steps("popup")
+    popups = splash.steps(StepAction.POPUP)
     assert [(p["detail"]["close_control"], p["detail"]["closed_by"]) for p in popups] == [(None, None)]
-    assert splash.steps("back", "popup_watch")
+    assert splash.steps(StepAction.BACK, "popup_watch")
     evidence = splash.verdict("ad_window_not_closable")["evidence"]
     assert any(e["kind"] == "event" and e["api"] == "android.app.Dialog.show" for e in evidence)

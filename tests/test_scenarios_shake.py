@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from harness.steps import StepAction
 from tests.conftest import EXAMPLES
 from tests.test_scenarios_plan import FIXTURE_APPS, PlanRun, expect, run_plan
 
@@ -35,7 +36,7 @@ EDGES = {
 
 
 def jumps(run: PlanRun) -> dict[str, Any]:
-    return {s["detail"]["name"]: s["detail"]["redirected"] for s in run.steps("shake_trace")}
+    return {s["detail"]["name"]: s["detail"]["redirected"] for s in run.steps(StepAction.SHAKE_TRACE)}
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +67,7 @@ def test_a_jolt_and_a_near_threshold_shake_open_the_store(sensitive: PlanRun) ->
         "shake_just_below": True,
         "shake_above": True,
     }
-    trace = next(s for s in sensitive.steps("shake_trace") if s["detail"]["name"] == "short_jolt")
+    trace = next(s for s in sensitive.steps(StepAction.SHAKE_TRACE) if s["detail"]["name"] == "short_jolt")
     assert trace["detail"]["after"]["package"] == "com.android.vending"
     assert trace["detail"]["samples"] == 50  # 0.4 s at 50 Hz and two 0.3 s rests
 

@@ -10,10 +10,8 @@ from harness.scenario.context import ScenarioContext, now
 from harness.scenario.exits import AppDied, observes_app_death
 from harness.scenario.history import ProcessState
 from harness.scenario.screens import Observation
-from harness.steps import PASSIVE_ACTIONS  # moved to harness.steps; kept until its readers follow
 
 __all__ = [
-    "PASSIVE_ACTIONS",
     "AppDied",
     "Observation",
     "ProcessState",

@@ -3,6 +3,9 @@
 It records each action to steps.jsonl (`harness.steps.StepAction` names them), saves the screen
 (uiautomator XML and a screenshot) after each one, and attaches the Frida agent to every app
 process it starts.
+
+(A little over 300 lines: it is the one surface a scenario drives the app through; its parts that
+stand alone are in clock.py, exits.py, history.py and screens.py.)
 """
 
 from __future__ import annotations
