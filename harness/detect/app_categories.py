@@ -65,6 +65,6 @@ def find_category(name: str) -> Category | None:
 
 def necessary_data_types(view: RunView) -> frozenset[str]:
     """The data types the run's category needs; empty when it needs none or is unknown."""
-    name = view.app.get("category")
-    category = find_category(name) if isinstance(name, str) else None
+    name = view.app.category
+    category = find_category(name) if name is not None else None
     return category.data_types if category is not None else frozenset()

@@ -89,7 +89,7 @@ def declared_vs_observed(view: RunView) -> dict[str, Any]:
         declared = [p for p in scan["permissions"] if isinstance(p, dict) and isinstance(p.get("name"), str)]
         source = SCAN_FILE
     else:
-        declared = [{"name": n, "protection_level": None} for n in view.app.get("permissions") or []]
+        declared = [{"name": n, "protection_level": None} for n in view.app.permissions or []]
         source = "manifest.json"
     requested = requested_permissions(view)
     runtime = [p for p in declared if is_runtime_permission(p)]

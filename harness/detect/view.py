@@ -17,7 +17,7 @@ from typing import Any, Literal, TypeVar, cast
 
 from harness.capture.coverage import CAPTURE_STATE
 from harness.detect.match.coords import DEFAULT_TOLERANCE
-from harness.documents import Manifest, RunCoverage
+from harness.documents import AppRecord, Manifest, RunCoverage
 from harness.profile import DeviceProfile
 from harness.records import FileStats, HookEvent, Step
 from harness.records import Flow as Flow  # re-exported: detectors import it from here
@@ -92,9 +92,8 @@ class RunView:
     # -- manifest ---------------------------------------------------------------------------
 
     @property
-    def app(self) -> dict[str, Any]:
-        """The manifest's app record as JSON (typed: `view.manifest.app`)."""
-        return self.manifest.app.to_json()
+    def app(self) -> AppRecord:
+        return self.manifest.app
 
     @property
     def package(self) -> str:

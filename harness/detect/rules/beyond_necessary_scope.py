@@ -33,8 +33,8 @@ def _counted(view: RunView) -> list[HookEvent]:
 
 @detector("beyond_necessary_scope")
 def beyond_necessary_scope(view: RunView) -> Outcome:
-    name = view.app.get("category")
-    if not isinstance(name, str) or not name.strip():
+    name = view.app.category
+    if name is None or not name.strip():
         return Outcome(
             "not_tested", "no app category was given (--category: a type 1–39 of the 2021 necessary-PI rule)"
         )

@@ -32,8 +32,8 @@ def _declared(view: RunView) -> tuple[list[dict[str, Any]], str | None]:
             return list(scan.get("permissions") or []), scan.get("version_name")
         except (OSError, ValueError, AttributeError):
             pass
-    names = view.app.get("permissions") or []
-    return [{"name": n, "protection_level": None} for n in names], view.app.get("version") or None
+    names = view.app.permissions or []
+    return [{"name": n, "protection_level": None} for n in names], view.app.version or None
 
 
 def listing_problems(
