@@ -1,3 +1,4 @@
 from harness.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # `python -m harness`; importing this module runs nothing
+    raise SystemExit(main())
