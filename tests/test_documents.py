@@ -64,6 +64,11 @@ def test_unknown_fields_are_kept_and_missing_ones_defaulted() -> None:
         ),
         (
             Findings,
+            {"verdicts": [{"rule": "r", "status": "fail", "evidence": [{"kind": "rumour", "ref": "x"}]}]},
+            "findings.json: verdicts[0].evidence[0].kind: 'rumour' is not one of",
+        ),
+        (
+            Findings,
             {"verdicts": [], "coverage": {"flows_total": "7"}},
             "findings.json: coverage.flows_total: expected a whole",
         ),

@@ -29,9 +29,10 @@ from harness.documents.manifest import (
     Stage,
 )
 from harness.documents.transmission import Collection, Transmission
-from harness.documents.verdict import STATUSES, Evidence, EvidenceKind, Status, Verdict
+from harness.documents.verdict import EVIDENCE_KINDS, STATUSES, Evidence, EvidenceKind, Status, Verdict
 
 __all__ = [
+    "EVIDENCE_KINDS",
     "FINDINGS_SCHEMA",
     "MANIFEST_SCHEMA",
     "RESULTS",

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from harness.documents.fields import Fields, JsonObject
 
 Status = Literal["fail", "pass", "inconclusive", "not_tested", "not_applicable"]
 STATUSES: tuple[Status, ...] = ("fail", "pass", "inconclusive", "not_tested", "not_applicable")
 EvidenceKind = Literal["event", "flow", "ui", "step"]
+EVIDENCE_KINDS: tuple[EvidenceKind, ...] = ("event", "flow", "ui", "step")
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,10 @@ class Evidence:
 
     @classmethod
     def read(cls, f: Fields) -> Evidence:
-        kind, ref = f.text("kind"), f.text("ref")
-        return cls(cast(EvidenceKind, kind), ref, f.rest())
+        kind = f.text("kind")
+        if kind not in EVIDENCE_KINDS:
+            raise f.invalid("kind", f"{kind[:40]!r} is not one of {', '.join(EVIDENCE_KINDS)}")
+        return cls(kind, f.text("ref"), f.rest())
 
 
 @dataclass(frozen=True)
