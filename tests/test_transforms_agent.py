@@ -193,3 +193,11 @@ def test_byte_buffer_overloads_record_the_bytes_between_position_and_limit(drive
     json_plain = f'{{"did":"{IMEI}"}}'.encode()
     assert base64.b64decode(deflate["input"]) == json_plain
     assert zlib.decompressobj(-zlib.MAX_WBITS).decompress(bytes.fromhex(deflate["output_head"])) == json_plain
+
+
+def test_output_first_made_on_the_native_path_is_kept_there(driver: Driver) -> None:
+    [event] = driver.run("byte-at-a-time")
+    recorded = value(event)
+    plain = f"imei={IMEI}".encode()
+    assert base64.b64decode(recorded["input"]) == plain and recorded["calls"] == len(plain) + 1
+    assert (recorded["output_size"], recorded["output_head"]) == (32, aes_ecb_zero_key(plain).hex())

@@ -20,7 +20,7 @@ export interface Operation {
   outputKept: number;
   outputSize: number;
   calls: number;
-  fastEntry: number | null; // marked saturated: its update() calls are counted natively (transform_fastpath.ts)
+  fastEntry: number | null; // tracked natively from its second call on (transform_fastpath.ts)
 }
 
 export interface Method {
@@ -156,12 +156,4 @@ export function recordOutput(
   const index = outIndex === -1 ? 0 : outIndex;
   const offset = types[index + 1] === "int" ? intArg(args, index + 1) : 0;
   addOutput(operation, args[index] ?? null, offset, result);
-}
-
-// Whether further update() calls can only add to the operation's counts.
-export function holdsAllItRecords(family: Family, operation: Operation): boolean {
-  if (operation.inputKept < INPUT_CAP) {
-    return false;
-  }
-  return family === "mac" || family === "digest" || (family === "cipher" && operation.outputKept >= OUTPUT_HEAD);
 }

@@ -13,12 +13,14 @@ import Java from "frida-java-bridge";
 import { reportAgentError } from "./emit.js";
 import type { FailedHook } from "./emit.js";
 import { emit, hookFrames } from "./transform_event.js";
-import { installFastPath, markSaturated, offerFastPath, takeUnrecorded } from "./transform_fastpath.js";
 import { outputStartOf } from "./transform_buffers.js";
-import { holdsAllItRecords, recordInput, recordOutput } from "./transform_record.js";
+import { installFastPath, markTracked, offerFastPath, takeUnrecorded } from "./transform_fastpath.js";
+import { recordInput, recordOutput } from "./transform_record.js";
 import type { Family, Method, Operation } from "./transform_record.js";
 
 const busyThreads = new Set<number>();
+// Whose update() calls transform_fastpath.ts handles (Deflater's need finished() after each deflate).
+const FAST_PATH_FAMILIES: ReadonlySet<Family> = new Set(["cipher", "mac", "digest"]);
 const operations = new Map<string, Operation[]>(); // by family and thread
 
 function env(): Java.Env {
@@ -77,9 +79,9 @@ function isFinal(method: Method, self: Java.Wrapper): boolean {
   return !method.api.endsWith(".update") && !method.api.endsWith(".setInput");
 }
 
-// The calls the native fast path counted since the operation was marked saturated, taken back before any
-// call it makes through here (so that a doFinal's own inner update() calls are not counted twice). If one
-// of them threw, the operation ended there, as it does below.
+// What the native fast path kept and counted since the operation was marked, taken back before any call
+// it makes through here (so that a doFinal's own inner update() calls are not counted twice). If one of
+// them threw, the operation ended there, as it does below.
 function withUnrecordedCalls(family: Family, self: Java.Wrapper, operation: Operation): Operation {
   if (operation.fastEntry === null) {
     return operation;
@@ -93,6 +95,14 @@ function withUnrecordedCalls(family: Family, self: Java.Wrapper, operation: Oper
   operation.calls += unrecorded.calls;
   operation.inputSize += unrecorded.inputSize;
   operation.outputSize += unrecorded.outputSize;
+  if (unrecorded.input.length > 0) {
+    operation.input.push(unrecorded.input);
+    operation.inputKept += unrecorded.input.length;
+  }
+  if (unrecorded.output.length > 0) {
+    operation.output.push(unrecorded.output);
+    operation.outputKept += unrecorded.output.length;
+  }
   return operation;
 }
 
@@ -128,8 +138,8 @@ function intercept(method: Method, self: Java.Wrapper, args: unknown[]): unknown
         if (isFinal(method, self)) {
           closeOperation(method.family, operation);
           emit(method, self, operation);
-        } else if (operation.fastEntry === null && holdsAllItRecords(method.family, operation)) {
-          operation.fastEntry = markSaturated(operation.instance);
+        } else if (operation.fastEntry === null && FAST_PATH_FAMILIES.has(method.family)) {
+          operation.fastEntry = markTracked(operation.instance, operation.inputKept, operation.outputKept);
         }
       } catch (error) {
         reportAgentError(error);
