@@ -5,10 +5,10 @@ A Java program (benchmarks/transform_bench/TransformBench.java) hashes (SHA-256)
 size one JVM times passes unhooked, then with the full agent of this tree attached (every hook,
 transforms included), in the same process: first with every call going through the agent's
 JavaScript (what the hooks did before hooks/src/transform_fastpath.ts; ~20-30 us a call through
-frida-java-bridge), then as shipped, where the update() calls of an operation that already holds
-all it records (64 KiB of input, 48 bytes of output) are counted by native code and call the
-original directly. The best pass of each is kept. The last line is `slowdown=X` for the first
-buffer size listed, as shipped (the target is < 2).
+frida-java-bridge), then as shipped, where an operation's update() calls after its first are
+handled by native code that keeps what the hooks record (64 KiB of input, 48 bytes of output),
+counts the rest and calls the original directly. The best pass of each is kept. The last line
+is `slowdown=X` for the first buffer size listed, as shipped (the target is < 2).
 
 Run: .venv/bin/python benchmarks/transform_overhead.py [--mb 10] [--buffers 4096,16384,65536]
 """
