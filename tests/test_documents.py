@@ -25,6 +25,7 @@ def test_manifests_of_recorded_runs_round_trip(golden_runs: dict[str, Path]) -> 
         manifest = Manifest.from_json(raw)
         assert manifest.to_json() == raw
         assert manifest.status == "ok" and manifest.app.package and manifest.coverage.scenarios
+        assert manifest.coverage.flows_total is not None and manifest.coverage.capture_errors == []
         assert all(isinstance(stage, Stage) and stage.status == "ok" for stage in manifest.stages)
 
 

@@ -116,12 +116,15 @@ class RunCoverage:
     events_recorded: int | None = None
     agent_runtime: str | None = None
     agent_errors: list[str] | None = None
-    app_processes: list[JsonObject] | None = (
-        None  # one per attach: attach_s, detached, crash, canaries, process
-    )
-    # harness.capture.coverage (flows_total, flows_error, undecrypted, capture_errors...) and the
-    # device's coverage notes: open sets of keys, kept as written
-    extra: JsonObject = field(default_factory=dict)
+    # one per attach: attach_s, detached, crash, canaries, process
+    app_processes: list[JsonObject] | None = None
+    # what the capture recorded (harness.capture.coverage), once it stopped
+    flows_total: int | None = None
+    flows_error: int | None = None
+    flows_undecrypted: int | None = None
+    undecrypted: list[JsonObject] | None = None  # [{host, reason, count}]
+    capture_errors: list[str] | None = None
+    extra: JsonObject = field(default_factory=dict)  # the device's coverage notes: open keys, kept as written
 
     @classmethod
     def read(cls, f: Fields) -> RunCoverage:
@@ -134,6 +137,11 @@ class RunCoverage:
             agent_runtime=f.opt_text("agent_runtime"),
             agent_errors=f.opt_texts("agent_errors"),
             app_processes=f.objects("app_processes") if f.has("app_processes") else None,
+            flows_total=f.opt_integer("flows_total"),
+            flows_error=f.opt_integer("flows_error"),
+            flows_undecrypted=f.opt_integer("flows_undecrypted"),
+            undecrypted=f.objects("undecrypted") if f.has("undecrypted") else None,
+            capture_errors=f.opt_texts("capture_errors"),
             extra=f.rest(),
         )
 
@@ -150,6 +158,11 @@ class RunCoverage:
             "scenarios": self.scenarios,
         }
         put(out, "capture", self.capture)
+        put(out, "flows_total", self.flows_total)
+        put(out, "flows_error", self.flows_error)
+        put(out, "flows_undecrypted", self.flows_undecrypted)
+        put(out, "undecrypted", self.undecrypted)
+        put(out, "capture_errors", self.capture_errors)
         out.update(self.extra)
         put(out, "agent_runtime", self.agent_runtime)
         put(out, "agent_errors", self.agent_errors)
