@@ -247,7 +247,7 @@ export function switchFastPath(on: boolean): void {
 
 // Tracks an operation natively from its next call on, with the room it has left; null when the table is full.
 export function markTracked(instance: NativePointer, inputKept: number, outputKept: number): number | null {
-  if (entries.isNull()) {
+  if (entries.isNull() || switchedOn.readS32() === 0) {
     return null;
   }
   for (let i = 0; i !== ENTRIES; i++) {
