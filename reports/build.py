@@ -11,7 +11,7 @@ from typing import Any
 from harness import __version__
 from harness.analysis.report_inputs import current, report_inputs
 from harness.analysis.rules import rule_catalogue
-from harness.rundir import EVENTS, FINDINGS, FLOWS, FLOWS_HAR, LOGCAT, MANIFEST, PROFILE, STEPS
+from harness.rundir import EVENTS, FINDINGS, FLOWS, FLOWS_HAR, LOGCAT, MANIFEST, PROFILE, STEPS, RunDir
 from reports import images
 from reports.clauses import group_clauses
 from reports.coverage import CoverageInput, build_coverage
@@ -20,7 +20,7 @@ from reports.declared import declared_section
 from reports.evidence import EvidenceSources, collected_refs, evidence_groups, wanted_refs
 from reports.excerpts import Marks, Spot, flow_detail, spot_of
 from reports.exports import CSV_NAME, JUNIT_NAME, XLSX_NAME
-from reports.load import STATUSES, Scan, number, parse_ref, read_findings, read_manifest, scan_jsonl
+from reports.load import STATUSES, Scan, number, parse_ref, read_findings, read_manifest, scan
 from reports.model import Header, Image, Link, RunReport, Screenshot, StatusCount, VerdictRow
 from reports.problems import problems_and_health
 from reports.records import (
@@ -209,10 +209,11 @@ def build_run(run_dir: Path) -> BuiltRun:
     inputs = current(findings) or report_inputs(run_dir, manifest, findings)
     want_events, want_flows, want_steps = _wanted(verdicts)
     want_events |= collected_refs(verdicts)
-    events = scan_jsonl(run_dir / EVENTS, summarize_event, event_detail, want_events)
+    run = RunDir(run_dir)
+    events = scan(run.events(), summarize_event, event_detail, want_events)
     marks = Marks.from_json(inputs.get("marks"))
-    flows = scan_jsonl(run_dir / FLOWS, summarize_flow, flow_detail(want_flows, marks), set(want_flows))
-    steps: Scan[StepSummary, None] = scan_jsonl(run_dir / STEPS, summarize_step)
+    flows = scan(run.flows(), summarize_flow, flow_detail(want_flows, marks), set(want_flows))
+    steps: Scan[StepSummary, None] = scan(run.steps(), summarize_step)
     steps.summaries.sort(key=lambda s: (s.ts, s.seq))
     consent = _consent_step(inputs, steps.summaries)
     flow_domains = _dict(inputs.get("flow_domains"))

@@ -13,9 +13,10 @@ from urllib.parse import quote
 from harness import __version__
 from harness.analysis.rules import rule_catalogue
 from harness.errors import InputError
+from harness.rundir import is_run_dir
 from reports.batch_index import BatchApp, BatchIndex, read_batch_index
 from reports.build import BuiltRun, when
-from reports.load import STATUSES, is_run_dir
+from reports.load import STATUSES
 from reports.model import (
     CatalogReport,
     CatalogRow,

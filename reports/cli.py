@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from harness.errors import ExitCode, InputError
+from harness.rundir import is_run_dir
 from reports.build import BuiltRun
-from reports.load import is_run_dir
 from reports.render import Rendered, render_catalog_outcome, render_run_outcome
 
 Handler = Callable[[argparse.Namespace], int]

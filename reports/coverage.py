@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reports.load import FileStats
+from harness.records import FileStats
 from reports.model import Coverage, Pair
 from reports.text import LINE, SHORT, count, safe
 

@@ -31,8 +31,8 @@ def _names(value: Any, key: str = "name") -> tuple[str, ...]:
 
 def declared_section(findings: Mapping[str, Any] | None) -> DeclaredSection | None:
     section = (findings or {}).get("declared_vs_observed")
-    if not isinstance(section, dict):
-        return None
+    if not isinstance(section, dict) or not section:
+        return None  # not analysed for it (a typed reading gives an empty mapping)
 
     def row(label: str, key: str, reason: str, name_key: str = "name") -> DeclaredRow:
         value = section.get(key)

@@ -14,6 +14,7 @@ from typing import Any
 
 from harness.analysis.marks import location_bytes
 from harness.humanize import size
+from harness.records import Flow
 from reports.load import parse_ref
 from reports.model import Excerpt, Segment
 from reports.text import LINE, LONG, SHORT, Clip, clip, safe
@@ -109,12 +110,12 @@ def _window(data: bytes, start: int, end: int) -> tuple[tuple[Segment, ...], str
     return segments, "; ".join(notes)
 
 
-def _wire_excerpt(record: Mapping[str, Any], seq: int, spot: Spot, marks: Marks) -> Excerpt:
+def _wire_excerpt(flow: Flow, spot: Spot, marks: Marks) -> Excerpt:
     label = f"request {safe(spot.location, SHORT)} as recorded"
-    data = location_bytes(record, spot.location)
+    data = location_bytes(flow, spot.location)
     if data is None:
         return Excerpt(label, (), f"the flow has no {safe(spot.location, SHORT)} to show")
-    span = marks.wire.get((seq, spot))
+    span = marks.wire.get((flow.seq, spot))
     if span is None or span[1] > len(data):
         segments, note = _window(data, 0, 0)
         return Excerpt(label, segments, "the value could not be located again here; " + note)
@@ -143,15 +144,13 @@ def _shown(text: str) -> str:
     return clip(text, LONG, one_line=True).text
 
 
-def flow_detail(
-    spots_by_seq: Mapping[int, set[Spot]], marks: Marks
-) -> Callable[[int, dict[str, Any]], FlowDetail]:
-    def detail(seq: int, record: dict[str, Any]) -> FlowDetail:
-        request = f"{record.get('method') or 'CONNECT'} {record.get('url') or record.get('host') or ''}"
+def flow_detail(spots_by_seq: Mapping[int, set[Spot]], marks: Marks) -> Callable[[Flow], FlowDetail]:
+    def detail(flow: Flow) -> FlowDetail:
+        request = f"{flow.method or 'CONNECT'} {flow.url or flow.host}"
         return FlowDetail(
             request=clip(request, LINE, one_line=True),
-            error=clip(record.get("error"), LINE, one_line=True),
-            excerpts={spot: _wire_excerpt(record, seq, spot, marks) for spot in spots_by_seq.get(seq, set())},
+            error=clip(flow.error, LINE, one_line=True),
+            excerpts={spot: _wire_excerpt(flow, spot, marks) for spot in spots_by_seq.get(flow.seq, set())},
         )
 
     return detail

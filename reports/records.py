@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
 
-from harness.records import DATA_TYPES
-from reports.load import number, text_or_none
+from harness.records import DATA_TYPES, Flow, HookEvent, Step
 from reports.text import LINE, LONG, SHORT, Clip, clip, safe
 
 MAX_FRAMES = 40
@@ -33,10 +31,7 @@ class EventSummary:
 class EventDetail:
     api: Clip
     value: Clip
-    outcome: str
     error: Clip
-    thread: str
-    args: Clip
     stack: tuple[str, ...]
     stack_total: int
 
@@ -68,65 +63,46 @@ def short_api(api: str) -> str:
     return ".".join(parts[-2:]) if len(parts) > 2 else api
 
 
-def summarize_event(seq: int, record: dict[str, Any]) -> EventSummary | None:
-    ts = number(record.get("ts"))
-    api = text_or_none(record.get("api"))
-    if ts is None or api is None:
-        return None
-    data_type = record.get("data_type")
-    sdk = text_or_none(record.get("sdk"))
+def summarize_event(event: HookEvent) -> EventSummary:
     return EventSummary(
-        seq=seq,
-        ts=ts,
-        data_type=data_type if data_type in DATA_TYPES else None,
-        sdk=safe(sdk, SHORT) if sdk else None,
-        api=safe(short_api(api), SHORT),
-        outcome=safe(record.get("outcome") or "returned", SHORT),
+        seq=event.seq,
+        ts=event.ts,
+        data_type=event.data_type if event.data_type in DATA_TYPES else None,
+        sdk=safe(event.sdk, SHORT) if event.sdk else None,
+        api=safe(short_api(event.api), SHORT),
+        outcome=safe(event.outcome or "returned", SHORT),
     )
 
 
-def event_detail(_seq: int, record: dict[str, Any]) -> EventDetail:
-    stack = record.get("stack")
-    frames = [f for f in stack if isinstance(f, str)] if isinstance(stack, list) else []
-    args = record.get("args")
+def event_detail(event: HookEvent) -> EventDetail:
     return EventDetail(
-        api=clip(record.get("api"), LINE, one_line=True),
-        value=clip(record.get("value"), LONG),
-        outcome=safe(record.get("outcome") or "returned", SHORT),
-        error=clip(record.get("error"), LINE),
-        thread=safe(record.get("thread"), SHORT),
-        args=clip(json.dumps(args, ensure_ascii=False) if args else "", LINE, one_line=True),
-        stack=tuple(safe(f, LINE) for f in frames[:MAX_FRAMES]),
-        stack_total=len(frames),
+        api=clip(event.api, LINE, one_line=True),
+        value=clip(event.value, LONG),
+        error=clip(event.error, LINE),
+        stack=tuple(safe(f, LINE) for f in event.stack[:MAX_FRAMES]),
+        stack_total=len(event.stack),
     )
 
 
-def summarize_flow(seq: int, record: dict[str, Any]) -> FlowSummary | None:
-    ts = number(record.get("ts"))
-    if ts is None:
-        return None
+def summarize_flow(flow: Flow) -> FlowSummary:
     return FlowSummary(
-        seq=seq,
-        ts=ts,
-        host=safe(str(record.get("host") or "").lower().rstrip("."), SHORT) or "(no host)",
-        method=safe(record.get("method") or "", 16),
-        status=safe(record.get("status") or "ok", 16),
-        error=safe(record.get("error"), LINE),
+        seq=flow.seq,
+        ts=flow.ts,
+        host=safe(flow.host, SHORT) or "(no host)",
+        method=safe(flow.method, 16),
+        status=safe(flow.status or "ok", 16),
+        error=safe(flow.error, LINE),
     )
 
 
-def summarize_step(seq: int, record: dict[str, Any]) -> StepSummary | None:
-    ts = number(record.get("ts"))
-    if ts is None:
-        return None
-    detail = record.get("detail")
-    detail = detail if isinstance(detail, dict) else {}
+def summarize_step(step: Step) -> StepSummary:
+    detail = step.detail
     screenshot = detail.get("screenshot")
     return StepSummary(
-        seq=seq,
-        ts=ts,
-        scenario=safe(record.get("scenario"), SHORT),
-        action=safe(record.get("action"), SHORT),
+        seq=step.seq,
+        ts=step.ts,
+        scenario=safe(step.scenario, SHORT),
+        action=safe(step.action, SHORT),
         label=safe(detail.get("label") or detail.get("text") or "", SHORT),
         choice=safe(detail.get("choice") or "", SHORT),
         screenshot=screenshot if isinstance(screenshot, str) else "",

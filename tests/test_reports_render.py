@@ -266,17 +266,17 @@ def test_megabytes_of_hostile_data_stay_bounded(runs: Path) -> None:
         (lambda p: (p / "manifest.json").unlink(), "not a run folder (no manifest.json)"),
         (
             lambda p: (p / "findings.json").write_text("[1, 2]", encoding="utf-8"),
-            "findings.json: not a JSON object",
+            "findings.json: expected a JSON object, got a list",
         ),
         (
             lambda p: (p / "findings.json").write_text('{"verdicts": {}}', encoding="utf-8"),
-            "'verdicts' is missing or not a list",
+            "findings.json: verdicts: missing or not a list",
         ),
         (
             lambda p: (p / "findings.json").write_text(
                 '{"verdicts": [{"rule": "x", "status": "<b>"}]}', encoding="utf-8"
             ),
-            "has status '<b>', expected one of fail, pass, inconclusive, not_tested",
+            "verdicts[0].status: '<b>' ('x') is not one of fail, pass, inconclusive, not_tested",
         ),
         (lambda p: (p / "manifest.json").write_bytes(b"\xff{"), "manifest.json: not valid JSON"),
     ],

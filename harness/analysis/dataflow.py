@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from harness.detect.match.domains import PartyResolver, registrable_domain, tracker_for
-from harness.records import DATA_TYPES, read_jsonl
-from harness.rundir import EVENTS
+from harness.records import DATA_TYPES
+from harness.rundir import RunDir
 from harness.sdk import load_sdk_table
 
 UNATTRIBUTED = ""
@@ -80,12 +80,9 @@ def _number(value: Any) -> float | None:
 
 def reads(run_dir: Path) -> Iterator[tuple[str, str, float]]:
     """(sdk, data_type, ts) of each hook event that read a data type."""
-    for record in read_jsonl(run_dir / EVENTS):
-        ts, api, data_type = _number(record.get("ts")), record.get("api"), record.get("data_type")
-        if ts is None or not isinstance(api, str) or data_type not in DATA_TYPES:
-            continue
-        sdk = record.get("sdk")
-        yield (sdk if isinstance(sdk, str) and sdk else UNATTRIBUTED), str(data_type), ts
+    for event in RunDir(run_dir).events():
+        if event.data_type is not None and event.data_type in DATA_TYPES:
+            yield event.sdk or UNATTRIBUTED, event.data_type, event.ts
 
 
 def dataflow(

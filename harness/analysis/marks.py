@@ -9,9 +9,6 @@ excerpt spans). It also lists the value of each canary named, for the reader to 
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,9 +18,10 @@ from typing import Any
 from harness.detect.match.coords import CoordinateCanary, find_in
 from harness.detect.match.encodings import expand
 from harness.detect.match.matcher import LOCATION_LABEL, Matcher
-from harness.profile import Canary, DeviceProfile, canaries
-from harness.records import read_jsonl
-from harness.rundir import EVENTS, FLOWS, PROFILE
+from harness.errors import InputError
+from harness.profile import Canary, canaries
+from harness.records import Flow, clean_text
+from harness.rundir import EVENTS, FLOWS, RunDir
 
 # An observed value longer than this was cut in the report's event detail; it is not marked.
 MAX_OBSERVED_CHARS = 4000
@@ -111,49 +109,33 @@ def _observed_events(items: Iterable[Mapping[str, Any]]) -> dict[str, int]:
     return found
 
 
-def read_book(run_dir: Path, items: Sequence[Mapping[str, Any]]) -> CanaryBook:
+def read_book(run: RunDir, items: Sequence[Mapping[str, Any]]) -> CanaryBook:
     by_label: dict[str, Canary] = {}
     location = None
     try:
-        profile = DeviceProfile.from_json(json.loads((run_dir / PROFILE).read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError, AttributeError):
+        profile = run.profile()
+    except InputError:
         profile = None  # without the profile nothing can be marked; the report says so per item
     if profile is not None:
-        by_label = {c.label: c for c in canaries(profile)}
+        by_label = {c.label: Canary(c.data_type, c.label, clean_text(c.value)) for c in canaries(profile)}
         location = CoordinateCanary(profile.latitude, profile.longitude)
-    wanted = _observed_events(items)
-    if wanted:
-        label_of = {seq: label for label, seq in wanted.items()}
-        for index, record in enumerate(read_jsonl(run_dir / EVENTS)):
-            seq = record.get("seq")
-            label = label_of.get(seq if isinstance(seq, int) and not isinstance(seq, bool) else index)
-            value = record.get("value")
-            if label is not None and isinstance(value, str) and len(value) <= MAX_OBSERVED_CHARS:
-                by_label.setdefault(label, Canary("", label, value))
+    label_of = {seq: label for label, seq in _observed_events(items).items()}
+    for event in run.events() if label_of else ():
+        label = label_of.get(event.seq)
+        if label is not None and event.value is not None and len(event.value) <= MAX_OBSERVED_CHARS:
+            by_label.setdefault(label, Canary("", label, event.value))
     return CanaryBook(by_label, location)
 
 
-def location_bytes(record: Mapping[str, Any], location: str) -> bytes | None:
+def location_bytes(flow: Flow, location: str) -> bytes | None:
     """The part of a recorded request a match was found in, as the bytes that were sent."""
     if location == "url":
-        url = record.get("url")
-        return url.encode("utf-8", errors="surrogatepass") if isinstance(url, str) else None
+        return flow.url.encode("utf-8") if flow.url else None
     if location.startswith("header:"):
         name = location.removeprefix("header:")
-        for pair in record.get("request_headers") or []:
-            if isinstance(pair, list | tuple) and len(pair) == 2 and pair[0] == name:
-                return str(pair[1]).encode("utf-8", errors="surrogatepass")
-        return None
+        return next((value.encode("utf-8") for key, value in flow.request_headers if key == name), None)
     if location == "body":
-        body = record.get("request_body")
-        if not isinstance(body, str):
-            return None
-        if record.get("request_body_encoding") == "base64":
-            try:
-                return base64.b64decode(body, validate=True)
-            except binascii.Error:
-                pass
-        return body.encode("utf-8", errors="surrogatepass")
+        return flow.request_body
     return None
 
 
@@ -174,7 +156,7 @@ def excerpt_spans(book: CanaryBook, label: str, excerpt: str) -> list[tuple[int,
     """Character spans of the canary's forms in a decoded excerpt (non-overlapping, in order)."""
     spans: list[tuple[int, int]] = []
     if label == LOCATION_LABEL and book.location is not None:
-        data = excerpt.encode("utf-8")
+        data = clean_text(excerpt).encode("utf-8")  # the same characters, lone surrogates replaced
         for hit in find_in(data, book.location):
             start = len(data[: hit.start].decode("utf-8", errors="replace"))
             end = start + len(data[hit.start : hit.end].decode("utf-8", errors="replace"))
@@ -191,14 +173,13 @@ def excerpt_spans(book: CanaryBook, label: str, excerpt: str) -> list[tuple[int,
     return kept
 
 
-def _wire_spans(run_dir: Path, book: CanaryBook, spots: set[Spot]) -> Iterator[tuple[Spot, tuple[int, int]]]:
+def _wire_spans(run: RunDir, book: CanaryBook, spots: set[Spot]) -> Iterator[tuple[Spot, tuple[int, int]]]:
     by_seq: dict[int, list[Spot]] = {}
     for spot in spots:
         by_seq.setdefault(spot.seq, []).append(spot)
-    for index, record in enumerate(read_jsonl(run_dir / FLOWS)):
-        seq = record.get("seq")
-        for spot in by_seq.pop(seq if isinstance(seq, int) and not isinstance(seq, bool) else index, []):
-            data = location_bytes(record, spot.location)
+    for flow in run.flows() if by_seq else ():
+        for spot in by_seq.pop(flow.seq, []):
+            data = location_bytes(flow, spot.location)
             span = wire_span(book, spot, data) if data is not None else None
             if span is not None:
                 yield spot, span
@@ -208,10 +189,11 @@ def marks(run_dir: Path, findings: Mapping[str, Any]) -> dict[str, Any]:
     """{"canary_values": {label: value}, "spots": [{ref, location, canary, encoding, wire,
     excerpt, excerpt_spans}]}: `wire` is the byte span in the request part (null: not located
     again), `excerpt_spans` the character spans in `excerpt` (the matcher's decoded excerpt)."""
+    run = RunDir(run_dir)
     items = flow_items(findings)
-    book = read_book(run_dir, items)
+    book = read_book(run, items)
     spots = {spot_of(item) for item in items}
-    located = dict(_wire_spans(run_dir, book, spots))
+    located = dict(_wire_spans(run, book, spots))
     entries: dict[tuple[Spot, str], dict[str, Any]] = {}
     for item in items:
         spot = spot_of(item)

@@ -24,8 +24,8 @@ from harness.analysis.dataflow import dataflow
 from harness.analysis.marks import marks
 from harness.capture import capture_coverage
 from harness.detect.match.domains import normalise_host, registrable_domain
-from harness.records import read_jsonl
-from harness.rundir import FLOWS, STEPS
+from harness.records import Step
+from harness.rundir import STEPS, RunDir
 from harness.steps import ConsentChoice, StepAction
 
 REPORT_INPUTS_VERSION = 1
@@ -37,16 +37,18 @@ def _dict(value: Any) -> Mapping[str, Any]:
 
 def _recorded_consent(run_dir: Path) -> dict[str, Any] | None:
     """The first accepted consent step (the rule of harness.detect.view), for unanalysed runs."""
-    for index, step in enumerate(read_jsonl(run_dir / STEPS)):
-        ts, detail, seq = step.get("ts"), _dict(step.get("detail")), step.get("seq")
-        accepted = step.get("action") == StepAction.CONSENT and detail.get("choice") == ConsentChoice.ACCEPT
-        if accepted and isinstance(ts, int | float) and not isinstance(ts, bool):
-            return {"ts": float(ts), "ref": f"{STEPS}#{seq if isinstance(seq, int) else index}"}
+    accepted = (_accepted(step) for step in RunDir(run_dir).steps())
+    return next((consent for consent in accepted if consent), None)
+
+
+def _accepted(step: Step) -> dict[str, Any] | None:
+    if step.action == StepAction.CONSENT and step.detail.get("choice") == ConsentChoice.ACCEPT:
+        return {"ts": step.ts, "ref": f"{STEPS}#{step.seq}"}
     return None
 
 
 def _flow_domains(run_dir: Path) -> dict[str, str]:
-    hosts = {normalise_host(str(r.get("host") or "")) for r in read_jsonl(run_dir / FLOWS)}
+    hosts = {normalise_host(flow.host) for flow in RunDir(run_dir).flows()}
     return {host: registrable_domain(host) for host in sorted(hosts) if host}
 
 
