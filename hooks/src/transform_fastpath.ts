@@ -209,6 +209,9 @@ export function offerFastPath(original: Java.Method, className: string, argTypes
   if (!["void", "int", "[B"].includes(returnType) || !argTypes.every((t) => ["[B", "int", "byte"].includes(t))) {
     return;
   }
+  if (returnType === "int" && argTypes[3] !== "[B") {
+    return; // an int result is read as the bytes written into the array at argument 3 (Cipher.update)
+  }
   pending.push({ original, className, argTypes, returnType });
 }
 
