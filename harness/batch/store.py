@@ -28,7 +28,8 @@ attempt ends:
                      no_consent_dialog_found, consent_ambiguous); detail: one line
     run_dir          the run folder, relative to OUT ("<app-id>")
     run_id, run_status   from the run's manifest.json
-    exit_code        0 no fail verdict, 1 at least one, null when not analysed
+    exit_code        as `analyze` exits (harness.errors.ExitCode): 0 no fail verdict, 1 at least
+                     one, 2 incomplete run or crashed detector; null when not analysed
     verdicts         {"fail": n, "pass": n, "inconclusive": n, "not_tested": n, "not_applicable": n}
     rules            {rule id: verdict status}; failed_rules: [rule id, …]
     analysis_error   why findings.json could not be derived, or null
