@@ -61,6 +61,8 @@ class DeviceProfile:
     cell_tac: int = 20_871
     # MediaDrm (Widevine) PROPERTY_DEVICE_UNIQUE_ID, hex of its 32 bytes.
     drm_id: str = "5f2c9a71e04db3886a1f7c52d9e0b4a36c18f27e9d405ab13e6f8c2d7a9b0e41"
+    # OAID (China's advertising id) as the vendor provider answers it (MIUI: 16 hex digits).
+    oaid: str = "7e3b9d0c15a2f846"
     bluetooth_name: str = "PP-Canary-Phone"
     bluetooth_peer_name: str = "PP-Canary-Buds"
     bluetooth_peer_address: str = "5c:f3:70:8a:14:d2"
@@ -125,6 +127,7 @@ class DeviceProfile:
             "cell_ci": str(self.cell_ci),
             "cell_tac": str(self.cell_tac),
             "drm_id": self.drm_id,
+            "oaid": self.oaid,
             "bluetooth_name": self.bluetooth_name,
             "bluetooth_peer_name": self.bluetooth_peer_name,
             "bluetooth_peer_address": self.bluetooth_peer_address,
@@ -186,6 +189,7 @@ def canaries(profile: DeviceProfile) -> list[Canary]:
         Canary("phone_number", "voicemail_number", profile.voicemail_number),
         Canary("cell_info", "cell_ci", str(profile.cell_ci)),
         Canary("device_id", "drm_id", profile.drm_id),
+        Canary("advertising_id", "oaid", profile.oaid),
         Canary("bluetooth", "bluetooth_name", profile.bluetooth_name),
         Canary("bluetooth", "bluetooth_peer_name", profile.bluetooth_peer_name),
         Canary("bluetooth", "bluetooth_peer_address", profile.bluetooth_peer_address),

@@ -1,7 +1,9 @@
 """Obfuscated SDKs attributed end to end (examples/obfuscated_sdk): on the sim, the minified root
 `a.a` is named Umeng by the strings its code carries, `com.x` Getui by the host it sends to, and the
 app's own helper repackaged to `e.f`, whose strings only resemble Umeng's, stays the unknown
-SDK "e.f"; the same string evidence is read from the dex of the example built as an APK."""
+SDK "e.f"; the same string evidence is read from the dex of the example built as an APK. The
+minified Umeng copy also takes the OAID through the MSA SDK's listener (a stand-in with the MSA
+names, asking the sim's MIUI id provider): the delivery is recorded with the profile's canary."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from harness.apk.dex import read_dex_tables
 from harness.apk.dex_code import strings_by_class
 from harness.apk.scan import scan_apk
 from harness.detect.view import RunView
+from harness.profile import DEFAULT_PROFILE
 from harness.session import RunConfig, RunResult, run_app
 from harness.sim.device import SimDevice
 from tests.conftest import PROJECT_ROOT
@@ -69,6 +72,35 @@ def test_findings_blame_the_named_sdks_never_the_app(run: RunResult) -> None:
     findings = analyze_run(run.run_dir)
     sdks = {t.sdk for t in findings.transmissions}
     assert sdks == {"com.umeng", "com.igexin"}
+
+
+ON_SUPPORT = "com.bun.miitmdid.interfaces.IIdentifierListener.OnSupport"
+
+
+def test_the_oaid_handed_to_an_msa_listener_is_recorded_for_the_listeners_owner(run: RunResult) -> None:
+    recorded = [json.loads(line) for line in (run.run_dir / "events.jsonl").read_text().splitlines()]
+    ids = [e for e in recorded if e["data_type"] == "advertising_id"]
+    # the request (InitSdk, by the minified SDK) and the delivery to its listener a.a.d
+    assert [(e["api"], e["sdk"]) for e in ids] == [
+        ("com.bun.miitmdid.core.MdidSdkHelper.InitSdk", "a.a"),
+        (ON_SUPPORT, "a.a"),
+    ]
+    delivery = ids[1]
+    assert delivery["value"] == DEFAULT_PROFILE.oaid and delivery["impl"] == "a.a.d"
+    assert delivery["stack"] == ["a.a.d.OnSupport"]
+    # the app's own e.f.b.getOAID is no MSA supplier: nothing recorded for it
+    assert not any("e.f" in e["api"] or e["sdk"] == "e.f" for e in ids)
+
+
+def test_the_oaid_sent_is_a_transmission_by_the_named_sdk(run: RunResult) -> None:
+    findings = analyze_run(run.run_dir).to_json()
+    [sent] = [t for t in findings["transmissions"] if t["canary"] == "oaid"]
+    assert (sent["data_type"], sent["sdk"], sent["host"]) == (
+        "advertising_id",
+        "com.umeng",
+        "ulogs.umeng.com",
+    )
+    assert [c["api"] for c in sent["collected_by"]] == [ON_SUPPORT]
 
 
 @pytest.fixture(scope="module")

@@ -36,6 +36,8 @@ export interface HookSpec {
   readonly whenCallsJava?: boolean;
   readonly describeArgs?: (call: Call) => string[];
   readonly describeValue?: (result: unknown) => string | null;
+  // Agent work for a recorded call, before the original runs (e.g. hooking a listener it registers).
+  readonly onCall?: (call: Call) => void;
 }
 
 export interface InstallReport {
@@ -179,6 +181,21 @@ function asAgent<T>(state: ThreadState, work: () => T): T | null {
   }
 }
 
+// Agent work in a hook installed by hand (not through installHooks): Java calls it makes, even to
+// hooked APIs, are not recorded; a failure is reported.
+export function runAsAgent<T>(work: () => T): T | null {
+  const tid = Process.getCurrentThreadId();
+  const state = threads.get(tid) ?? { activeApis: new Set<string>(), agentDepth: 0 };
+  threads.set(tid, state);
+  try {
+    return asAgent(state, work);
+  } finally {
+    if (state.activeApis.size === 0 && state.agentDepth === 0) {
+      threads.delete(tid);
+    }
+  }
+}
+
 // The cheap filter of a spec, run before anything else; a filter that fails reports and lets the call by.
 function passesFilter(hook: HookedOverload, call: Call): boolean {
   const when = hook.spec.when;
@@ -240,6 +257,7 @@ function startEvent(hook: HookedOverload, call: Call, tid: number): Draft | null
   const dataType = typeof spec.dataType === "function" ? spec.dataType(call) : spec.dataType;
   const args = spec.describeArgs !== undefined ? spec.describeArgs(call) : call.args.map(argText);
   const caller = callerContext();
+  spec.onCall?.(call);
   return {
     ts,
     dataType,

@@ -1,5 +1,6 @@
 import type { DataType } from "./emit.js";
 import type { Call, HookSpec } from "./hooking.js";
+import { watchIdentifierListener } from "./oaid.js";
 
 function identifier(api: string, dataType: DataType): HookSpec {
   return { api, kind: "data", dataType };
@@ -80,10 +81,10 @@ export const identifierHooks: readonly HookSpec[] = [
     ...advertisingId("com.huawei.hms.ads.identifier.AdvertisingIdClient.Info.getId"),
     classes: ["com.huawei.hms.ads.identifier.AdvertisingIdClient$Info"],
   },
-  // MSA (移动安全联盟) OAID SDK: the entry every Chinese SDK calls; IdSupplier is an interface
-  // (its vendor implementations are obfuscated), so the request itself is the read.
-  advertisingId("com.bun.miitmdid.core.MdidSdkHelper.InitSdk"),
-  advertisingId("com.bun.miitmdid.core.MdidSdk.InitSdk"),
+  // MSA (移动安全联盟) OAID SDK: the entry every Chinese SDK calls is the request; the ids it then
+  // hands over through IdSupplier are recorded by the hooks oaid.ts puts on the listener passed here.
+  { ...advertisingId("com.bun.miitmdid.core.MdidSdkHelper.InitSdk"), onCall: watchIdentifierListener },
+  { ...advertisingId("com.bun.miitmdid.core.MdidSdk.InitSdk"), onCall: watchIdentifierListener },
   // Xiaomi MIUI system identifier provider (reached by reflection).
   advertisingId("com.android.id.impl.IdProviderImpl.getOAID"),
   advertisingId("com.android.id.impl.IdProviderImpl.getVAID"),

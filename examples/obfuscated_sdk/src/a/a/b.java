@@ -18,5 +18,6 @@ public final class b {
         String channel = "UMENG_CHANNEL";
         String androidId = Settings.Secure.getString(context.getContentResolver(), Settings.Secure.ANDROID_ID);
         c.a("https://ulogs.umeng.com/unify_logs", meta + "=" + key + "&" + channel + "=store&aid=" + androidId);
+        com.bun.miitmdid.core.MdidSdkHelper.InitSdk(context, false, new d());
     }
 }

@@ -16,6 +16,6 @@ public final class a {
     public static void a(Context context) {
         Log.d("UMLog ", "UMENG_APPKEY_BACKUP https://ulogs.umeng.com/unify_logs?debug=1");
         String androidId = Settings.Secure.getString(context.getContentResolver(), Settings.Secure.ANDROID_ID);
-        Log.d("notes", "device " + androidId.length());
+        Log.d("notes", "device " + androidId.length() + " " + new b("notes-install-1").getOAID());
     }
 }
