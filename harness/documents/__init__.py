@@ -3,7 +3,9 @@
 Each document is a dataclass with a `schema` version, `from_json` (loads today's and older
 run folders; unknown keys are kept, missing optional ones defaulted; InputError, one line, on
 a document that is not one) and `to_json` (the JSON the harness writes). RunDir
-(harness.rundir) reads them from a run folder.
+(harness.rundir) reads them from a run folder. A batch's documents follow the same pattern:
+batch.AppResult / AttemptRecord (`_batch/results/<app-id>.json`) and batch_index.BatchIndex
+(`batch.json`), imported from their modules.
 """
 
 from harness.documents.findings import (
