@@ -2,7 +2,7 @@
 
     from harness import RunOptions, open_device, probe_app
 
-    result = probe_app("examples/weather", Path("runs/weather"), open_device("sim"))
+    result = probe_app("examples/leaky_sdk", Path("runs/leaky_sdk"), open_device("sim"))
     print(result.exit_code, result.report)
 
 `probe_app` records one run into its run folder (holding the folder's lock), analyses it and
