@@ -132,3 +132,34 @@ def test_an_unanalysed_run_takes_consent_from_its_steps(analysed: Analysed) -> N
     assert inputs["consent"] == {"ts": 1763830004.0, "ref": "steps.jsonl#3"}
     assert inputs["marks"]["spots"] == [] and inputs["dataflow"][0]["destinations"] == []
     assert report_inputs(run, manifest, {"verdicts": [], "consent": None})["consent"] is None
+
+
+HOSTILE_INPUTS: dict[str, Any] = {
+    "version": REPORT_INPUTS_VERSION,
+    "consent": {"ts": "soon", "ref": 7},
+    "capture": ["<script>alert(1)</script>"],
+    "flow_domains": {"ulogs.umeng.com": "<script>alert(2)</script>\u202e"},
+    "dataflow": [1, {"sdk": ["x"], "data_type": "<b>x</b>", "reads": "many", "destinations": "x"}],
+    "marks": {
+        "canary_values": {"imei": "\x00<img src=x onerror=alert(3)>"},
+        "spots": [
+            {"ref": "flows.jsonl#0", "location": "body", "canary": "imei", "encoding": ["json", "base64"],
+             "wire": [10_000, 20_000], "excerpt": 5, "excerpt_spans": [[9, 2], ["a"], [0, 10_000]]},
+            {"ref": 3, "wire": [-1, 2]},
+            "not a spot",
+        ],
+    },
+}  # fmt: skip
+
+
+def test_hostile_report_inputs_render_inert(analysed: Analysed, tmp_path: Path) -> None:
+    from tests.test_reports_render import assert_inert
+
+    run = shutil.copytree(analysed[0], tmp_path / "hostile")
+    findings = json.loads((run / "findings.json").read_text(encoding="utf-8"))
+    findings["report_inputs"] = HOSTILE_INPUTS
+    (run / "findings.json").write_text(json.dumps(findings), encoding="utf-8")
+    text = assert_inert(render_run(run))
+    assert "sent to: &lt;script&gt;alert(2)&lt;/script&gt;…" in text  # the lane label, cut
+    assert "[U+0000]&lt;img src=x onerror=alert(3)&gt;" in text
+    assert "the value could not be located again here" in text  # a span past the recorded body
