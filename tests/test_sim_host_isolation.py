@@ -121,6 +121,13 @@ def test_the_app_sees_the_android_device_not_the_host(probes: dict[str, str]) ->
     by_path = [got for what, got in probes.items() if what.startswith("exec /") and what.endswith(" link")]
     assert all("error=13" in got for got in by_path), by_path
     assert probes["exec hostname"] == "localhost"
+    # host programs run by their paths, or by a shell the app started, read the device's view too
+    assert "Permission denied" in probes["exec /usr/bin/cat arp"]
+    assert "No such file" in probes["exec /bin/cat eth0"]
+    by_shell = probes["exec /bin/sh -c /usr/bin/head dev"].split("|")
+    assert len(by_shell) == 2 and all("Permission denied" in line for line in by_shell), by_shell
+    if "exec /usr/bin/python3 arp" in probes:
+        assert "Permission denied" in probes["exec /usr/bin/python3 arp"]
     if Path("/etc/machine-id").exists():
         assert "Permission denied" in probes["/etc/machine-id"]
     assert probes["NetworkInterface wlan0"] == "null"  # targetSdk 30: no MAC (CTS)

@@ -19,11 +19,15 @@ them), where, as on Android 11+ for an untrusted app:
   Build (bionic/toolbox getprop output: `[key]: [value]` lines, or the value, or the default),
   with ro.serialno unreadable since Android 8 (an untrusted app gets "", as CTS
   SELinuxTargetSdkTestBase.noDns shows for net.dns*); and the host's sh, cat, ls, grep,
-  head, tail behind a shim that first hides /proc/net from that process.
+  head, tail behind a shim that first hides /proc/net from that process. The host's readers
+  (sh, cat, head, grep, python3 … see _HOST_READERS) are overmounted by the same shim, so run by
+  their paths (`/usr/bin/cat /proc/net/arp`) or by a shell the app started they see it too.
 
 The process keeps uid 0 but loses CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH, so mode 000
 gives the EACCES that SELinux gives on Android. Without root (or without unshare/setpriv) the
 sim runs unisolated and the run's coverage says so.
+
+(Over 300 lines: one mount plan, whose parts — hidden files, shims, getprop — must agree.)
 """
 
 from __future__ import annotations
@@ -53,6 +57,17 @@ _HOST_IDENTITY_FILES = ("/etc/machine-id", "/var/lib/dbus/machine-id", "/etc/hos
 # Host tools that read interfaces through netlink (RTM_GETLINK, which Android 11+ denies apps),
 # hidden even when named by their paths: exec → EACCES.
 _HOST_NET_TOOLS = ("ip", "ifconfig", "arp", "ethtool", "iw", "iwconfig", "networkctl", "nmcli")
+
+# Host programs that read files or run others: by whatever path they are run (`/usr/bin/cat
+# /proc/net/arp`, `sh -c "/bin/cat …"`), each is overmounted by a shim that first hides /proc/net
+# from its own process, then runs the real program (kept reachable at another path). Multi-call
+# binaries (busybox, toybox) pick their applet from argv[0], which a shim cannot keep: not covered.
+_HOST_READERS = (
+    "sh", "dash", "bash", "cat", "head", "tail", "grep", "sed", "awk", "cut", "od", "xxd",
+    "hexdump", "dd", "strings", "less", "more", "tr", "sort", "uniq", "wc", "tee", "python3", "perl",
+)  # fmt: skip
+_BIN_DIRS = ("/usr/local/bin", "/usr/bin", "/bin", "/usr/sbin", "/sbin")
+_MULTI_CALL = ("busybox", "toybox")
 
 # android/os/Build.java of the sim framework: getprop must agree with Build.
 _BUILD_PROPERTIES = {
@@ -205,6 +220,47 @@ def _denied_file(path: Path) -> Path:
     return path
 
 
+def _host_readers() -> list[str]:
+    """The real files behind the host reader programs, once each."""
+    found: dict[str, None] = {}
+    for name in _HOST_READERS:
+        for directory in _BIN_DIRS:
+            path = os.path.join(directory, name)
+            if os.path.isfile(path) and os.access(path, os.X_OK):
+                real = os.path.realpath(path)
+                if os.path.basename(real) not in _MULTI_CALL:
+                    found[real] = None
+    return list(found)
+
+
+def _reader_mounts(root: Path, denied: Path) -> list[tuple[Path, str]]:
+    """(source, target) bind mounts that put a /proc/net-hiding shim over each host reader: every
+    real program first at its own path under `root`/host (all before any shim), then the shims."""
+    shell = shutil.which("sh")
+    if shell is None:
+        return []
+    readers = list(dict.fromkeys([os.path.realpath(shell), *_host_readers()]))
+    host_dir, shim_dir = root / "host", root / "shims"
+    host_dir.mkdir(parents=True, exist_ok=True)
+    shim_dir.mkdir(parents=True, exist_ok=True)
+    kept = {real: host_dir / f"{index}-{os.path.basename(real)}" for index, real in enumerate(readers)}
+    interpreter = kept[readers[0]]  # the shell, reachable once /bin/sh is a shim itself
+    mount = _tool("mount")
+    mounts = []
+    for real, copy in kept.items():
+        copy.touch()
+        mounts.append((Path(real), str(copy)))
+    for real, copy in kept.items():
+        shim = shim_dir / copy.name
+        _write_executable(
+            shim,
+            f"#!{interpreter}\n{mount} --bind {_quote(str(denied))} /proc/$$/net 2>/dev/null\n"
+            f'exec {_quote(str(copy))} "$@"\n',
+        )
+        mounts.append((shim, real))
+    return mounts
+
+
 def _setup_script(root: Path, view: Path, denied: Path) -> Path:
     mount = _tool("mount")
     denied_file = _denied_file(root / "denied-file")
@@ -215,6 +271,7 @@ def _setup_script(root: Path, view: Path, denied: Path) -> Path:
     tools -= {os.path.realpath(p) for p in map(shutil.which, SHIMMED_COMMANDS) if p is not None}
     tools.discard(os.path.realpath("/bin/sh"))
     hidden += [(denied_file, tool) for tool in sorted(tools)]
+    hidden += _reader_mounts(root, denied)
     mounts = [f"{mount} --bind {_quote(str(source))} {_quote(target)}" for source, target in hidden]
     script = root / "enter-device.sh"
     _write_executable(
