@@ -11,6 +11,7 @@ from typing import Any
 from harness import __version__
 from harness.analysis.report_inputs import current, report_inputs
 from harness.analysis.rules import rule_catalogue
+from harness.documents import AppRecord, DeviceRecord, Findings, Manifest
 from harness.rundir import EVENTS, FINDINGS, FLOWS, FLOWS_HAR, LOGCAT, MANIFEST, PROFILE, STEPS, RunDir
 from reports import images
 from reports.clauses import group_clauses
@@ -20,7 +21,7 @@ from reports.declared import declared_section
 from reports.evidence import EvidenceSources, collected_refs, evidence_groups, wanted_refs
 from reports.excerpts import Marks, Spot, flow_detail, spot_of
 from reports.exports import CSV_NAME, JUNIT_NAME, XLSX_NAME
-from reports.load import STATUSES, Scan, number, parse_ref, read_findings, read_manifest, scan
+from reports.load import STATUSES, Scan, number, parse_ref, scan
 from reports.model import Header, Image, Link, RunReport, Screenshot, StatusCount, VerdictRow
 from reports.problems import problems_and_health
 from reports.records import (
@@ -59,30 +60,34 @@ def _dict(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _header(manifest: Mapping[str, Any], findings: Mapping[str, Any] | None) -> Header:
-    app = {**_dict(manifest.get("app")), **{k: v for k, v in _dict((findings or {}).get("app")).items() if v}}
-    device = {**_dict(manifest.get("device")), **_dict((findings or {}).get("device"))}
-    started, ended = number(manifest.get("started")), number(manifest.get("ended"))
+def _header(manifest: Manifest, findings: Findings | None) -> Header:
+    """The app and device as analysis recorded them, else as the run did."""
+    app, recorded = (findings.app if findings else AppRecord()), manifest.app
+    device, on = (findings.device if findings else DeviceRecord()), manifest.device
+    label = app.label or recorded.label
+    package = app.package or recorded.package
+    android = device.android or on.android
+    started = manifest.started or None  # 0: the manifest did not record it
     device_text = " ".join(
         part
         for part in (
-            safe(device.get("backend"), SHORT),
-            safe(device.get("serial"), SHORT),
-            f"Android {safe(device.get('android'), SHORT)}" if device.get("android") else "",
+            safe(device.backend or on.backend, SHORT),
+            safe(device.serial or on.serial, SHORT),
+            f"Android {safe(android, SHORT)}" if android else "",
         )
         if part
     )
     return Header(
-        label=safe(app.get("label") or app.get("package") or "(unknown app)", SHORT),
-        package=safe(app.get("package") or "(unknown package)", SHORT),
-        version=safe(app.get("version") or "unknown", SHORT),
-        category=safe(app.get("category") or "not given", SHORT),
+        label=safe(label or package or "(unknown app)", SHORT),
+        package=safe(package or "(unknown package)", SHORT),
+        version=safe(app.version or recorded.version or "unknown", SHORT),
+        category=safe(app.category or recorded.category or "not given", SHORT),
         device=device_text or "unknown",
-        tool_version=safe(manifest.get("tool_version") or "unknown", SHORT),
-        analysed_with=safe((findings or {}).get("tool_version") or "", SHORT),
+        tool_version=safe(manifest.tool_version or "unknown", SHORT),
+        analysed_with=safe(findings.extra.get("tool_version") if findings else "", SHORT),
         date=when(started),
-        duration=_duration(started, ended),
-        run_status=safe(manifest.get("status") or "unknown", SHORT),
+        duration=_duration(started, manifest.ended),
+        run_status=safe(manifest.status, SHORT),
     )
 
 
@@ -201,15 +206,17 @@ def _consent_step(inputs: Mapping[str, Any], steps: Sequence[StepSummary]) -> St
 
 
 def build_run(run_dir: Path) -> BuiltRun:
-    manifest = read_manifest(run_dir)
-    findings = read_findings(run_dir)
+    run = RunDir(run_dir)
+    typed_manifest, typed_findings = run.manifest(), run.findings()
+    header = _header(typed_manifest, typed_findings)
+    # the rest renders the documents' JSON form (evidence items are open mappings by contract)
+    manifest = typed_manifest.to_json()
+    findings = typed_findings.to_json() if typed_findings else None
     verdicts: list[Mapping[str, Any]] = list(findings["verdicts"]) if findings else []
-    header = _header(manifest, findings)
 
     inputs = current(findings) or report_inputs(run_dir, manifest, findings)
     want_events, want_flows, want_steps = _wanted(verdicts)
     want_events |= collected_refs(verdicts)
-    run = RunDir(run_dir)
     events = scan(run.events(), summarize_event, event_detail, want_events)
     marks = Marks.from_json(inputs.get("marks"))
     flows = scan(run.flows(), summarize_flow, flow_detail(want_flows, marks), set(want_flows))

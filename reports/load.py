@@ -1,7 +1,7 @@
 """Reading a run folder for the report, through the one reader of run folders (harness.rundir).
 
 manifest.json and findings.json are read as typed documents (harness.documents: a broken one is
-a one-line InputError) and rendered from their JSON form. The records are streamed, never held
+a one-line InputError; reports.build renders them). The records are streamed, never held
 whole: each typed record becomes a small summary (for the timeline and the tallies) and, when
 findings point at it, a detail (for the evidence). Lines no record could be read from are
 counted by the reader, not fatal: a run that crashed mid-write still reports, and the count
@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from harness.records import FileStats
-from harness.rundir import RecordStream, RunDir
+from harness.rundir import RecordStream
 
 STATUSES = ("fail", "pass", "inconclusive", "not_tested", "not_applicable")
 
@@ -36,16 +35,6 @@ class Scan(Generic[S, D]):
     summaries: list[S] = field(default_factory=list)
     details: dict[int, D] = field(default_factory=dict)
     stats: FileStats = field(default_factory=lambda: FileStats(""))
-
-
-def read_manifest(run_dir: Path) -> dict[str, Any]:
-    return RunDir(run_dir).manifest().to_json()
-
-
-def read_findings(run_dir: Path) -> dict[str, Any] | None:
-    """findings.json checked against the findings contract; None when the run was not analysed."""
-    findings = RunDir(run_dir).findings()
-    return None if findings is None else findings.to_json()
 
 
 def scan(

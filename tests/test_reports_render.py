@@ -332,3 +332,14 @@ def test_catalog_of_a_batch_follows_its_index(tmp_path: Path) -> None:
     assert "pending: the batch has not run this app yet" in text
     assert "reproduction rate 100%" in text
     assert 'href="./weather/report.html"' in text
+
+
+def test_a_manifest_without_its_start_says_so(runs: Path) -> None:
+    run = runs / "clean"
+    manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["started"], manifest["status"]
+    (run / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    text = render_run(run).read_text(encoding="utf-8")
+    assert "<dt>Run started</dt><dd>unknown</dd>" in text
+    assert "<dt>Duration</dt><dd>unknown (the run did not record its end)</dd>" in text
+    assert "The run never finished (status &#39;running&#39;)" in text
