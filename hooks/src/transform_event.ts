@@ -108,17 +108,17 @@ function inBurst(family: Family): boolean {
 // key schedule, certificate fingerprints) cannot hold a canary as such and are not events, which
 // spares their stack traces.
 function isText(chunks: readonly Uint8Array[]): boolean {
+  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  const allowed = Math.floor(total / 50); // control characters; binary input stops the scan early
   let control = 0;
-  let total = 0;
   for (const chunk of chunks) {
     for (const byte of chunk) {
-      if (byte < 9 || (byte > 13 && byte < 32) || byte === 127) {
-        control++;
+      if ((byte < 9 || (byte > 13 && byte < 32) || byte === 127) && ++control > allowed) {
+        return false;
       }
     }
-    total += chunk.length;
   }
-  return total > 0 && control * 50 <= total;
+  return total > 0;
 }
 
 export function emit(method: Method, self: Java.Wrapper, operation: Operation): void {
