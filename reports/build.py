@@ -11,7 +11,7 @@ from typing import Any
 from harness import __version__
 from harness.analysis.report_inputs import current, report_inputs
 from harness.analysis.rules import rule_catalogue
-from harness.documents import AppRecord, DeviceRecord, Findings, Manifest
+from harness.documents import AppRecord, DeviceRecord, Findings, Manifest, Verdict
 from harness.rundir import EVENTS, FINDINGS, FLOWS, FLOWS_HAR, LOGCAT, MANIFEST, PROFILE, STEPS, RunDir
 from reports import images
 from reports.clauses import group_clauses
@@ -91,28 +91,24 @@ def _header(manifest: Manifest, findings: Findings | None) -> Header:
     )
 
 
-def _verdict_rows(verdicts: Sequence[Mapping[str, Any]]) -> tuple[tuple[VerdictRow, ...], list[str | None]]:
+def _verdict_rows(verdicts: Sequence[Verdict]) -> tuple[tuple[VerdictRow, ...], list[str | None]]:
     titles = {rule.id: rule for rule in rule_catalogue()}
     rows, anchors = [], []
     for index, verdict in enumerate(verdicts):
-        rule = str(verdict["rule"])
-        spec = titles.get(rule)
-        evidence = [e for e in verdict.get("evidence") or [] if isinstance(e, dict)]
-        anchor = f"evidence-{index}" if evidence else None
+        spec = titles.get(verdict.rule)
+        anchor = f"evidence-{index}" if verdict.evidence else None
         anchors.append(anchor)
-        clauses = [safe(c, SHORT) for c in verdict.get("clauses") or [] if isinstance(c, str)]
-        data_types = verdict.get("data_types") or []
         rows.append(
             VerdictRow(
-                rule=safe(rule, SHORT),
-                title=safe(verdict.get("title") or (spec.title if spec else ""), LINE),
-                title_zh=safe(verdict.get("title_zh") or (spec.title_zh if spec else ""), LINE),
-                status=str(verdict["status"]),
-                severity=safe(verdict.get("severity") or (spec.severity if spec else ""), SHORT),
-                data_types=tuple(safe(d, SHORT) for d in data_types if isinstance(d, str)),
-                clauses=group_clauses(clauses),
-                summary=safe(verdict.get("summary") or "", LINE),
-                evidence_count=len(evidence),
+                rule=safe(verdict.rule, SHORT),
+                title=safe(verdict.title or (spec.title if spec else ""), LINE),
+                title_zh=safe(verdict.title_zh or (spec.title_zh if spec else ""), LINE),
+                status=verdict.status,
+                severity=safe(verdict.severity or (spec.severity if spec else ""), SHORT),
+                data_types=tuple(safe(d, SHORT) for d in verdict.data_types),
+                clauses=group_clauses([safe(c, SHORT) for c in verdict.clauses]),
+                summary=safe(verdict.summary, LINE),
+                evidence_count=len(verdict.evidence),
                 evidence_anchor=anchor,
             )
         )
@@ -232,7 +228,7 @@ def build_run(run_dir: Path) -> BuiltRun:
         [s.ts for s in steps.summaries],
     )
 
-    rows, anchors = _verdict_rows(verdicts)
+    rows, anchors = _verdict_rows(typed_findings.verdicts if typed_findings else [])
     sources = EvidenceSources(
         run_dir=run_dir,
         start=start,
