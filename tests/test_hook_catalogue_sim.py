@@ -308,3 +308,31 @@ def test_sim_jvm_shows_the_simulated_interfaces_not_the_hosts(tmp_path: Path) ->
         "lo null [localhost/127.0.0.1, localhost/0:0:0:0:0:0:0:1]",
         "wlan0 [2, 0, 0, 0, 0, 0] [/192.168.1.23]",
     ]
+
+
+def test_usage_history_nio_file_reads_and_account_futures(events: list[dict[str, Any]]) -> None:
+    umeng = [e for e in events if e["sdk"] == "com.umeng"]
+    reads = [(e["api"].rsplit(".", 2)[-2] + "." + e["api"].rsplit(".", 1)[1], e["data_type"]) for e in umeng]
+    assert reads == [
+        # no usage access granted (an app-op given in Settings): empty answers, still attempts
+        ("UsageStatsManager.queryUsageStats", "app_list"),
+        ("UsageStatsManager.queryEvents", "app_list"),
+        ("UsageStatsManager.queryAndAggregateUsageStats", "app_list"),
+        # identifier files through java.nio.file.Files: one event per read, whatever it calls inside
+        ("Files.readAllBytes", "mac_address"),
+        ("Files.readAllLines", "wifi"),
+        ("Files.lines", "mac_address"),
+        ("Files.newInputStream", "mac_address"),
+        ("AccountManager.getAccountsByTypeAndFeatures", "accounts"),
+    ], reads
+    assert [e["value"] for e in umeng[:3]] == ["size=0", "has_events=false", "size=0"]
+    nio = [e for e in umeng if e["api"].startswith("java.nio.file.Files.")]
+    assert [e["args"][0] for e in nio] == [
+        "/sys/class/net/wlan0/address",
+        "/proc/net/arp",
+        "/sys/class/net/wlan0/address",
+        "/sys/class/net/wlan0/address",
+    ]
+    # the app's cache file and /proc/self/status are no identifier files: no event for them
+    assert not [e for e in events if e["api"].startswith("java.nio.") and "status" in str(e["args"])]
+    assert not [e for e in events if "umeng-mac" in str(e["args"])]

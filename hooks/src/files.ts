@@ -4,7 +4,7 @@
 
 import type { DataType } from "./emit.js";
 import type { Call, HookSpec } from "./hooking.js";
-import { filePathOf } from "./jni.js";
+import { filePathOf, objectToString } from "./jni.js";
 import { ARG_LIMIT, isJavaObject, textOf } from "./text.js";
 
 const NET_CLASS = "/sys/class/net/";
@@ -102,7 +102,32 @@ function fileOpen(api: string, classes: readonly string[]): HookSpec {
   };
 }
 
+// java.nio.file.Files (Android 8+, libcore): the Path argument's text, read with one raw JNI
+// toString (an interface: the bridge's wrapper names no field to read).
+function classifyNioFile(call: Call): DataType | null {
+  const arg = call.args[0];
+  return isJavaObject(arg) ? fileDataType(objectToString(arg.$h)) : null;
+}
+
+function nioRead(method: string, optional = false): HookSpec {
+  return {
+    api: `java.nio.file.Files.${method}`,
+    kind: "data",
+    dataType: classifyNioFile,
+    possibleDataTypes: FILE_TYPES,
+    when: (call) => classifyNioFile(call) !== null,
+    group: "file.open",
+    describeValue: () => null,
+    optional,
+  };
+}
+
 export const fileHooks: readonly HookSpec[] = [
+  // readAllBytes/readAllLines/lines/readString end in newByteChannel or newBufferedReader: one group.
+  ...["readAllBytes", "readAllLines", "lines", "newInputStream", "newBufferedReader", "newByteChannel"].map(
+    (method) => nioRead(method),
+  ),
+  nioRead("readString", true), // Java 11: Android 13 (API 33) and later only
   // FileReader and FileInputStream(String) end in FileInputStream(File) on OpenJDK and libcore.
   fileOpen("java.io.FileInputStream.$init", ["java.io.FileInputStream"]),
   fileOpen("java.io.RandomAccessFile.$init", ["java.io.RandomAccessFile"]),

@@ -34,4 +34,6 @@ export const mediaHooks: readonly HookSpec[] = [
   accounts("getAccounts"),
   accounts("getAccountsByType"),
   accounts("getAccountsByTypeForPackage"),
+  // answers an AccountManagerFuture: the request is the read (the accounts come later through it)
+  { ...accounts("getAccountsByTypeAndFeatures"), describeValue: () => null },
 ];

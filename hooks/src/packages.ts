@@ -44,6 +44,7 @@ function describePackageNames(element: () => Java.Wrapper): (result: unknown) =>
 // PackageManager is abstract on Android: the calls land in ApplicationPackageManager.
 const PACKAGE_MANAGER_CLASSES = ["android.app.ApplicationPackageManager", "android.content.pm.PackageManager"];
 const ACTIVITY_MANAGER = "android.app.ActivityManager";
+const USAGE_STATS_MANAGER = "android.app.usage.UsageStatsManager";
 
 // Probing other packages one by one (getPackageInfo("com.tencent.mm")…) rebuilds the app list:
 // from the PROBES_FOR_APP_LIST-th distinct foreign package on, a probe is an app_list read; the
@@ -117,6 +118,18 @@ export const packageHooks: readonly HookSpec[] = [
   appList(`${ACTIVITY_MANAGER}.getRunningTasks`, [ACTIVITY_MANAGER]),
   appList(`${ACTIVITY_MANAGER}.getRecentTasks`, [ACTIVITY_MANAGER]),
   appList(`${ACTIVITY_MANAGER}.getRunningServices`, [ACTIVITY_MANAGER]),
+  // Usage history (needs PACKAGE_USAGE_STATS, an app-op granted in Settings > Usage access; without
+  // it the answer is empty, still recorded as an attempt). queryEventsForSelf reads only the app's own.
+  appList(`${USAGE_STATS_MANAGER}.queryUsageStats`, [USAGE_STATS_MANAGER]),
+  {
+    ...appList(`${USAGE_STATS_MANAGER}.queryAndAggregateUsageStats`, [USAGE_STATS_MANAGER]),
+    describeValue: (result) => (result === null ? null : `size=${(result as JavaList).size()}`),
+  },
+  {
+    ...appList(`${USAGE_STATS_MANAGER}.queryEvents`, [USAGE_STATS_MANAGER]),
+    describeValue: (result) =>
+      result === null ? null : `has_events=${String((result as { hasNextEvent(): boolean }).hasNextEvent())}`,
+  },
   probe("getPackageInfo"),
   probe("getApplicationInfo"),
   probe("getInstallerPackageName"),

@@ -117,6 +117,8 @@ class ContextImpl extends Context {
                 return new android.hardware.camera2.CameraManager(app);
             case DEVICE_POLICY_SERVICE:
                 return new android.app.admin.DevicePolicyManager(app);
+            case USAGE_STATS_SERVICE:
+                return new android.app.usage.UsageStatsManager(app);
             default:
                 return null;
         }
@@ -153,6 +155,9 @@ class ContextImpl extends Context {
         }
         if (serviceClass == android.app.admin.DevicePolicyManager.class) {
             return DEVICE_POLICY_SERVICE;
+        }
+        if (serviceClass == android.app.usage.UsageStatsManager.class) {
+            return USAGE_STATS_SERVICE;
         }
         return null;
     }

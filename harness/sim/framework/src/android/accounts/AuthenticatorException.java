@@ -1,0 +1,10 @@
+package android.accounts;
+
+public class AuthenticatorException extends AccountsException {
+    public AuthenticatorException() {
+    }
+
+    public AuthenticatorException(String message) {
+        super(message);
+    }
+}
