@@ -16,6 +16,7 @@ from harness.detect.match.encodings import (
     value_forms,
 )
 from harness.profile import DEFAULT_PROFILE, Canary, canaries
+from harness.records import clean_text
 
 
 def test_mobile_number_forms() -> None:
@@ -90,3 +91,12 @@ def test_non_ascii_values_get_url_and_json_escapes() -> None:
     assert patterns[b"%e6%9d%8e%e9%87%91%e4%b8%9d%e9%9b%80"] == ("url",)
     assert patterns[b"\\u674e\\u91d1\\u4e1d\\u96c0"] == ("json_escape",)
     assert patterns[b"\\u674E\\u91D1\\u4E1D\\u96C0"] == ("json_escape",)
+
+
+def test_a_value_with_a_lone_surrogate_expands_as_recorded_traffic_is_cleaned() -> None:
+    hostile = "copied \udcff text here"
+    variants = expand([Canary("clipboard", "clipboard", hostile)])
+    patterns = {v.pattern for v in variants}
+    assert clean_text(hostile).encode("utf-8") in patterns  # the form a cleaned flow carries
+    cleaned = expand([Canary("clipboard", "clipboard", clean_text(hostile))])
+    assert [v.pattern for v in cleaned] == [v.pattern for v in variants]

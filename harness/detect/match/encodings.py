@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, quote_plus
 
 from harness.profile import Canary
+from harness.records import clean_text
 
 MIN_PATTERN_BYTES = 8
 MAC_SHAPE = re.compile(r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}")
@@ -172,6 +173,7 @@ class _Encoded:
 
 def encodings(text: str) -> Iterator[_Encoded]:
     """Every encoded pattern of one written form of a value."""
+    text = clean_text(text)  # a recorded value may hold lone surrogates; recorded traffic is cleaned alike
     raw = text.encode("utf-8")
     yield _Encoded(raw, ())
     for url in _url_forms(text):
