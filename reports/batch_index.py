@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from harness.documents.batch_index import BatchIndex, IndexEntry
 from harness.errors import InputError
 from reports.model import Pair
 from reports.text import LINE, SHORT, safe
@@ -31,45 +31,43 @@ class BatchApp:
 
 
 @dataclass(frozen=True)
-class BatchIndex:
+class BatchCatalog:
+    """What the catalog shows of a batch: its apps in catalog order, and its totals."""
+
     apps: tuple[BatchApp, ...]
     summary: tuple[Pair, ...]
 
 
-def _run_dir(out_dir: Path, value: Any) -> Path | None:
-    if not isinstance(value, str) or not value:
+def _run_dir(out_dir: Path, value: str | None) -> Path | None:
+    if not value:
         return None
     path = (out_dir / value).resolve()
     return path if path.is_relative_to(out_dir.resolve()) and path != out_dir.resolve() else None
 
 
-def _app(out_dir: Path, entry: dict[str, Any]) -> BatchApp:
+def _app(out_dir: Path, entry: IndexEntry) -> BatchApp:
     citations = tuple(
-        Pair(safe(c.get("label"), SHORT), safe(c.get("result"), SHORT))
-        for c in entry.get("citations") or []
-        if isinstance(c, dict)
+        Pair(safe(c.get("label"), SHORT), safe(c.get("result"), SHORT)) for c in entry.citations
     )
     return BatchApp(
-        app_id=safe(entry.get("app_id"), SHORT),
-        name=safe(entry.get("name") or entry.get("app_id"), SHORT),
-        status=safe(entry.get("status") or "pending", SHORT),
-        triage=safe(entry.get("triage") or "", SHORT),
-        detail=safe(entry.get("detail") or "", LINE),
-        run_dir=_run_dir(out_dir, entry.get("run_dir")),
+        app_id=safe(entry.app_id, SHORT),
+        name=safe(entry.name or entry.app_id, SHORT),
+        status=safe(entry.status, SHORT),
+        triage=safe(entry.triage or "", SHORT),
+        detail=safe(entry.detail or "", LINE),
+        run_dir=_run_dir(out_dir, entry.run_dir),
         citations=citations,
     )
 
 
-def _object(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _summary(index: dict[str, Any]) -> tuple[Pair, ...]:
-    totals, citations, triage = (_object(index.get(key)) for key in ("totals", "citations", "triage"))
+def _summary(index: BatchIndex) -> tuple[Pair, ...]:
+    totals = index.totals.to_json()
     pairs = [Pair(safe(key, SHORT).replace("_", " "), safe(value, SHORT)) for key, value in totals.items()]
-    pairs.append(Pair("complete", "yes" if index.get("complete") else "no (apps are pending)"))
-    if triage:
-        pairs.append(Pair("triage", safe(", ".join(f"{k} ×{v}" for k, v in triage.items()), LINE)))
+    pairs.append(Pair("complete", "yes" if index.complete else "no (apps are pending)"))
+    if index.triage:
+        shown = ", ".join(f"{k} ×{v}" for k, v in index.triage.items())
+        pairs.append(Pair("triage", safe(shown, LINE)))
+    citations = index.citations
     if citations:
         rate = citations.get("reproduction_rate")
         shown = f"{rate:.0%}" if isinstance(rate, int | float) else "none testable"
@@ -83,15 +81,17 @@ def _summary(index: dict[str, Any]) -> tuple[Pair, ...]:
     return tuple(pairs)
 
 
-def read_batch_index(out_dir: Path) -> BatchIndex | None:
+def read_batch_index(out_dir: Path) -> BatchCatalog | None:
+    """OUT/batch.json read as the typed batch index (harness.documents.BatchIndex); None when the
+    folder is not a batch's output; a broken index is a one-line InputError."""
     path = out_dir / BATCH_INDEX
     if not path.is_file():
         return None
     try:
-        index = json.loads(path.read_bytes().decode("utf-8", errors="replace"))
+        data = json.loads(path.read_bytes().decode("utf-8", errors="replace"))
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
-    if not isinstance(index, dict) or not isinstance(index.get("apps"), list):
-        raise InputError(f"{path}: not a batch index (no 'apps' list)")
-    apps = tuple(_app(out_dir, entry) for entry in index["apps"] if isinstance(entry, dict))
-    return BatchIndex(apps, _summary(index))
+    except RecursionError:
+        raise InputError(f"{path}: not valid JSON (nested too deeply to read)") from None
+    index = BatchIndex.from_json(data, str(path))
+    return BatchCatalog(tuple(_app(out_dir, entry) for entry in index.apps), _summary(index))

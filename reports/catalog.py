@@ -14,7 +14,7 @@ from harness import __version__
 from harness.analysis.rules import rule_catalogue
 from harness.errors import InputError
 from harness.rundir import is_run_dir
-from reports.batch_index import BatchApp, BatchIndex, read_batch_index
+from reports.batch_index import BatchApp, BatchCatalog, read_batch_index
 from reports.build import BuiltRun, when
 from reports.load import STATUSES
 from reports.model import (
@@ -70,7 +70,7 @@ def _run_folders(out_dir: Path) -> list[Path]:
     return runs
 
 
-def discover(out_dir: Path) -> tuple[list[Found], BatchIndex | None]:
+def discover(out_dir: Path) -> tuple[list[Found], BatchCatalog | None]:
     """The apps of OUT: a batch's, in catalog order, when OUT/batch.json exists; else its run folders."""
     if not out_dir.is_dir():
         raise InputError(f"{out_dir}: no such directory")
@@ -201,7 +201,7 @@ def _problems(rows: Sequence[CatalogRow]) -> tuple[Problem, ...]:
 
 
 def build_catalog(
-    out_dir: Path, entries: Sequence[CatalogEntry], exports: Sequence[Link], index: BatchIndex | None
+    out_dir: Path, entries: Sequence[CatalogEntry], exports: Sequence[Link], index: BatchCatalog | None
 ) -> CatalogReport:
     rules = _rule_ids(entries)
     rows = tuple(_row(entry, rules) for entry in entries)
