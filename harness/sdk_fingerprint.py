@@ -71,6 +71,18 @@ def _unique_best(scores: Mapping[str, Sequence[str]], minimum: int) -> str | Non
     return ranked[0][0]
 
 
+def is_fingerprint_candidate(class_name: str, app_package: str, table: SdkTable | None = None) -> bool:
+    """A minified class that no prefix or class fingerprint names and that is not the app's own."""
+    table = table or load_sdk_table()
+    return not (
+        not is_obfuscated_class(class_name)
+        or table.is_framework(class_name)
+        or table.match(class_name)
+        or table.match_signature(class_name)
+        or is_own_code(class_name, app_package)
+    )
+
+
 def fingerprint_code(
     strings_by_class: Iterable[tuple[str, Iterable[str]]], app_package: str, table: SdkTable | None = None
 ) -> tuple[RootAttribution, ...]:
@@ -81,15 +93,8 @@ def fingerprint_code(
     fingerprints = [s for s in table.signatures if s.strings]
     carried: dict[str, set[str]] = defaultdict(set)
     for class_name, strings in strings_by_class:
-        if (
-            table.is_framework(class_name)
-            or table.match(class_name)
-            or table.match_signature(class_name)
-            or is_own_code(class_name, app_package)
-            or not is_obfuscated_class(class_name)
-        ):
-            continue
-        carried[obfuscated_root(class_name)].update(strings)
+        if is_fingerprint_candidate(class_name, app_package, table):
+            carried[obfuscated_root(class_name)].update(strings)
     found = []
     for root, strings in sorted(carried.items()):
         scores: dict[str, list[str]] = defaultdict(list)

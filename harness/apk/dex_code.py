@@ -13,6 +13,7 @@ checked; a malformed class is skipped, so a hostile dex costs at most one pass o
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 
 from harness.apk.dex import DexTables
 
@@ -103,8 +104,10 @@ def _string_indexes(data: bytes, code: int) -> list[int]:
     return found
 
 
-def strings_by_class(data: bytes, tables: DexTables) -> list[tuple[str, list[str]]]:
-    """(class name, the string constants its methods load) for every class defined in the dex."""
+def strings_by_class(
+    data: bytes, tables: DexTables, wanted: Callable[[str], bool] = lambda _name: True
+) -> list[tuple[str, list[str]]]:
+    """(class name, the string constants its methods load) for every `wanted` class the dex defines."""
     count, offset = struct.unpack_from("<II", data, 0x60)
     if offset + 32 * count > len(data):
         return []
@@ -121,6 +124,9 @@ def strings_by_class(data: bytes, tables: DexTables) -> list[tuple[str, list[str
         descriptor = tables.strings[descriptor_idx]
         if not (descriptor.startswith("L") and descriptor.endswith(";")):
             continue
+        class_name = descriptor[1:-1].replace("/", ".")
+        if not wanted(class_name):
+            continue
         strings: set[str] = set()
         try:
             for code in _code_offsets(data, class_data):
@@ -132,5 +138,5 @@ def strings_by_class(data: bytes, tables: DexTables) -> list[tuple[str, list[str
                 )
         except (_Malformed, struct.error):
             continue
-        classes.append((descriptor[1:-1].replace("/", "."), sorted(strings)))
+        classes.append((class_name, sorted(strings)))
     return classes

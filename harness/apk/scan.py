@@ -33,7 +33,7 @@ from harness.apk.dex import read_dex_tables
 from harness.apk.dex_code import strings_by_class
 from harness.apk.manifest import ManifestFacts, read_manifest_facts
 from harness.errors import InputError
-from harness.sdk_fingerprint import RootAttribution, fingerprint_code
+from harness.sdk_fingerprint import RootAttribution, fingerprint_code, is_fingerprint_candidate
 
 SCAN_SCHEMA = 1
 SCAN_FILE = "scan.json"
@@ -101,7 +101,7 @@ def _code(
             raise InputError(f"{archive.path}: malformed {name}: {error}") from None
         strings.extend(tables.strings)
         class_names.extend(tables.class_names)
-        by_class.extend(strings_by_class(data, tables))
+        by_class.extend(strings_by_class(data, tables, lambda name: is_fingerprint_candidate(name, package)))
     return code_facts(strings, class_names), tuple(names), fingerprint_code(by_class, package)
 
 
