@@ -11,6 +11,7 @@ import json
 import struct
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,33 @@ def test_the_oaid_sent_is_a_transmission_by_the_named_sdk(run: RunResult) -> Non
         "ulogs.umeng.com",
     )
     assert [c["api"] for c in sent["collected_by"]] == [ON_SUPPORT]
+
+
+@pytest.fixture(scope="module")
+def run_without_oaid(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunResult]:
+    """The same app on a device whose id provider has no OAID (the MSA SDK reports "unsupported")."""
+    device = SimDevice()
+    try:
+        config = RunConfig(
+            app=APP,
+            out=tmp_path_factory.mktemp("runs") / "no_oaid",
+            scenarios=("first_launch",),
+            duration_s=1.5,
+            profile=replace(DEFAULT_PROFILE, oaid=""),
+            capture=False,
+        )
+        yield run_app(config, device)
+    finally:
+        device.close()
+
+
+def test_an_unsupported_device_hands_over_no_oaid(run_without_oaid: RunResult) -> None:
+    assert run_without_oaid.status == "ok", run_without_oaid.error
+    recorded = [
+        json.loads(line) for line in (run_without_oaid.run_dir / "events.jsonl").read_text().splitlines()
+    ]
+    ids = [(e["api"], e["value"]) for e in recorded if e["data_type"] == "advertising_id"]
+    assert ids == [("com.bun.miitmdid.core.MdidSdkHelper.InitSdk", "1008614")]
 
 
 @pytest.fixture(scope="module")
