@@ -22,7 +22,13 @@ def probe() -> Iterator[Any]:
     bundle: str = compiler.build(
         "probes/base64_probe.ts", project_root=str(HOOKS_DIR), type_check="full", source_maps="omitted"
     )
-    host = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    host = subprocess.Popen(
+        [sys.executable, "-c", "import sys; print('ready', flush=True); sys.stdin.read()"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert host.stdout is not None and host.stdout.readline().strip() == "ready"  # attach once it runs
     session = frida.attach(host.pid)
     script = session.create_script(bundle)
     script.load()

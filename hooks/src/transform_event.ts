@@ -7,6 +7,7 @@ import { base64Of } from "./base64.js";
 import { record } from "./emit.js";
 import { callerContext } from "./jni.js";
 import { parseStack } from "./stack.js";
+import { nativeBase64 } from "./transform_fastpath.js";
 import { joined } from "./transform_record.js";
 import type { Family, Method, Operation } from "./transform_record.js";
 
@@ -138,10 +139,11 @@ export function emit(method: Method, self: Java.Wrapper, operation: Operation): 
   if (!calledByAppCode(stack)) {
     return;
   }
+  const input = joined(operation.input, operation.inputKept);
   const value = {
     algorithm,
     family: method.family,
-    input: base64Of(joined(operation.input, operation.inputKept)),
+    input: nativeBase64(input) ?? base64Of(input),
     input_size: operation.inputSize,
     output_head: hexOf(joined(operation.output, operation.outputKept)),
     output_size: operation.outputSize,

@@ -18,6 +18,8 @@
 
 import Java from "frida-java-bridge";
 
+import { moduleSource } from "./transform_native.js";
+import type { Overload } from "./transform_native.js";
 import { INPUT_CAP, OUTPUT_HEAD } from "./transform_record.js";
 
 // An operation tracked natively: which thread (its JNIEnv) and object, what its calls here added.
@@ -25,17 +27,6 @@ const ENTRIES = 128;
 // env, ref, calls, input bytes, output bytes, failed, buffer, input kept, output kept, input room, output room
 const ENTRY_SIZE = 88;
 const SLOT_SIZE = 24; // bridge replacement, original jmethodID, declaring class
-// JNI function table indices (the JNI specification's "Interface Function Table").
-const JNI = {
-  isSameObject: 24,
-  callObjectA: 66,
-  callIntA: 81,
-  callVoidA: 93,
-  getArrayLength: 171,
-  getByteArrayRegion: 200,
-  exceptionCheck: 228,
-};
-
 export interface Unrecorded {
   readonly calls: number;
   readonly inputSize: number;
@@ -54,13 +45,6 @@ interface Replaced {
   readonly _r?: NativePointer & { readonly _m?: Mangler };
 }
 
-interface Overload {
-  readonly original: Java.Method;
-  readonly className: string;
-  readonly argTypes: readonly string[];
-  readonly returnType: string;
-}
-
 const pending: Overload[] = [];
 let entries: NativePointer = NULL;
 const entriesEnd = Memory.alloc(4).writeS32(0); // past the last entry in use: where the C side stops looking
@@ -72,127 +56,6 @@ let module: CModule | null = null;
 
 function isHotSpot(): boolean {
   return (Java as unknown as { api?: { flavor?: string } }).api?.flavor === "jvm";
-}
-
-function cType(type: string): string {
-  return type === "int" || type === "byte" ? "gint" : "gpointer";
-}
-
-// What one call adds to the operation's input (before the original runs), as transform_record.ts does.
-function keepInput(argTypes: readonly string[]): string {
-  if (argTypes[0] === "byte") {
-    return "keep_byte (e, a0);";
-  }
-  if (argTypes.length >= 3) {
-    return "keep_input (env, e, a0, a1, a2);";
-  }
-  return "if (a0 != NULL) keep_input (env, e, a0, 0, ((GetLen) jni (env)[JNI_LEN]) (env, a0));";
-}
-
-function inputSize(argTypes: readonly string[]): string {
-  if (argTypes[0] === "byte") {
-    return "1";
-  }
-  return argTypes.length >= 3 ? "(a2 > 0 ? a2 : 0)" : "(a0 != NULL ? ((GetLen) jni (env)[JNI_LEN]) (env, a0) : 0)";
-}
-
-// ... and to its output (after): an int result is the count of bytes written into the output array.
-function keepOutput(argTypes: readonly string[], returnType: string): string {
-  if (returnType === "int") {
-    return `e->out_bytes += (r > 0 ? r : 0); keep_output (env, e, a3, ${argTypes.length === 5 ? "a4" : "0"}, r);`;
-  }
-  if (returnType === "[B") {
-    return "gint n = (r != NULL) ? ((GetLen) jni (env)[JNI_LEN]) (env, r) : 0; e->out_bytes += n; keep_output (env, e, r, 0, n);";
-  }
-  return "";
-}
-
-function functionSource(index: number, overload: Overload): string {
-  const { argTypes, returnType } = overload;
-  const ret = returnType === "void" ? "void" : cType(returnType);
-  const params = argTypes.map((type, i) => `${cType(type)} a${i}`);
-  const forward = ["env", "self", ...argTypes.map((_, i) => `a${i}`)].join(", ");
-  const signature = ["gpointer", "gpointer", ...argTypes.map(cType)].join(", ");
-  const values = argTypes.map((type, i) => (cType(type) === "gint" ? `(guint64) (gint64) a${i}` : `(guint64) a${i}`));
-  const call = returnType === "void" ? "callVoidA" : returnType === "int" ? "callIntA" : "callObjectA";
-  const result = returnType === "void" ? "" : `${ret} r = `;
-  return `
-${ret} fast_${index} (${["gpointer env", "gpointer self", ...params].join(", ")}) {
-  Slot * s = &slots[${index}];
-  Entry * e = (s->mid != NULL) ? tracked (env, self) : NULL;
-  if (e == NULL)
-    return ((${ret} (*) (${signature})) s->js) (${forward});
-  guint64 v[${Math.max(1, argTypes.length)}] = { ${values.join(", ") || "0"} };
-  ${keepInput(argTypes)}
-  ${result}((${ret} (*) (gpointer, gpointer, gpointer, gpointer, guint64 *)) jni (env)[JNI_${call}]) (env, self, s->clazz, s->mid, v);
-  if (((Check) jni (env)[JNI_CHECK]) (env)) {
-    e->failed = 1;
-  } else {
-    e->calls++;
-    e->in_bytes += ${inputSize(argTypes)};
-    ${keepOutput(argTypes, returnType)}
-  }
-  ${returnType === "void" ? "" : "return r;"}
-}`;
-}
-
-function moduleSource(overloads: readonly Overload[]): string {
-  return `#include <glib.h>
-typedef struct { gpointer js; gpointer mid; gpointer clazz; } Slot;
-typedef struct {
-  gpointer env; gpointer ref; gint64 calls; gint64 in_bytes; gint64 out_bytes; gint64 failed;
-  guint8 * buf; gint64 in_kept; gint64 out_kept; gint64 in_room; gint64 out_room;
-} Entry;
-typedef guint8 (*Same) (gpointer, gpointer, gpointer);
-typedef gint (*GetLen) (gpointer, gpointer);
-typedef void (*GetRegion) (gpointer, gpointer, gint, gint, gpointer);
-typedef guint8 (*Check) (gpointer);
-extern Slot slots[];
-extern Entry entries[];
-extern gint switched_on;
-extern gint entries_end;
-#define INPUT_CAP ${INPUT_CAP}
-#define JNI_SAME ${JNI.isSameObject}
-#define JNI_callObjectA ${JNI.callObjectA}
-#define JNI_callIntA ${JNI.callIntA}
-#define JNI_callVoidA ${JNI.callVoidA}
-#define JNI_LEN ${JNI.getArrayLength}
-#define JNI_REGION ${JNI.getByteArrayRegion}
-#define JNI_CHECK ${JNI.exceptionCheck}
-static gpointer * jni (gpointer env) { return *(gpointer **) env; }
-/* Entries of a thread are written only by that thread (here, or by the agent's JavaScript running on it). */
-static Entry * tracked (gpointer env, gpointer self) {
-  if (!switched_on)
-    return NULL;
-  for (int i = 0; i < entries_end; i++) {
-    Entry * e = &entries[i];
-    if (e->env == env && !e->failed && ((Same) jni (env)[JNI_SAME]) (env, e->ref, self))
-      return e;
-  }
-  return NULL;
-}
-/* Copies up to the room left; a range outside the array copies nothing (the original throws). */
-static void keep (gpointer env, gpointer array, gint off, gint len, gint64 room, guint8 * to, gint64 * kept) {
-  if (room <= 0 || array == NULL || off < 0 || len <= 0)
-    return;
-  if (off > ((GetLen) jni (env)[JNI_LEN]) (env, array) - len)
-    return;
-  gint n = (len < room) ? len : (gint) room;
-  ((GetRegion) jni (env)[JNI_REGION]) (env, array, off, n, to + *kept);
-  *kept += n;
-}
-static void keep_input (gpointer env, Entry * e, gpointer array, gint off, gint len) {
-  keep (env, array, off, len, e->in_room - e->in_kept, e->buf, &e->in_kept);
-}
-static void keep_output (gpointer env, Entry * e, gpointer array, gint off, gint len) {
-  keep (env, array, off, len, e->out_room - e->out_kept, e->buf + INPUT_CAP, &e->out_kept);
-}
-static void keep_byte (Entry * e, gint value) {
-  if (e->in_kept < e->in_room)
-    e->buf[e->in_kept++] = (guint8) value;
-}
-${overloads.map((overload, i) => functionSource(i, overload)).join("\n")}
-`;
 }
 
 function replacementOf(original: Java.Method): (NativePointer & { readonly _m?: Mangler }) | null {
@@ -242,6 +105,21 @@ export function installFastPath(): number {
     });
   });
   return overloads.length;
+}
+
+let encoder: NativeFunction<void, [NativePointer, number, NativePointer]> | null = null;
+
+// Base64 of recorded bytes by the module's C encoder; null before the module exists (or off HotSpot).
+export function nativeBase64(data: Uint8Array): string | null {
+  if (module === null) {
+    return null;
+  }
+  encoder ??= new NativeFunction(module.base64_encode as NativePointer, "void", ["pointer", "int", "pointer"]);
+  const input = Memory.alloc(Math.max(1, data.length));
+  input.writeByteArray(data.buffer.slice(data.byteOffset, data.byteOffset + data.length) as ArrayBuffer);
+  const output = Memory.alloc(Math.ceil(data.length / 3) * 4 + 1);
+  encoder(input, data.length, output);
+  return output.readCString() ?? "";
 }
 
 export function switchFastPath(on: boolean): void {
