@@ -1,5 +1,8 @@
 """The machine as an app on the simulated device sees it: the device's, never the host's.
 
+(Over 300 lines on purpose: every host view an app could reach is hidden in this one namespace
+setup, so that what the sim leaks, or does not, is audited in one place.)
+
 A sim app runs in the host JVM, so without this it could read the host's MAC addresses and
 identity through files and commands. Each app JVM starts in its own mount and UTS namespaces
 (same PID namespace, so Frida attaches as before; the namespaces end with the last process in
