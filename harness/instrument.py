@@ -78,8 +78,11 @@ class Instrumentation:
         on_event: Callable[[HookEvent], None] | None = None,
         clipboard_canary: str | None = None,
         process: str | None = None,
+        native_tls: list[dict[str, Any]] | None = None,
     ) -> None:
-        """process: the name of the app process this instruments (default: the main one)."""
+        """process: the name of the app process this instruments (default: the main one);
+        native_tls: TLS functions located in the app's native libraries (harness/apk/native_libs.py)."""
+        self._native_tls = native_tls or []
         self._device = frida_device
         self._clipboard_canary = clipboard_canary
         self._bundle = bundle
@@ -111,7 +114,9 @@ class Instrumentation:
             self._script = self._session.create_script(self._bundle, name="privacy-probe")
             self._script.on("message", self._on_message)
             self._script.load()
-            self._script.post({"type": "config", "clipboard": self._clipboard_canary or ""})
+            self._script.post(
+                {"type": "config", "clipboard": self._clipboard_canary or "", "native_tls": self._native_tls}
+            )
         except Exception as exc:  # frida raises many unrelated types; all mean "not instrumented"
             raise InstrumentationError(f"Frida could not instrument pid {pid}: {exc}") from None
 
@@ -143,9 +148,13 @@ class Instrumentation:
             self._record(payload.get("events") or [])
         elif kind == "agent:ready":
             self.report.runtime = str(payload.get("runtime", ""))
-            self.report.hooks_installed = list(payload.get("hooks_installed") or [])
-            self.report.hooks_failed = list(payload.get("hooks_failed") or [])
+            # hooks the agent reported earlier (agent:hooks) stay in the lists
+            self.report.hooks_installed[:0] = list(payload.get("hooks_installed") or [])
+            self.report.hooks_failed[:0] = list(payload.get("hooks_failed") or [])
             self._ready.set()
+        elif kind == "agent:hooks":  # installed later, in a library the app loaded after starting
+            self.report.hooks_installed.extend(payload.get("hooks_installed") or [])
+            self.report.hooks_failed.extend(payload.get("hooks_failed") or [])
         elif kind == "agent:planted":
             outcome = "planted" if payload.get("planted") else "not planted"
             self.report.canaries[str(payload.get("canary"))] = f"{outcome}: {payload.get('how')}"

@@ -131,11 +131,12 @@ def _record(config: RunConfig, device: Device) -> RunResult:
     error: ProbeError | None = None
     contexts: list[ScenarioContext] = []
     app: AppInfo | None = None
+    native_tls: list[dict[str, Any]] = []
     capture = _start_capture(run, manifest, device, info.backend) if config.capture else None
     try:
         if config.app.suffix == ".apk" and config.app.is_file():
             with stages.stage("scan"):
-                _write_scan(run, config.app)
+                native_tls = _write_scan(run, config.app)
         with stages.stage("agent") as entry:
             started = time.monotonic()
             bundle = build_agent()
@@ -158,6 +159,7 @@ def _record(config: RunConfig, device: Device) -> RunResult:
                     options={
                         "duration": config.duration_s,
                         "clipboard_canary": config.profile.clipboard,
+                        "native_tls": native_tls,
                         **config.options,
                     },
                 )  # fmt: skip
@@ -185,12 +187,16 @@ def _record(config: RunConfig, device: Device) -> RunResult:
     return RunResult(run_dir=run.path, status=manifest.status, manifest=manifest, error=error)
 
 
-def _write_scan(run: RunDir, apk: Path) -> None:
-    """The static scan of the APK or app folder (harness.apk.scan), kept beside the runtime records."""
+def _write_scan(run: RunDir, apk: Path) -> list[dict[str, Any]]:
+    """The static scan of the APK or app folder (harness.apk.scan), kept beside the runtime records;
+    returns the TLS functions it located in native libraries, for the agent to hook."""
+    from harness.apk.native_libs import agent_targets
     from harness.apk.scan import SCAN_FILE, scan_app
     from harness.records import write_json_atomic
 
-    write_json_atomic(run.file(SCAN_FILE), scan_app(apk).to_json())
+    document = scan_app(apk).to_json()
+    write_json_atomic(run.file(SCAN_FILE), document)
+    return agent_targets(document)
 
 
 def _start_capture(run: RunDir, manifest: Manifest, device: Device, backend: str) -> Any:

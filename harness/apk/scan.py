@@ -17,6 +17,9 @@ The scan document (scan.json in a run folder, `scan --json` on stdout):
     privacy_policy_url  the first URL in the code that names a privacy policy, or null
     sdk_fingerprints    [{root, sdk, by: "strings", evidence}] obfuscated package roots whose
                         code carries an SDK's string fingerprints (harness/sdk_fingerprint.py)
+    native_tls          [{library, abi, arch, ssl_write, ssl_read, not_located}] native libraries
+                        linking BoringSSL statically, with SSL_write/SSL_read located in them
+                        (harness/apk/native_libs.py; hooked by the agent on a device)
     dex_files           the dex entries read
 """
 
@@ -32,6 +35,7 @@ from harness.apk.code import CodeFacts, code_facts
 from harness.apk.dex import read_dex_tables
 from harness.apk.dex_code import strings_by_class
 from harness.apk.manifest import ManifestFacts, read_manifest_facts
+from harness.apk.native_libs import NativeTlsLibrary, native_tls_libraries
 from harness.errors import InputError
 from harness.sdk_fingerprint import RootAttribution, fingerprint_code, is_fingerprint_candidate
 
@@ -49,6 +53,7 @@ class ApkScan:
     dex_files: tuple[str, ...]
     kind: str = "apk"
     sdk_fingerprints: tuple[RootAttribution, ...] = ()
+    native_tls: tuple[NativeTlsLibrary, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         facts = self.manifest
@@ -74,6 +79,7 @@ class ApkScan:
             "domains": list(self.code.domains),
             "privacy_policy_url": self.code.privacy_policy_url,
             "sdk_fingerprints": [a.to_json() for a in self.sdk_fingerprints],
+            "native_tls": [library.to_json() for library in self.native_tls],
             "dex_files": list(self.dex_files),
         }
 
@@ -118,6 +124,7 @@ def scan_apk(path: Path) -> ApkScan:
         code=code,
         dex_files=dex_files,
         sdk_fingerprints=fingerprints,
+        native_tls=native_tls_libraries(archive),
     )
 
 
@@ -157,4 +164,14 @@ def summary_lines(document: dict[str, Any]) -> list[str]:
         f"domains in code: {', '.join(document['domains'][:20]) or '-'}"
         + (f" (+{len(document['domains']) - 20} more)" if len(document["domains"]) > 20 else ""),
         f"privacy policy: {document['privacy_policy_url'] or 'no link found in the code'}",
+        *(_native_tls_line(entry) for entry in document.get("native_tls") or []),
     ]
+
+
+def _native_tls_line(entry: dict[str, Any]) -> str:
+    if entry.get("not_located"):
+        return f"static BoringSSL: {entry['library']}: not located ({entry['not_located']})"
+    return (
+        f"static BoringSSL: {entry['library']}: SSL_write at +{entry['ssl_write']:#x},"
+        f" SSL_read at +{entry['ssl_read']:#x} (hooked on a device)"
+    )

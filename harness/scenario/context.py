@@ -125,9 +125,11 @@ class ScenarioContext:
 
     def _instrumentation(self, process: str | None = None) -> Instrumentation:
         canary = self.options.get("clipboard_canary")
+        native_tls = self.options.get("native_tls")
         return Instrumentation(
             self.device.frida_device(), self.agent_bundle, self.events, self.app.package,
             clipboard_canary=canary if isinstance(canary, str) else None, process=process,
+            native_tls=native_tls if isinstance(native_tls, list) else [],
         )  # fmt: skip
 
     def _instrument_secondary(self, pid: int, process: str) -> None:

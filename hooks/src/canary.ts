@@ -7,13 +7,14 @@
 
 import Java from "frida-java-bridge";
 
+import { onConfig } from "./config.js";
 import { sendPlanted } from "./emit.js";
 
 let clipboardCanary: string | null = null;
 
 // The harness posts the run's canaries right after loading the agent, before the app may run.
-recv("config", (message: { clipboard?: unknown }) => {
-  const text = message.clipboard;
+onConfig((config) => {
+  const text = config.clipboard;
   clipboardCanary = typeof text === "string" && text !== "" ? text : null;
 });
 

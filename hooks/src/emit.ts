@@ -99,6 +99,11 @@ export function sendReady(
   send({ type: "agent:ready", runtime, hooks_installed: installed, hooks_failed: failed });
 }
 
+// Hooks installed after agent:ready (in a library the app loaded later).
+export function sendHooked(installed: readonly string[], failed: readonly FailedHook[]): void {
+  send({ type: "agent:hooks", hooks_installed: installed, hooks_failed: failed });
+}
+
 // A canary the agent planted in the app process (or could not, and why).
 export function sendPlanted(canary: string, planted: boolean, how: string): void {
   send({ type: "agent:planted", canary, planted, how });

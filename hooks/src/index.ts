@@ -5,7 +5,8 @@ import { plantClipboardCanary } from "./canary.js";
 import { clipboardHooks } from "./clipboard.js";
 import { contentHooks } from "./content.js";
 import { fileHooks } from "./files.js";
-import { flushEvents, reportAgentError, sendReady } from "./emit.js";
+import { onConfig } from "./config.js";
+import { flushEvents, reportAgentError, sendHooked, sendReady } from "./emit.js";
 import { installHooks } from "./hooking.js";
 import { identifierHooks } from "./identifiers.js";
 import { prepareJni, runtimeName } from "./jni.js";
@@ -17,7 +18,7 @@ import { permissionHooks } from "./permissions.js";
 import { phoneHooks } from "./phone.js";
 import { installPostingHooks } from "./posting.js";
 import { sensorHooks } from "./sensors.js";
-import { installNativeTlsHooks } from "./native_tls.js";
+import { hookLocatedTlsFunctions, installNativeTlsHooks, locatedTargets } from "./native_tls.js";
 import { installPlaintextHooks } from "./plaintext.js";
 import { switchFastPath } from "./transform_fastpath.js";
 import { installTransformHooks } from "./transforms.js";
@@ -50,6 +51,14 @@ rpc.exports = {
     switchFastPath(on);
   },
 };
+
+// Statically linked TLS (Flutter) is hooked where the harness located it, as soon as the library
+// is there: it may load before the app binds, when the Java hooks are installed.
+onConfig((config) => {
+  hookLocatedTlsFunctions(locatedTargets(config.native_tls), (result) => {
+    sendHooked(result.installed, result.failed);
+  });
+});
 
 function start(): void {
   prepareJni();

@@ -3,8 +3,9 @@
 // OkHttp, and Cronet builds that export BoringSSL; the Java TLS classes of plaintext.ts do not exist
 // on ART. One event per call, `kind: "plaintext"`, in the shape plaintext.ts records (analysis:
 // harness/detect/plaintext.py), with an empty stack (a native caller has no Java frames here).
-// Not covered: BoringSSL linked statically with hidden symbols (Flutter's libflutter.so, most
-// Cronet builds), which needs per-build byte patterns.
+// BoringSSL linked statically with hidden symbols (Flutter's libflutter.so) is hooked at the
+// offsets the harness located in the app's library (harness/apk/boringssl.py): see
+// hookLocatedTlsFunctions. Not covered: Cronet builds that hide their symbols.
 
 import { base64Of } from "./base64.js";
 import { record, reportAgentError } from "./emit.js";
@@ -18,7 +19,7 @@ type Direction = "sent" | "received";
 
 const kept = new Map<string, number>();
 
-interface TlsLibrary {
+export interface TlsLibrary {
   readonly name: string;
   readonly serverName: NativeFunction<NativePointer, [NativePointerValue, number]> | null;
 }
@@ -76,7 +77,7 @@ function extendedCount(result: InvocationReturnValue, counted: NativePointer): n
 }
 
 // SSL_write(ssl, buf, int num) → bytes written; SSL_write_ex(ssl, buf, size_t num, size_t *written) → 1.
-function attachWrite(library: TlsLibrary, target: NativePointer, extended: boolean): void {
+export function attachWrite(library: TlsLibrary, target: NativePointer, extended: boolean): void {
   Interceptor.attach(target, {
     onEnter(args) {
       this.ssl = args[0];
@@ -97,7 +98,7 @@ function attachWrite(library: TlsLibrary, target: NativePointer, extended: boole
 }
 
 // SSL_read(ssl, buf, int num) → bytes read; SSL_read_ex(ssl, buf, size_t num, size_t *read) → 1.
-function attachRead(library: TlsLibrary, target: NativePointer, extended: boolean): void {
+export function attachRead(library: TlsLibrary, target: NativePointer, extended: boolean): void {
   Interceptor.attach(target, {
     onEnter(args) {
       this.ssl = args[0];
@@ -162,4 +163,70 @@ export function installNativeTlsHooks(
     }
   }
   return { installed, failed };
+}
+
+// Where the harness found SSL_write/SSL_read in a library without symbols: offsets from its base.
+export interface LocatedTlsFunctions {
+  readonly library: string;
+  readonly arch: string;
+  readonly ssl_write: number;
+  readonly ssl_read: number;
+}
+
+// The config's `native_tls` list, keeping only well-formed entries.
+export function locatedTargets(value: unknown): LocatedTlsFunctions[] {
+  if (!Array.isArray(value)) {
+    return [];
+  }
+  return value.filter(
+    (entry: unknown): entry is LocatedTlsFunctions =>
+      typeof entry === "object" &&
+      entry !== null &&
+      typeof (entry as LocatedTlsFunctions).library === "string" &&
+      typeof (entry as LocatedTlsFunctions).arch === "string" &&
+      Number.isSafeInteger((entry as LocatedTlsFunctions).ssl_write) &&
+      Number.isSafeInteger((entry as LocatedTlsFunctions).ssl_read),
+  );
+}
+
+const hookedLibraries = new Set<string>();
+
+function hookLocated(module: Module, target: LocatedTlsFunctions): NativeTlsInstallReport {
+  const library: TlsLibrary = { name: module.name, serverName: null }; // SSL_get_servername is hidden too
+  const hook = `${module.name}!SSL_write@${target.ssl_write.toString(16)}`;
+  try {
+    attachWrite(library, module.base.add(target.ssl_write), false);
+    attachRead(library, module.base.add(target.ssl_read), false);
+    return { installed: [hook, `${module.name}!SSL_read@${target.ssl_read.toString(16)}`], failed: [] };
+  } catch (error) {
+    return { installed: [], failed: [{ hook, error: error instanceof Error ? error.message : String(error) }] };
+  }
+}
+
+// Hooks each target of this process's architecture in its library now, or when it is loaded (a
+// Flutter app loads libflutter.so from FlutterLoader, after the agent started). Each library is
+// hooked once; `report` hears of every installation.
+export function hookLocatedTlsFunctions(
+  targets: readonly LocatedTlsFunctions[],
+  report: (result: NativeTlsInstallReport) => void,
+): void {
+  const mine = targets.filter((target) => target.arch === Process.arch);
+  if (mine.length === 0) {
+    return;
+  }
+  const consider = (module: Module): void => {
+    const target = mine.find((candidate) => candidate.library === module.name);
+    if (target === undefined || hookedLibraries.has(module.name)) {
+      return;
+    }
+    hookedLibraries.add(module.name);
+    report(hookLocated(module, target));
+  };
+  Process.attachModuleObserver({ onAdded: consider });
+  for (const target of mine) {
+    const loaded = Process.findModuleByName(target.library);
+    if (loaded !== null) {
+      consider(loaded);
+    }
+  }
 }

@@ -1,0 +1,213 @@
+"""Finding SSL_write and SSL_read in a stripped library that links BoringSSL statically (Flutter's
+libflutter.so): no symbols, so the functions are recognised by the errors they can raise.
+
+BoringSSL's OPENSSL_PUT_ERROR passes __FILE__, so every error site in ssl/ssl_lib.cc loads the
+address of the string "…/ssl/ssl_lib.cc" into the file argument of ERR_put_error, next to an
+immediate reason code (boringssl src/crypto/err/err.c; the call lost its unused second argument
+in 2025, which moves file and reason one register down — both forms are read). In ssl_lib.cc:
+
+    SSL_write      ERR_R_SHOULD_NOT_HAVE_BEEN_CALLED (QUIC), SSL_R_UNINITIALIZED,
+                   SSL_R_SSL_HANDSHAKE_FAILURE, SSL_R_BAD_LENGTH (num < 0)
+    ssl_read_impl  SSL_R_UNINITIALIZED, SSL_R_SSL_HANDSHAKE_FAILURE
+    SSL_read       ERR_R_SHOULD_NOT_HAVE_BEEN_CALLED (SSL_peek's QUIC check, inlined), then a call
+                   to ssl_read_impl — or ssl_read_impl inlined: all three, and no BAD_LENGTH
+
+So SSL_write is the one function whose sites carry all four reasons; SSL_read is the other one
+carrying the first three, or the one whose only site is the QUIC check and that calls the function
+carrying UNINITIALIZED and HANDSHAKE_FAILURE. Function bounds come from the unwind table.
+Reason values: include/openssl/err.h (ERR_R_FATAL 64 | 2) and include/openssl/ssl.h.
+
+Checked against the Linux engines flet ships on PyPI (libflutter_linux_gtk.so of Flutter 3.27 to
+3.38, x86-64 and AArch64; tests/test_boringssl_locate.py): in the one build that keeps a symbol
+table the answer equals SSL_write's and SSL_read's symbols, and the located functions carry a
+real client's plaintext under Frida (tests/test_flutter_tls.py).
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from harness.apk.elf import ElfImage, read_elf
+
+SSL_LIB_FILE = re.compile(rb"/ssl/ssl_lib\.cc\x00")
+SHOULD_NOT_HAVE_BEEN_CALLED = 66
+BAD_LENGTH = 111
+HANDSHAKE_FAILURE = 215
+UNINITIALIZED = 226
+WRITE_REASONS = frozenset({SHOULD_NOT_HAVE_BEEN_CALLED, UNINITIALIZED, HANDSHAKE_FAILURE, BAD_LENGTH})
+READ_IMPL_REASONS = frozenset({UNINITIALIZED, HANDSHAKE_FAILURE})
+REASON_WINDOW = 32  # bytes around the address load where the reason's immediate is looked for
+# lea r64, [rip + disp32]: REX.W (and REX.R for r8–r15), 8D, ModRM with mod 00 and rm 101
+X64_RIP_LEA = re.compile(rb"[\x48\x4c]\x8d[\x05\x0d\x15\x1d\x25\x2d\x35\x3d]", re.DOTALL)
+X64_RCX, X64_RDX = 1, 2
+X64_MOV_IMM32 = {X64_RCX: 0xBA, X64_RDX: 0xBE}  # file in rcx → reason in edx; file in rdx → esi
+
+
+class NotLocated(Exception):
+    """The library links BoringSSL but its SSL_write/SSL_read could not be told apart."""
+
+
+@dataclass(frozen=True)
+class TlsFunctions:
+    """Offsets from the module's base address (what Frida's Module.base points at)."""
+
+    arch: str
+    ssl_write: int
+    ssl_read: int
+
+
+def links_boringssl(data: bytes) -> bool:
+    return SSL_LIB_FILE.search(data) is not None
+
+
+def locate_tls_functions(data: bytes) -> TlsFunctions:
+    """SSL_write and SSL_read of the BoringSSL inside an ELF library; InputError for a file that is
+    not a supported ELF, NotLocated when the pattern does not single them out."""
+    image = read_elf(data)
+    if not image.function_starts:
+        raise NotLocated("the library has no unwind table to find function bounds in")
+    strings = list(_file_strings(image))
+    if not strings:
+        raise NotLocated("the library does not carry BoringSSL's ssl_lib.cc error strings")
+    sites = _x64_sites(image, strings) if image.arch == "x64" else _arm64_sites(image, strings)
+    reasons: dict[int, set[int]] = {}
+    for address, reason in sites:
+        bounds = image.function_at(address)
+        if bounds is not None:
+            reasons.setdefault(bounds[0], set()).add(reason)
+    write = _one([start for start, found in reasons.items() if found >= WRITE_REASONS], "SSL_write")
+    read = _read_function(image, reasons, write)
+    bias = image.load_bias()
+    return TlsFunctions(image.arch, write - bias, read - bias)
+
+
+def _one(candidates: list[int], name: str) -> int:
+    if len(candidates) != 1:
+        found = ", ".join(hex(c) for c in sorted(candidates)) or "none"
+        raise NotLocated(f"{name}: {len(candidates)} functions match the pattern ({found})")
+    return candidates[0]
+
+
+def _read_function(image: ElfImage, reasons: dict[int, set[int]], write: int) -> int:
+    inlined = [
+        start
+        for start, found in reasons.items()
+        if start != write and READ_IMPL_REASONS | {SHOULD_NOT_HAVE_BEEN_CALLED} <= found
+    ]
+    if inlined:
+        return _one(inlined, "SSL_read")
+    impls = {
+        start
+        for start, found in reasons.items()
+        if found >= READ_IMPL_REASONS and SHOULD_NOT_HAVE_BEEN_CALLED not in found
+    }
+    callers = [
+        start
+        for start, found in reasons.items()
+        if found == {SHOULD_NOT_HAVE_BEEN_CALLED} and impls & set(_call_targets(image, start))
+    ]
+    return _one(callers, "SSL_read")
+
+
+def _file_strings(image: ElfImage) -> Iterator[tuple[int, int]]:
+    """(start, end) addresses of every "…/ssl/ssl_lib.cc" string."""
+    for match in SSL_LIB_FILE.finditer(image.data):
+        begin = image.data.rfind(b"\x00", 0, match.start()) + 1
+        start, end = image.vaddr_of(begin), image.vaddr_of(match.end() - 1)
+        if start is not None and end is not None:
+            yield start, end
+
+
+def _x64_sites(image: ElfImage, strings: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    for base, code in image.code():
+        for match in X64_RIP_LEA.finditer(code):
+            at = match.start()
+            if at + 7 > len(code):
+                continue
+            (displacement,) = struct.unpack_from("<i", code, at + 3)
+            target = base + at + 7 + displacement
+            if not any(start <= target < end for start, end in strings):
+                continue
+            register = ((code[at + 2] >> 3) & 7) | (8 if code[at] == 0x4C else 0)
+            opcode = X64_MOV_IMM32.get(register)
+            if opcode is not None:
+                reason = _x64_reason(code, at, at + 7, opcode)
+                if reason is not None:
+                    yield base + at, reason
+
+
+def _x64_reason(code: bytes, begin: int, end: int, opcode: int) -> int | None:
+    """The immediate of the `mov r32, imm32` nearest after the address load, else before it."""
+    after = [i for i in range(end, min(end + REASON_WINDOW, len(code) - 4)) if code[i] == opcode]
+    before = [i for i in range(max(0, begin - REASON_WINDOW), begin) if code[i] == opcode][::-1]
+    for at in after + before:
+        (value,) = struct.unpack_from("<I", code, at + 1)
+        if value < 0x1000:  # reason codes are small; a larger value is another instruction's bytes
+            return int(value)
+    return None
+
+
+def _arm64_sites(image: ElfImage, strings: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """ADRP Xn, page; … ADD Xd, Xn, #low12 with Xd the file argument (x3, or x2 since 2025)."""
+    for base, code in image.code():
+        words = struct.unpack_from(f"<{len(code) // 4}I", code)
+        for start, _ in strings:
+            low, page = start & 0xFFF, start & ~0xFFF
+            pattern = 0x91000000 | (low << 10)
+            for index, word in enumerate(words):
+                if word & 0xFFFFFC00 != pattern or word & 31 not in (2, 3):
+                    continue
+                source = (word >> 5) & 31
+                if _arm64_page_loaded(words, index, base, source, page):
+                    reason = _arm64_reason(words, index, (word & 31) - 1)
+                    if reason is not None:
+                        yield base + 4 * index, reason
+
+
+def _arm64_page_loaded(words: tuple[int, ...], index: int, base: int, register: int, page: int) -> bool:
+    for back in range(index - 1, max(-1, index - 17), -1):
+        word = words[back]
+        if word & 0x9F000000 == 0x90000000 and word & 31 == register:  # ADRP
+            immediate = ((word >> 29) & 3) | (((word >> 5) & 0x7FFFF) << 2)
+            if immediate & (1 << 20):
+                immediate -= 1 << 21
+            return ((base + 4 * back) & ~0xFFF) + (immediate << 12) == page
+    return False
+
+
+def _arm64_reason(words: tuple[int, ...], index: int, register: int) -> int | None:
+    """The immediate of the MOVZ Wreg nearest after the ADD, else before it (8 instructions)."""
+    pattern = 0x52800000 | register
+    after = range(index + 1, min(len(words), index + 9))
+    before = range(index - 1, max(-1, index - 9), -1)
+    for at in [*after, *before]:
+        if words[at] & 0xFFE0001F == pattern:
+            return int(words[at] >> 5) & 0xFFFF
+    return None
+
+
+def _call_targets(image: ElfImage, start: int) -> Iterator[int]:
+    """Direct call and tail-jump targets inside the function starting at start."""
+    bounds = image.function_at(start)
+    if bounds is None:
+        return
+    for base, code in image.code():
+        if not base <= start < base + len(code):
+            continue
+        begin, end = start - base, min(bounds[1] - base, len(code))
+        if image.arch == "x64":
+            for at in range(begin, end - 4):
+                if code[at] in (0xE8, 0xE9):  # call/jmp rel32
+                    (displacement,) = struct.unpack_from("<i", code, at + 1)
+                    yield base + at + 5 + displacement
+        else:
+            for at in range(begin - begin % 4, end - 3, 4):
+                (word,) = struct.unpack_from("<I", code, at)
+                if word & 0x7C000000 == 0x14000000:  # B / BL imm26
+                    offset = word & 0x03FFFFFF
+                    if offset & (1 << 25):
+                        offset -= 1 << 26
+                    yield base + at + 4 * offset
