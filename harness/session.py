@@ -19,6 +19,7 @@ from typing import Any
 import scenarios
 from harness import __version__
 from harness.agent import build_agent
+from harness.apk.native_libs import agent_targets, native_tls_coverage
 from harness.device.base import AppInfo, Device, no_launcher_message
 from harness.documents import AppRecord, DeviceRecord, Manifest, Stage
 from harness.errors import DeviceError, InputError, InstrumentationError, ProbeError
@@ -159,7 +160,7 @@ def _record(config: RunConfig, device: Device) -> RunResult:
                     options={
                         "duration": config.duration_s,
                         "clipboard_canary": config.profile.clipboard,
-                        "native_tls": native_tls,
+                        "native_tls": agent_targets({"native_tls": native_tls}),
                         **config.options,
                     },
                 )  # fmt: skip
@@ -183,20 +184,21 @@ def _record(config: RunConfig, device: Device) -> RunResult:
         _write_profile_seen_by_app(run, config.profile, device)
         manifest.coverage.add_notes(device.coverage_notes())
         _finalise(manifest, contexts, config, error)
+        if native_tls:
+            manifest.coverage.native_tls = native_tls_coverage(native_tls, manifest.coverage.hooks_installed)
         run.write_manifest(manifest)
     return RunResult(run_dir=run.path, status=manifest.status, manifest=manifest, error=error)
 
 
 def _write_scan(run: RunDir, apk: Path) -> list[dict[str, Any]]:
     """The static scan of the APK or app folder (harness.apk.scan), kept beside the runtime records;
-    returns the TLS functions it located in native libraries, for the agent to hook."""
-    from harness.apk.native_libs import agent_targets
+    returns its native libraries that link BoringSSL statically (`native_tls`), for the agent."""
     from harness.apk.scan import SCAN_FILE, scan_app
     from harness.records import write_json_atomic
 
     document = scan_app(apk).to_json()
     write_json_atomic(run.file(SCAN_FILE), document)
-    return agent_targets(document)
+    return list(document["native_tls"])
 
 
 def _start_capture(run: RunDir, manifest: Manifest, device: Device, backend: str) -> Any:

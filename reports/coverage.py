@@ -85,6 +85,14 @@ def _undecrypted(coverage: Mapping[str, Any]) -> tuple[Pair, ...]:
     return tuple(pairs[:MAX_LISTED])
 
 
+def _native_tls(coverage: Mapping[str, Any]) -> tuple[Pair, ...]:
+    return tuple(
+        Pair(safe(item.get("library"), SHORT), safe(f"{item.get('state')}: {item.get('detail')}", LINE))
+        for item in _list(coverage.get("native_tls"))[:MAX_LISTED]
+        if isinstance(item, dict)
+    )
+
+
 def _processes(coverage: Mapping[str, Any]) -> tuple[Pair, ...]:
     pairs = []
     for index, item in enumerate(_list(coverage.get("app_processes"))):
@@ -107,6 +115,7 @@ def build_coverage(data: CoverageInput) -> Coverage:
         app_processes=_processes(coverage),
         flows_total=int(coverage.get("flows_total") or 0),
         flows_undecrypted=_undecrypted(coverage),
+        native_tls=_native_tls(coverage),
         capture_errors=tuple(safe(e, LINE) for e in _list(coverage.get("capture_errors"))[:MAX_LISTED]),
         scenarios=_scenario_pairs(_dict(coverage.get("scenarios"))),
         stages_failed=tuple(

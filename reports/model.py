@@ -210,6 +210,7 @@ class Coverage:
     stages_failed: tuple[Pair, ...]
     detector_errors: tuple[Pair, ...]
     files: tuple[Pair, ...]
+    native_tls: tuple[Pair, ...] = ()  # static-BoringSSL libraries: "hooked: …" / "not located: …"
 
 
 # -- pages ---------------------------------------------------------------------------------

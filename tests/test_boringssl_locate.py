@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import struct
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -94,10 +95,23 @@ def test_libraries_that_are_not_static_boringssl_are_left_alone() -> None:
     truncated = flutter_engine(*STRIPPED, "x64").read_bytes()[:70]
     with pytest.raises(InputError, match="outside the file"):
         read_elf(truncated)
-    engine = flutter_engine(*STRIPPED, "x64").read_bytes()
-    without_unwind_table = engine.replace(struct.pack("<I", 0x6474E550), struct.pack("<I", 0x6474E551), 1)
-    with pytest.raises(NotLocated, match="unwind table"):
-        locate_tls_functions(without_unwind_table)
+    with pytest.raises(NotLocated, match="does not carry BoringSSL"):
+        locate_tls_functions(Path(sys.executable).resolve().read_bytes())
+
+
+@pytest.mark.parametrize(
+    ("engine", "arch"),
+    [(STRIPPED, "x64"), (STRIPPED, "arm64"), (SYMBOLS_KEPT, "x64"), (SYMBOLS_KEPT, "arm64")],
+)
+def test_without_an_unwind_table_call_targets_bound_the_functions(engine: tuple[str, str], arch: str) -> None:
+    """Hide PT_GNU_EH_FRAME (as a build without unwind tables has none): the starts then come from
+    direct call targets, and the answer stays the one the unwind table (and symbols) give."""
+    data = flutter_engine(*engine, arch).read_bytes()
+    hidden = data.replace(struct.pack("<I", 0x6474E550), struct.pack("<I", 0x6474E551), 1)
+    assert read_elf(hidden).function_starts == ()
+    with_table, without = locate_tls_functions(data), locate_tls_functions(hidden)
+    assert (with_table.bounds_from, without.bounds_from) == ("unwind table", "call targets")
+    assert (without.ssl_write, without.ssl_read) == (with_table.ssl_write, with_table.ssl_read)
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +124,9 @@ def flutter_apk(tmp_path_factory: pytest.TempPathFactory) -> Path:
         archive.write(flutter_engine(*STRIPPED, "x64"), "lib/x86_64/libflutter.so")
         archive.write(flutter_engine(*STRIPPED, "arm64"), "lib/arm64-v8a/libflutter.so")
         archive.writestr("lib/arm64-v8a/libapp.so", b"\x7fELF not BoringSSL")
+        # a 32-bit build carrying BoringSSL's strings: reported, not hooked
+        armv7 = b"\x7fELF\x01\x01" + bytes(58) + b"../../flutter/third_party/boringssl/src/ssl/ssl_lib.cc\x00"
+        archive.writestr("lib/armeabi-v7a/libflutter.so", armv7)
     return apk
 
 
@@ -118,16 +135,20 @@ def test_the_scan_reports_each_abi_and_the_agent_gets_its_offsets(
 ) -> None:
     document = scan_apk(flutter_apk).to_json()
     by_abi = {entry["abi"]: entry for entry in document["native_tls"]}
-    assert set(by_abi) == {"x86_64", "arm64-v8a"}
+    assert set(by_abi) == {"x86_64", "arm64-v8a", "armeabi-v7a"}
+    assert "32-bit" in by_abi["armeabi-v7a"]["not_located"] and by_abi["armeabi-v7a"]["ssl_write"] is None
+    assert len(agent_targets(document)) == 2
     assert by_abi["x86_64"] == {
         "library": "lib/x86_64/libflutter.so", "abi": "x86_64", "arch": "x64",
-        "ssl_write": 0xA27B20, "ssl_read": 0xA27770, "not_located": None,
+        "ssl_write": 0xA27B20, "ssl_read": 0xA27770, "bounds_from": "unwind table", "not_located": None,
     }  # fmt: skip
     assert {"library": "libflutter.so", "arch": "arm64", "ssl_write": 0x980870, "ssl_read": 0x9804F8} in (
         agent_targets(document)
     )
     assert main(["scan", str(flutter_apk)]) == 0
-    assert "static BoringSSL: lib/x86_64/libflutter.so: SSL_write at +0xa27b20" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "static BoringSSL: lib/x86_64/libflutter.so: SSL_write at +0xa27b20" in out
+    assert "static BoringSSL: lib/armeabi-v7a/libflutter.so: not located (not a 64-bit" in out
     assert any("SSL_read at +0x9804f8" in line for line in summary_lines(document))
 
 

@@ -1,10 +1,14 @@
 """Finding SSL_write and SSL_read in a stripped library that links BoringSSL statically (Flutter's
-libflutter.so): no symbols, so the functions are recognised by the errors they can raise.
+libflutter.so): no symbols, so the functions are recognised by the errors they can raise. Every
+byte a Dart HttpClient or WebSocket sends or receives passes through these two (dart-lang/sdk
+runtime/bin/secure_socket_filter.cc: the plaintext buffers are drained with SSL_write and filled
+with SSL_read).
 
 BoringSSL's OPENSSL_PUT_ERROR passes __FILE__, so every error site in ssl/ssl_lib.cc loads the
 address of the string "…/ssl/ssl_lib.cc" into the file argument of ERR_put_error, next to an
-immediate reason code (boringssl src/crypto/err/err.c; the call lost its unused second argument
-in 2025, which moves file and reason one register down — both forms are read). In ssl_lib.cc:
+immediate reason code (boringssl src/crypto/err/err.c). The call lost its unused second argument
+in 2025 (engines built in May 2025 pass five arguments, those of January 2026 four), which moves
+file and reason one register down; both forms are read. In ssl_lib.cc:
 
     SSL_write      ERR_R_SHOULD_NOT_HAVE_BEEN_CALLED (QUIC), SSL_R_UNINITIALIZED,
                    SSL_R_SSL_HANDSHAKE_FAILURE, SSL_R_BAD_LENGTH (num < 0)
@@ -14,17 +18,22 @@ in 2025, which moves file and reason one register down — both forms are read).
 
 So SSL_write is the one function whose sites carry all four reasons; SSL_read is the other one
 carrying the first three, or the one whose only site is the QUIC check and that calls the function
-carrying UNINITIALIZED and HANDSHAKE_FAILURE. Function bounds come from the unwind table.
+carrying UNINITIALIZED and HANDSHAKE_FAILURE. Function bounds come from the unwind table; a build
+without one (Chromium-derived Android builds may drop unwind tables to save space) falls back to
+the targets of direct calls as function starts (x86-64: 16-byte aligned, as clang aligns
+functions), which gives the same answer on every engine tested with its unwind table hidden.
 Reason values: include/openssl/err.h (ERR_R_FATAL 64 | 2) and include/openssl/ssl.h.
 
-Checked against the Linux engines flet ships on PyPI (libflutter_linux_gtk.so of Flutter 3.27 to
-3.38, x86-64 and AArch64; tests/test_boringssl_locate.py): in the one build that keeps a symbol
-table the answer equals SSL_write's and SSL_read's symbols, and the located functions carry a
-real client's plaintext under Frida (tests/test_flutter_tls.py).
+Checked against the Linux engines flet ships on PyPI (libflutter_linux_gtk.so, x86-64 and
+AArch64, of flet-desktop 0.28.3 and flet-desktop-light 0.80.2 in tests/test_boringssl_locate.py,
+and of flet-desktop 0.25.2 and 0.27.6 by hand; built December 2024 to January 2026): where a
+build keeps its symbol table the answer equals SSL_write's and SSL_read's symbols, and the located
+functions carry a real client's plaintext under Frida (tests/test_flutter_tls.py).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import struct
 from collections.abc import Iterator
@@ -42,6 +51,9 @@ READ_IMPL_REASONS = frozenset({UNINITIALIZED, HANDSHAKE_FAILURE})
 REASON_WINDOW = 32  # bytes around the address load where the reason's immediate is looked for
 # lea r64, [rip + disp32]: REX.W (and REX.R for r8–r15), 8D, ModRM with mod 00 and rm 101
 X64_RIP_LEA = re.compile(rb"[\x48\x4c]\x8d[\x05\x0d\x15\x1d\x25\x2d\x35\x3d]", re.DOTALL)
+X64_CALL = re.compile(rb"\xe8")  # call rel32
+X64_CALL_OR_JUMP = re.compile(rb"[\xe8\xe9]")  # call rel32, jmp rel32
+ARM64_BL, ARM64_B = 0x94000000, 0x14000000  # imm26 in the low bits
 X64_RCX, X64_RDX = 1, 2
 X64_MOV_IMM32 = {X64_RCX: 0xBA, X64_RDX: 0xBE}  # file in rcx → reason in edx; file in rdx → esi
 
@@ -57,6 +69,20 @@ class TlsFunctions:
     arch: str
     ssl_write: int
     ssl_read: int
+    bounds_from: str  # "unwind table" or "call targets": where function starts came from
+
+
+@dataclass(frozen=True)
+class Functions:
+    starts: tuple[int, ...]
+
+    def start_of(self, vaddr: int) -> int | None:
+        index = bisect.bisect_right(self.starts, vaddr) - 1
+        return self.starts[index] if index >= 0 else None
+
+    def end_of(self, start: int) -> int:
+        index = bisect.bisect_right(self.starts, start)
+        return self.starts[index] if index < len(self.starts) else start + 0x10000
 
 
 def links_boringssl(data: bytes) -> bool:
@@ -67,21 +93,23 @@ def locate_tls_functions(data: bytes) -> TlsFunctions:
     """SSL_write and SSL_read of the BoringSSL inside an ELF library; InputError for a file that is
     not a supported ELF, NotLocated when the pattern does not single them out."""
     image = read_elf(data)
-    if not image.function_starts:
-        raise NotLocated("the library has no unwind table to find function bounds in")
     strings = list(_file_strings(image))
     if not strings:
         raise NotLocated("the library does not carry BoringSSL's ssl_lib.cc error strings")
+    if image.function_starts:
+        functions, bounds_from = Functions(image.function_starts), "unwind table"
+    else:
+        functions, bounds_from = Functions(tuple(sorted(_direct_call_targets(image)))), "call targets"
     sites = _x64_sites(image, strings) if image.arch == "x64" else _arm64_sites(image, strings)
     reasons: dict[int, set[int]] = {}
     for address, reason in sites:
-        bounds = image.function_at(address)
-        if bounds is not None:
-            reasons.setdefault(bounds[0], set()).add(reason)
+        start = functions.start_of(address)
+        if start is not None:
+            reasons.setdefault(start, set()).add(reason)
     write = _one([start for start, found in reasons.items() if found >= WRITE_REASONS], "SSL_write")
-    read = _read_function(image, reasons, write)
+    read = _read_function(image, functions, reasons, write)
     bias = image.load_bias()
-    return TlsFunctions(image.arch, write - bias, read - bias)
+    return TlsFunctions(image.arch, write - bias, read - bias, bounds_from)
 
 
 def _one(candidates: list[int], name: str) -> int:
@@ -91,7 +119,7 @@ def _one(candidates: list[int], name: str) -> int:
     return candidates[0]
 
 
-def _read_function(image: ElfImage, reasons: dict[int, set[int]], write: int) -> int:
+def _read_function(image: ElfImage, functions: Functions, reasons: dict[int, set[int]], write: int) -> int:
     inlined = [
         start
         for start, found in reasons.items()
@@ -107,7 +135,8 @@ def _read_function(image: ElfImage, reasons: dict[int, set[int]], write: int) ->
     callers = [
         start
         for start, found in reasons.items()
-        if found == {SHOULD_NOT_HAVE_BEEN_CALLED} and impls & set(_call_targets(image, start))
+        if found == {SHOULD_NOT_HAVE_BEEN_CALLED}
+        and impls & set(_calls(image, start, functions.end_of(start)))
     ]
     return _one(callers, "SSL_read")
 
@@ -189,25 +218,42 @@ def _arm64_reason(words: tuple[int, ...], index: int, register: int) -> int | No
     return None
 
 
-def _call_targets(image: ElfImage, start: int) -> Iterator[int]:
-    """Direct call and tail-jump targets inside the function starting at start."""
-    bounds = image.function_at(start)
-    if bounds is None:
-        return
+def _calls(
+    image: ElfImage, begin: int, end: int, *, tail_jumps: bool = True, aligned: int = 1
+) -> Iterator[int]:
+    """Targets in code of the direct calls between begin and end (x86-64 `call rel32`, AArch64
+    BL), and of tail jumps (`jmp rel32`, B) unless told not to; aligned filters x86-64 targets."""
+    x64_opcode = X64_CALL_OR_JUMP if tail_jumps else X64_CALL
     for base, code in image.code():
-        if not base <= start < base + len(code):
+        first, last = max(begin, base) - base, min(end, base + len(code)) - base
+        if first >= last:
             continue
-        begin, end = start - base, min(bounds[1] - base, len(code))
         if image.arch == "x64":
-            for at in range(begin, end - 4):
-                if code[at] in (0xE8, 0xE9):  # call/jmp rel32
-                    (displacement,) = struct.unpack_from("<i", code, at + 1)
-                    yield base + at + 5 + displacement
-        else:
-            for at in range(begin - begin % 4, end - 3, 4):
-                (word,) = struct.unpack_from("<I", code, at)
-                if word & 0x7C000000 == 0x14000000:  # B / BL imm26
-                    offset = word & 0x03FFFFFF
-                    if offset & (1 << 25):
-                        offset -= 1 << 26
-                    yield base + at + 4 * offset
+            for match in x64_opcode.finditer(code, first, min(last, len(code) - 4)):
+                at = match.start()
+                (displacement,) = struct.unpack_from("<i", code, at + 1)
+                target = base + at + 5 + displacement
+                if target % aligned == 0 and base <= target < base + len(code):
+                    yield target
+            continue
+        first -= first % 4
+        words = struct.unpack_from(f"<{(last - first) // 4}I", code, first)
+        for index, word in enumerate(words):
+            opcode = word & 0xFC000000
+            if opcode == ARM64_BL or (tail_jumps and opcode == ARM64_B):
+                offset = word & 0x03FFFFFF
+                if offset & (1 << 25):
+                    offset -= 1 << 26
+                target = base + first + 4 * (index + offset)
+                if base <= target < base + len(code):
+                    yield target
+
+
+def _direct_call_targets(image: ElfImage) -> set[int]:
+    """Function starts when there is no unwind table: where direct calls go (BL on AArch64; on
+    x86-64 `call rel32` to 16-byte aligned addresses, which also drops most stray E8 bytes)."""
+    return {
+        target
+        for base, code in image.code()
+        for target in _calls(image, base, base + len(code), tail_jumps=False, aligned=16)
+    }

@@ -2,15 +2,15 @@
 address ↔ file offset, and function starts from the unwind table. Everything is bounds-checked:
 the bytes come from an app and a malformed file is an InputError, never an IndexError.
 
-Function starts come from PT_GNU_EH_FRAME (.eh_frame_hdr): its binary-search table lists the
-initial location of every FDE, sorted, and survives `strip` (the unwinder needs it). Layout:
+Function starts come from PT_GNU_EH_FRAME (.eh_frame_hdr) when the library has one: its
+binary-search table lists the initial location of every FDE, sorted, and survives `strip` (the
+unwinder needs it); builds without unwind tables leave it empty. Layout:
 LSB "Exception Frame Header" (refspecs.linuxfoundation.org, LSB 5.0 core, §10.6.2); the
 encodings are DWARF's DW_EH_PE_* values.
 """
 
 from __future__ import annotations
 
-import bisect
 import struct
 from dataclasses import dataclass
 
@@ -53,14 +53,6 @@ class ElfImage:
     def code(self) -> list[tuple[int, bytes]]:
         """(vaddr, bytes) of every executable load segment."""
         return [(s.vaddr, self.data[s.offset : s.offset + s.size]) for s in self.segments if s.executable]
-
-    def function_at(self, vaddr: int) -> tuple[int, int] | None:
-        """(start, end) of the unwind-table function holding vaddr; end is the next start."""
-        index = bisect.bisect_right(self.function_starts, vaddr) - 1
-        if index < 0:
-            return None
-        end = self.function_starts[index + 1] if index + 1 < len(self.function_starts) else vaddr + 1
-        return self.function_starts[index], end
 
     def load_bias(self) -> int:
         """What to subtract from a vaddr to get an offset from the module's base address."""

@@ -1,9 +1,11 @@
 """The APK's native libraries that link BoringSSL statically (Flutter's libflutter.so), with the
 offsets of SSL_write/SSL_read located in each (harness/apk/boringssl.py), for the agent to hook.
 
-scan.json `native_tls`: [{library, abi, arch, ssl_write, ssl_read, not_located}] — library is the
-entry name (lib/arm64-v8a/libflutter.so), offsets are from the loaded module's base, and
-not_located says why a library that links BoringSSL could not be hooked (offsets are null then).
+scan.json `native_tls`: [{library, abi, arch, ssl_write, ssl_read, bounds_from, not_located}] —
+library is the entry name (lib/arm64-v8a/libflutter.so), offsets are from the loaded module's
+base, bounds_from says where function starts came from ("unwind table", or "call targets" for a
+build without one), and not_located says why a library that links BoringSSL could not be hooked
+(offsets are null then).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class NativeTlsLibrary:
     arch: str | None
     ssl_write: int | None
     ssl_read: int | None
+    bounds_from: str | None = None
     not_located: str | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -50,7 +53,9 @@ def locate(name: str, abi: str, data: bytes) -> NativeTlsLibrary:
         located = locate_tls_functions(data)
     except (NotLocated, InputError) as reason:
         return NativeTlsLibrary(name, abi, None, None, None, not_located=str(reason))
-    return NativeTlsLibrary(name, abi, located.arch, located.ssl_write, located.ssl_read)
+    return NativeTlsLibrary(
+        name, abi, located.arch, located.ssl_write, located.ssl_read, bounds_from=located.bounds_from
+    )
 
 
 def agent_targets(scan: dict[str, Any]) -> list[dict[str, Any]]:
@@ -68,3 +73,24 @@ def agent_targets(scan: dict[str, Any]) -> list[dict[str, Any]]:
                 }
             )
     return targets
+
+
+def native_tls_coverage(entries: list[dict[str, Any]], hooks_installed: list[str]) -> list[dict[str, Any]]:
+    """What became of each static-BoringSSL library of the scan in the run (manifest coverage
+    `native_tls`): state "hooked", "not loaded" (located, but the app never loaded the library,
+    or not in the process's architecture) or "not located"."""
+    coverage = []
+    for entry in entries:
+        library = str(entry.get("library"))
+        if entry.get("not_located") or not isinstance(entry.get("ssl_write"), int):
+            state, detail = "not located", f"its TLS plaintext is not hooked: {entry.get('not_located')}"
+        else:
+            name = PurePosixPath(library).name
+            hook = f"{name}!SSL_write@{entry['ssl_write']:x}"
+            located = f"SSL_write at +{entry['ssl_write']:#x}, SSL_read at +{entry['ssl_read']:#x}"
+            if hook in hooks_installed:
+                state, detail = "hooked", located
+            else:
+                state, detail = "not loaded", f"{located}; no app process of its ABI loaded it"
+        coverage.append({"library": library, "state": state, "detail": detail})
+    return coverage

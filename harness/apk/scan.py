@@ -17,9 +17,9 @@ The scan document (scan.json in a run folder, `scan --json` on stdout):
     privacy_policy_url  the first URL in the code that names a privacy policy, or null
     sdk_fingerprints    [{root, sdk, by: "strings", evidence}] obfuscated package roots whose
                         code carries an SDK's string fingerprints (harness/sdk_fingerprint.py)
-    native_tls          [{library, abi, arch, ssl_write, ssl_read, not_located}] native libraries
-                        linking BoringSSL statically, with SSL_write/SSL_read located in them
-                        (harness/apk/native_libs.py; hooked by the agent on a device)
+    native_tls          [{library, abi, arch, ssl_write, ssl_read, bounds_from, not_located}]:
+                        native libraries linking BoringSSL statically, with SSL_write/SSL_read
+                        located in them (harness/apk/native_libs.py; hooked on a device)
     dex_files           the dex entries read
 """
 

@@ -124,6 +124,8 @@ class RunCoverage:
     flows_undecrypted: int | None = None
     undecrypted: list[JsonObject] | None = None  # [{host, reason, count}]
     capture_errors: list[str] | None = None
+    # libraries linking BoringSSL statically: [{library, state, detail}] (harness/apk/native_libs.py)
+    native_tls: list[JsonObject] | None = None
     extra: JsonObject = field(default_factory=dict)  # the device's coverage notes: open keys, kept as written
 
     @classmethod
@@ -142,6 +144,7 @@ class RunCoverage:
             flows_undecrypted=f.opt_integer("flows_undecrypted"),
             undecrypted=f.objects("undecrypted") if f.has("undecrypted") else None,
             capture_errors=f.opt_texts("capture_errors"),
+            native_tls=f.objects("native_tls") if f.has("native_tls") else None,
             extra=f.rest(),
         )
 
@@ -168,6 +171,7 @@ class RunCoverage:
         put(out, "agent_errors", self.agent_errors)
         put(out, "events_recorded", self.events_recorded)
         put(out, "app_processes", self.app_processes)
+        put(out, "native_tls", self.native_tls)
         return out
 
 

@@ -18,6 +18,8 @@ const TLS_LIBRARY = /^lib(ssl|boringssl|javacrypto|cronet)[\w.-]*\.so(\.\d+)*$/;
 type Direction = "sent" | "received";
 
 const kept = new Map<string, number>();
+// Libraries whose TLS functions are hooked, by either path: a function is hooked once.
+const hookedLibraries = new Set<string>();
 
 export interface TlsLibrary {
   readonly name: string;
@@ -134,9 +136,10 @@ export function installNativeTlsHooks(
     }
     const write = module.findExportByName("SSL_write");
     const read = module.findExportByName("SSL_read");
-    if (write === null || read === null) {
-      continue; // statically linked with hidden symbols: not this module's API
+    if (write === null || read === null || hookedLibraries.has(module.name)) {
+      continue; // hidden symbols (see hookLocatedTlsFunctions), or hooked already
     }
+    hookedLibraries.add(module.name);
     const serverNameAddress = module.findExportByName("SSL_get_servername");
     const library: TlsLibrary = {
       name: module.name,
@@ -188,8 +191,6 @@ export function locatedTargets(value: unknown): LocatedTlsFunctions[] {
       Number.isSafeInteger((entry as LocatedTlsFunctions).ssl_read),
   );
 }
-
-const hookedLibraries = new Set<string>();
 
 function hookLocated(module: Module, target: LocatedTlsFunctions): NativeTlsInstallReport {
   const library: TlsLibrary = { name: module.name, serverName: null }; // SSL_get_servername is hidden too
