@@ -10,12 +10,5 @@ if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh 2>/dev/null)
   need+=(fonts-noto-cjk)
 fi
 
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "install-chromium: missing ${need[*]}: run 'sudo apt-get install -y ${need[*]}'" >&2
-    exit 2
-  fi
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+bash "$(dirname "$0")/apt-install.sh" install-chromium "${need[@]}"
 echo "chromium ready: $(command -v chromium) ($(chromium --version 2>/dev/null | head -n 1))"

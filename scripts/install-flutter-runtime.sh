@@ -11,12 +11,5 @@ for package in libgtk-3-0 libgstreamer-plugins-base1.0-0 libmpv2; do
   dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done
 
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "install-flutter-runtime: missing ${need[*]}: run 'sudo apt-get install -y ${need[*]}'" >&2
-    exit 2
-  fi
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+bash "$(dirname "$0")/apt-install.sh" install-flutter-runtime "${need[@]}"
 echo "flutter runtime ready: $(command -v xvfb-run)"

@@ -19,6 +19,7 @@ import datetime
 import ipaddress
 import json
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -80,6 +81,9 @@ CLIENT = textwrap.dedent(
     """
     set -e
     mount --bind "$1" /etc/ssl/certs
+    if [ -f /etc/pki/tls/certs/ca-bundle.crt ]; then
+      mount --bind "$1/test-ca.pem" /etc/pki/tls/certs/ca-bundle.crt
+    fi
     cd "$2"
     exec xvfb-run -a ./flet "$3" "$4"
     """
@@ -202,6 +206,8 @@ def test_flutter_engine_plaintext_through_the_located_functions(
     harness/instrument.py posts), records the engine's TLS plaintext into events.jsonl."""
     pid, server = client_and_server
     assert server.stdout is not None
+    ready, _, _ = select.select([server.stdout], [], [], 30)
+    assert ready, "the flet client sent no request within 30 s"
     first_request = server.stdout.readline()  # the client trusts the server: the setup works
     assert first_request.startswith(f"GET /u/{DEFAULT_PROFILE.imei}/app/ws HTTP/1.1"), first_request
     engine = flet_client("flet-desktop", "0.28.3", "x64") / "lib" / ENGINE

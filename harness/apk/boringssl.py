@@ -6,9 +6,12 @@ with SSL_read).
 
 BoringSSL's OPENSSL_PUT_ERROR passes __FILE__, so every error site in ssl/ssl_lib.cc loads the
 address of the string "…/ssl/ssl_lib.cc" into the file argument of ERR_put_error, next to an
-immediate reason code (boringssl src/crypto/err/err.c). The call lost its unused second argument
-in 2025 (engines built in May 2025 pass five arguments, those of January 2026 four), which moves
-file and reason one register down; both forms are read. In ssl_lib.cc:
+immediate reason code: ERR_put_error(library, 0, reason, __FILE__, __LINE__), as
+include/openssl/err.h has it. A build whose link-time optimisation makes ERR_put_error internal
+drops the unused second argument (the January 2026 engines pass four arguments, those of May
+2025 five), which moves file and reason one register down; both forms are read. In ssl_lib.cc
+(SSL_write's QUIC check since BoringSSL e6eef1c, November 2018; its BAD_LENGTH check since
+4bd32a8, May 2021 — an engine built from older BoringSSL is reported not located):
 
     SSL_write      ERR_R_SHOULD_NOT_HAVE_BEEN_CALLED (QUIC), SSL_R_UNINITIALIZED,
                    SSL_R_SSL_HANDSHAKE_FAILURE, SSL_R_BAD_LENGTH (num < 0)
@@ -19,8 +22,8 @@ file and reason one register down; both forms are read. In ssl_lib.cc:
 So SSL_write is the one function whose sites carry all four reasons; SSL_read is the other one
 carrying the first three, or the one whose only site is the QUIC check and that calls the function
 carrying UNINITIALIZED and HANDSHAKE_FAILURE. Function bounds come from the unwind table; a build
-without one (Chromium-derived Android builds may drop unwind tables to save space) falls back to
-the targets of direct calls as function starts (x86-64: 16-byte aligned, as clang aligns
+without one (built with -fno-unwind-tables, as size-conscious release builds can be) falls back
+to the targets of direct calls as function starts (x86-64: 16-byte aligned, as clang aligns
 functions), which gives the same answer on every engine tested with its unwind table hidden.
 Reason values: include/openssl/err.h (ERR_R_FATAL 64 | 2) and include/openssl/ssl.h.
 
