@@ -56,7 +56,9 @@ REASON_WINDOW = 32  # bytes around the address load where the reason's immediate
 X64_RIP_LEA = re.compile(rb"[\x48\x4c]\x8d[\x05\x0d\x15\x1d\x25\x2d\x35\x3d]", re.DOTALL)
 X64_CALL = re.compile(rb"\xe8")  # call rel32
 X64_CALL_OR_JUMP = re.compile(rb"[\xe8\xe9]")  # call rel32, jmp rel32
-ARM64_BL, ARM64_B = 0x94000000, 0x14000000  # imm26 in the low bits
+# BL / B imm26: the top byte (the last in memory) is 0x94–0x97 / 0x14–0x17
+ARM64_CALL = re.compile(rb"(?=...[\x94-\x97])", re.DOTALL)
+ARM64_CALL_OR_JUMP = re.compile(rb"(?=...[\x14-\x17\x94-\x97])", re.DOTALL)
 X64_RCX, X64_RDX = 1, 2
 X64_MOV_IMM32 = {X64_RCX: 0xBA, X64_RDX: 0xBE}  # file in rcx → reason in edx; file in rdx → esi
 
@@ -183,41 +185,57 @@ def _x64_reason(code: bytes, begin: int, end: int, opcode: int) -> int | None:
 
 
 def _arm64_sites(image: ElfImage, strings: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """ADRP Xn, page; … ADD Xd, Xn, #low12 with Xd the file argument (x3, or x2 since 2025)."""
+    """ADRP Xn, page; … ADD Xd, Xn, #low12 with Xd the file argument (x3, or x2 in the four-argument
+    form). The ADDs are found by a byte pattern (the C regex engine, not a loop over every word)."""
     for base, code in image.code():
-        words = struct.unpack_from(f"<{len(code) // 4}I", code)
         for start, _ in strings:
             low, page = start & 0xFFF, start & ~0xFFF
-            pattern = 0x91000000 | (low << 10)
-            for index, word in enumerate(words):
-                if word & 0xFFFFFC00 != pattern or word & 31 not in (2, 3):
+            for match in _arm64_add(low).finditer(code):
+                at = match.start()
+                if (base + at) % 4:
                     continue
-                source = (word >> 5) & 31
-                if _arm64_page_loaded(words, index, base, source, page):
-                    reason = _arm64_reason(words, index, (word & 31) - 1)
+                word = _word(code, at)
+                destination = word & 31
+                if destination in (2, 3) and _arm64_page_loaded(code, at, base, (word >> 5) & 31, page):
+                    reason = _arm64_reason(code, at, destination - 1)
                     if reason is not None:
-                        yield base + 4 * index, reason
+                        yield base + at, reason
 
 
-def _arm64_page_loaded(words: tuple[int, ...], index: int, base: int, register: int, page: int) -> bool:
-    for back in range(index - 1, max(-1, index - 17), -1):
-        word = words[back]
+def _arm64_add(low: int) -> re.Pattern[bytes]:
+    """ADD Xd, Xn, #low (64-bit, unshifted) in little-endian bytes: Rd and Rn's low bits, then
+    Rn's high bits with low's bottom six, then low's top six, then 0x91. A lookahead, so that a
+    match at an unaligned offset cannot hide an aligned one overlapping it."""
+    second = b"".join(re.escape(bytes([(low & 0x3F) << 2 | high])) for high in range(4))
+    third = re.escape(bytes([low >> 6]))
+    return re.compile(b"(?=.[" + second + b"]" + third + b"\x91)", re.DOTALL)
+
+
+def _word(code: bytes, at: int) -> int:
+    (word,) = struct.unpack_from("<I", code, at)
+    return int(word)
+
+
+def _arm64_page_loaded(code: bytes, at: int, base: int, register: int, page: int) -> bool:
+    for back in range(at - 4, max(-4, at - 68), -4):
+        word = _word(code, back)
         if word & 0x9F000000 == 0x90000000 and word & 31 == register:  # ADRP
             immediate = ((word >> 29) & 3) | (((word >> 5) & 0x7FFFF) << 2)
             if immediate & (1 << 20):
                 immediate -= 1 << 21
-            return ((base + 4 * back) & ~0xFFF) + (immediate << 12) == page
+            return ((base + back) & ~0xFFF) + (immediate << 12) == page
     return False
 
 
-def _arm64_reason(words: tuple[int, ...], index: int, register: int) -> int | None:
+def _arm64_reason(code: bytes, at: int, register: int) -> int | None:
     """The immediate of the MOVZ Wreg nearest after the ADD, else before it (8 instructions)."""
     pattern = 0x52800000 | register
-    after = range(index + 1, min(len(words), index + 9))
-    before = range(index - 1, max(-1, index - 9), -1)
-    for at in [*after, *before]:
-        if words[at] & 0xFFE0001F == pattern:
-            return int(words[at] >> 5) & 0xFFFF
+    after = range(at + 4, min(len(code) - 3, at + 36), 4)
+    before = range(at - 4, max(-4, at - 36), -4)
+    for offset in [*after, *before]:
+        word = _word(code, offset)
+        if word & 0xFFE0001F == pattern:
+            return (word >> 5) & 0xFFFF
     return None
 
 
@@ -239,17 +257,17 @@ def _calls(
                 if target % aligned == 0 and base <= target < base + len(code):
                     yield target
             continue
-        first -= first % 4
-        words = struct.unpack_from(f"<{(last - first) // 4}I", code, first)
-        for index, word in enumerate(words):
-            opcode = word & 0xFC000000
-            if opcode == ARM64_BL or (tail_jumps and opcode == ARM64_B):
-                offset = word & 0x03FFFFFF
-                if offset & (1 << 25):
-                    offset -= 1 << 26
-                target = base + first + 4 * (index + offset)
-                if base <= target < base + len(code):
-                    yield target
+        branch = ARM64_CALL_OR_JUMP if tail_jumps else ARM64_CALL
+        for match in branch.finditer(code, first, last):
+            at = match.start()
+            if (base + at) % 4 or at + 4 > len(code):
+                continue
+            offset = _word(code, at) & 0x03FFFFFF
+            if offset & (1 << 25):
+                offset -= 1 << 26
+            target = base + at + 4 * offset
+            if base <= target < base + len(code):
+                yield target
 
 
 def _direct_call_targets(image: ElfImage) -> set[int]:
