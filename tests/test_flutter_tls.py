@@ -217,8 +217,10 @@ def test_flutter_engine_plaintext_through_the_located_functions(
     }  # fmt: skip
     events_file = tmp_path / "events.jsonl"
     with JsonlWriter(events_file) as events_writer:
+        # a stale scan (offsets past this build's code) must be refused, not patched in
+        stale = {"library": "flet", "arch": "x64", "ssl_write": 0x7FFFFFF0, "ssl_read": 0x7FFFFFF8}
         instrumentation = Instrumentation(
-            frida.get_local_device(), build_agent(), events_writer, "flet", native_tls=[target]
+            frida.get_local_device(), build_agent(), events_writer, "flet", native_tls=[target, stale]
         )
         instrumentation.attach(pid)
         deadline = time.monotonic() + 30
@@ -229,6 +231,8 @@ def test_flutter_engine_plaintext_through_the_located_functions(
     report = instrumentation.report
     assert f"{ENGINE}!SSL_write@{located.ssl_write:x}" in report.hooks_installed, report
     assert f"{ENGINE}!SSL_read@{located.ssl_read:x}" in report.hooks_installed, report
+    [refused] = report.hooks_failed
+    assert refused["hook"] == "flet!SSL_write@7ffffff0" and "is not code" in refused["error"]
     events = _events(events_file)
     assert {e.impl for e in events} == {ENGINE}
     flows = hook_flows(events, [])

@@ -195,6 +195,16 @@ export function locatedTargets(value: unknown): LocatedTlsFunctions[] {
 function hookLocated(module: Module, target: LocatedTlsFunctions): NativeTlsInstallReport {
   const library: TlsLibrary = { name: module.name, serverName: null }; // SSL_get_servername is hidden too
   const hook = `${module.name}!SSL_write@${target.ssl_write.toString(16)}`;
+  // A library other than the scanned one (an update since the scan) must not be patched blindly:
+  // both offsets have to land in its executable code.
+  const outside = [target.ssl_write, target.ssl_read].find((offset) => {
+    const range = offset < module.size ? Process.findRangeByAddress(module.base.add(offset)) : null;
+    return range === null || !range.protection.includes("x");
+  });
+  if (outside !== undefined) {
+    const error = `+0x${outside.toString(16)} is not code of this ${module.name} (not the scanned build?)`;
+    return { installed: [], failed: [{ hook, error }] };
+  }
   try {
     attachWrite(library, module.base.add(target.ssl_write), false);
     attachRead(library, module.base.add(target.ssl_read), false);
