@@ -27,13 +27,15 @@ import json
 import os
 import random
 import subprocess
+import sys
 import tempfile
-import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.timing import best_of
 from harness.detect.match import layers, wire_layers
 from harness.detect.match.coords import CoordinateCanary
 from harness.detect.match.encodings import OutputBlob
@@ -137,15 +139,6 @@ NEW_LAYERS = (
 def _nothing(data: bytes) -> tuple[()]:
     """A layer finder that finds nothing (for "before"): no layer, no parts."""
     return ()
-
-
-def best_of(runs: int, run: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -16,14 +16,13 @@ import shutil
 import struct
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 from harness.apk.boringssl import locate_tls_functions
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.timing import best_of
 from tests.fixtures.flutter_engines import flutter_engine
 
 ENGINES = (
@@ -35,23 +34,11 @@ ENGINES = (
 PT_GNU_EH_FRAME = struct.pack("<I", 0x6474E550)
 
 
-def best_of(rounds: int, action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    grep = shutil.which("grep")
-    if grep is None:
-        print("locate_tls: grep is needed for the baseline", file=sys.stderr)
-        return 2
+    grep = shutil.which("grep") or "grep"  # part of every Debian base system
     for distribution, version, arch in ENGINES:
         path = flutter_engine(distribution, version, arch)
         data = path.read_bytes()

@@ -14,29 +14,19 @@ import argparse
 import shutil
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 from harness.apk.scan import scan_apk
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.timing import best_of
 from tests.fixtures.apk.support import npm_apk
 
 APKS = (
     ("io.appium.settings", "8.0.10", "apks/settings_apk-debug.apk"),
     ("appium-uiautomator2-server", "10.6.6", "apks/appium-uiautomator2-server-v10.6.6.apk"),
 )
-
-
-def best_of(rounds: int, action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def main() -> int:
