@@ -160,7 +160,7 @@ def _record(config: RunConfig, device: Device) -> RunResult:
                     options={
                         "duration": config.duration_s,
                         "clipboard_canary": config.profile.clipboard,
-                        "native_tls": agent_targets({"native_tls": native_tls}),
+                        "native_tls": agent_targets(native_tls),
                         **config.options,
                     },
                 )  # fmt: skip

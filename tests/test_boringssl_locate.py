@@ -137,13 +137,13 @@ def test_the_scan_reports_each_abi_and_the_agent_gets_its_offsets(
     by_abi = {entry["abi"]: entry for entry in document["native_tls"]}
     assert set(by_abi) == {"x86_64", "arm64-v8a", "armeabi-v7a"}
     assert "32-bit" in by_abi["armeabi-v7a"]["not_located"] and by_abi["armeabi-v7a"]["ssl_write"] is None
-    assert len(agent_targets(document)) == 2
+    assert len(agent_targets(document["native_tls"])) == 2
     assert by_abi["x86_64"] == {
         "library": "lib/x86_64/libflutter.so", "abi": "x86_64", "arch": "x64",
         "ssl_write": 0xA27B20, "ssl_read": 0xA27770, "bounds_from": "unwind table", "not_located": None,
     }  # fmt: skip
     assert {"library": "libflutter.so", "arch": "arm64", "ssl_write": 0x980870, "ssl_read": 0x9804F8} in (
-        agent_targets(document)
+        agent_targets(document["native_tls"])
     )
     assert main(["scan", str(flutter_apk)]) == 0
     out = capsys.readouterr().out
@@ -159,7 +159,7 @@ def test_an_apk_without_native_tls_says_nothing_of_it(flutter_apk: Path) -> None
             if not item.filename.endswith("libflutter.so"):
                 target.writestr(item, source.read(item))
     document = scan_apk(plain).to_json()
-    assert document["native_tls"] == [] and agent_targets(document) == []
+    assert document["native_tls"] == [] and agent_targets(document["native_tls"]) == []
 
 
 def test_objdump_agrees_where_it_is_installed() -> None:

@@ -58,10 +58,10 @@ def locate(name: str, abi: str, data: bytes) -> NativeTlsLibrary:
     )
 
 
-def agent_targets(scan: dict[str, Any]) -> list[dict[str, Any]]:
-    """The located libraries of a scan document, as the agent's config takes them."""
+def agent_targets(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The located libraries among a scan's `native_tls` entries, as the agent's config takes them."""
     targets = []
-    for entry in scan.get("native_tls") or []:
+    for entry in entries:
         offsets = (entry.get("ssl_write"), entry.get("ssl_read"))
         if all(isinstance(offset, int) for offset in offsets) and isinstance(entry.get("arch"), str):
             targets.append(

@@ -21,7 +21,7 @@ const kept = new Map<string, number>();
 // Libraries whose TLS functions are hooked, by either path: a function is hooked once.
 const hookedLibraries = new Set<string>();
 
-export interface TlsLibrary {
+interface TlsLibrary {
   readonly name: string;
   readonly serverName: NativeFunction<NativePointer, [NativePointerValue, number]> | null;
 }
@@ -79,7 +79,7 @@ function extendedCount(result: InvocationReturnValue, counted: NativePointer): n
 }
 
 // SSL_write(ssl, buf, int num) → bytes written; SSL_write_ex(ssl, buf, size_t num, size_t *written) → 1.
-export function attachWrite(library: TlsLibrary, target: NativePointer, extended: boolean): void {
+function attachWrite(library: TlsLibrary, target: NativePointer, extended: boolean): void {
   Interceptor.attach(target, {
     onEnter(args) {
       this.ssl = args[0];
@@ -100,7 +100,7 @@ export function attachWrite(library: TlsLibrary, target: NativePointer, extended
 }
 
 // SSL_read(ssl, buf, int num) → bytes read; SSL_read_ex(ssl, buf, size_t num, size_t *read) → 1.
-export function attachRead(library: TlsLibrary, target: NativePointer, extended: boolean): void {
+function attachRead(library: TlsLibrary, target: NativePointer, extended: boolean): void {
   Interceptor.attach(target, {
     onEnter(args) {
       this.ssl = args[0];
